@@ -1,0 +1,6 @@
+// The e2e tests spawn the bundled CLI, so build it once before any test runs.
+import { execFileSync } from 'node:child_process';
+
+export default function setup(): void {
+  execFileSync(process.execPath, ['scripts/build.mjs'], { stdio: 'inherit' });
+}
