@@ -99,6 +99,7 @@ export const CiScans = z.strictObject({
   iac: z.boolean().optional(),
   secrets: z.boolean().optional(),
 });
+export type CiScans = z.infer<typeof CiScans>;
 
 export const Repository = z.strictObject({
   ...base,
