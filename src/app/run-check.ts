@@ -1,5 +1,5 @@
-import { dirname, relative, resolve } from 'node:path';
-import type { Report, RuleMeta, Severity, Waiver } from '../model/index.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import type { Report, Rule, RuleMeta } from '../model/index.js';
 import { evaluate } from '../engine/evaluate.js';
 import { summarize } from '../engine/exit.js';
 import type { ProgressSink, TargetSpec } from '../providers/types.js';
@@ -61,7 +61,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     collectedStats = collected.stats;
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);
     const evalStarted = Date.now();
-    const evaluated = evaluate(policySet.rules, collected.resources, { now: startedAt, waivers: settings.waivers as Waiver[] });
+    const evaluated = evaluate(policySet.rules, collected.resources, { now: startedAt, waivers: settings.waivers });
     results = evaluated.results;
     waivers = evaluated.waivers;
     collectedStats = {
@@ -80,7 +80,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     failOn: settings.failOn,
     summary: summarize(results),
     results,
-    rules: policySet.rules.filter((r) => r.enabled).map(ruleMeta(deps.cwd)),
+    rules: policySet.rules.filter((r) => r.enabled).map((r) => toMeta(r, deps.cwd)),
     waivers,
     diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.redact(d.message) })),
     stats: collectedStats,
@@ -89,12 +89,10 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
   return { report, exitCode: exitCode(results, settings.failOn, diagnostics), redactor };
 }
 
-function ruleMeta(cwd: string) {
-  return (rule: Parameters<typeof toMeta>[0]): RuleMeta => toMeta(rule, cwd);
-}
-
-function toMeta(rule: import('../model/index.js').Rule, cwd: string): RuleMeta {
-  const file = rule.source.file.startsWith(dirname(cwd)) ? relative(cwd, rule.source.file) : rule.source.file;
+/** Rule metadata for reports; policy paths relative to the working directory when inside it. */
+function toMeta(rule: Rule, cwd: string): RuleMeta {
+  const rel = relative(cwd, rule.source.file);
+  const file = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : rule.source.file;
   return {
     id: rule.id,
     policyId: rule.policyId,
@@ -109,5 +107,3 @@ function toMeta(rule: import('../model/index.js').Rule, cwd: string): RuleMeta {
     source: { ...rule.source, file },
   };
 }
-
-export type { Severity };

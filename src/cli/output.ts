@@ -53,7 +53,7 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
     const text = renderReport(target.format, report, {
       color: target.file === undefined && colorEnabled(io, flags.color),
       verbose: flags.verbose,
-      all: flags.sarifAll,
+      sarifAll: flags.sarifAll,
       anchorFile: report.anchorFile,
     });
     const safe = redactor.redact(text);

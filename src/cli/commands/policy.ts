@@ -117,5 +117,5 @@ export function explainRule(rule: Rule): string {
   if (rule.remediation) lines.push('remediation:', ...rule.remediation.trim().split('\n').map((l) => `  ${l}`), '');
   if (rule.helpUri) lines.push(`more: ${rule.helpUri}`);
   lines.push(`defined in ${rule.source.file}:${rule.source.line}:${rule.source.column}`);
-  return `${stripControl(lines.join('\n'), { keepNewlines: true })}\n`;
+  return `${stripControl(lines.join("\n"))}\n`;
 }
