@@ -1,0 +1,378 @@
+import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseDocument, visit } from 'yaml';
+import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
+import type { Diagnostic } from './errors.js';
+
+/** A key or index path into a parsed document, e.g. `['rules', 0, 'assert', 'path']`. */
+export type DocPath = readonly (string | number)[];
+
+export interface Position {
+  line: number;
+  column: number;
+}
+
+export interface LocatedDocument {
+  value: unknown;
+  /**
+   * Position of the value at `path` (or of its key with `target: 'key'`). When the path does
+   * not exist, the deepest existing node on the way is returned, so a missing key points at the
+   * mapping that lacks it.
+   */
+  locate(path: DocPath, target?: 'value' | 'key'): Position;
+  diagnostics: Diagnostic[];
+}
+
+/** YAML aliases beyond this many expansions are refused (billion-laughs protection). */
+export const MAX_ALIAS_COUNT = 100;
+
+const START: Position = { line: 1, column: 1 };
+
+/**
+ * Decodes file bytes strictly: invalid UTF-8 and NUL bytes are binary junk, refused with one
+ * diagnostic rather than a cascade of confusing YAML errors.
+ */
+export function decodeSource(bytes: Uint8Array, file: string): { text?: string; diagnostics: Diagnostic[] } {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { diagnostics: [binaryDiagnostic(file, 'is not valid UTF-8 text')] };
+  }
+  return { text, diagnostics: [] };
+}
+
+/** Reads a text file (UTF-8, no NUL bytes); a missing or unreadable file is a diagnostic. */
+export async function readSourceFile(file: string): Promise<{ text?: string; diagnostics: Diagnostic[] }> {
+  let bytes: Uint8Array;
+  try {
+    bytes = await readFile(file);
+  } catch (err) {
+    return { diagnostics: [readFailure(file, err)] };
+  }
+  return decodeSource(bytes, file);
+}
+
+/**
+ * Synchronous twin of readSourceFile, for many small files (a policy directory): one blocking
+ * read is far cheaper than the four event-loop round trips of fs/promises.readFile.
+ */
+export function readSourceFileSync(file: string): { text?: string; diagnostics: Diagnostic[] } {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(file);
+  } catch (err) {
+    return { diagnostics: [readFailure(file, err)] };
+  }
+  return decodeSource(bytes, file);
+}
+
+function readFailure(file: string, err: unknown): Diagnostic {
+  const code = (err as NodeJS.ErrnoException).code;
+  const why =
+    code === 'ENOENT'
+      ? 'no such file'
+      : code === 'EISDIR'
+        ? 'is a directory, not a file'
+        : code === 'EACCES'
+          ? 'permission denied'
+          : `cannot be read (${code ?? 'unknown error'})`;
+  return { severity: 'error', file, message: why };
+}
+
+function binaryDiagnostic(file: string, why: string): Diagnostic {
+  return { severity: 'error', file, line: 1, column: 1, message: `${why}: refusing binary content (expected a YAML or JSON text file)` };
+}
+
+function findNul(text: string): number {
+  return text.indexOf('\u0000');
+}
+
+/**
+ * Parses one YAML (or JSON) document keeping source positions. Syntax errors, duplicate keys,
+ * non-string keys, alias bombs and binary content become diagnostics; `value` is undefined
+ * when the document could not be read safely.
+ */
+export function parseLocated(text: string, file: string): LocatedDocument {
+  const lineCounter = new LineCounter();
+  const diagnostics: Diagnostic[] = [];
+  const fallback: LocatedDocument = { value: undefined, locate: () => START, diagnostics };
+
+  const nul = findNul(text);
+  if (nul >= 0 || text.includes('\uFFFD')) {
+    diagnostics.push(binaryDiagnostic(file, nul >= 0 ? 'contains NUL bytes' : 'is not valid UTF-8 text'));
+    return fallback;
+  }
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+
+  const doc = parseDocument(source, {
+    lineCounter,
+    // Node ranges (kept by default) are all `locate` needs; CST tokens would only cost memory.
+    keepSourceTokens: false,
+    uniqueKeys: true,
+    prettyErrors: false,
+    // Only the YAML 1.2 core schema: no !!binary, !!set, !!timestamp surprises.
+    resolveKnownTags: false,
+    logLevel: 'error',
+  });
+  const pos = (offset: number): Position => {
+    const p = lineCounter.linePos(offset);
+    return { line: p.line, column: p.col };
+  };
+  for (const err of doc.errors) {
+    const p = pos(err.pos[0]);
+    diagnostics.push({ severity: 'error', file, ...p, message: yamlErrorMessage(err.code, err.message) });
+  }
+  for (const warn of doc.warnings) {
+    const p = pos(warn.pos[0]);
+    diagnostics.push({ severity: 'warning', file, ...p, message: yamlErrorMessage(warn.code, warn.message) });
+  }
+
+  const locate = (path: DocPath, target: 'value' | 'key' = 'value'): Position => {
+    const offset = locateOffset(doc, path, target);
+    return offset === undefined ? START : pos(offset);
+  };
+  if (doc.errors.length > 0) return { value: undefined, locate, diagnostics };
+
+  const complexKey = findComplexKey(doc);
+  if (complexKey !== undefined) {
+    diagnostics.push({ severity: 'error', file, ...pos(complexKey), message: 'mapping keys must be plain strings, not collections' });
+    return { value: undefined, locate, diagnostics };
+  }
+
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    if (err instanceof ReferenceError && /alias/i.test(err.message)) {
+      const at = firstAliasOffset(doc);
+      diagnostics.push({
+        severity: 'error',
+        file,
+        ...(at === undefined ? START : pos(at)),
+        message: `too many YAML alias expansions (limit ${MAX_ALIAS_COUNT}): refusing a possible alias bomb`,
+      });
+    } else {
+      diagnostics.push({ severity: 'error', file, ...START, message: `cannot read YAML: ${err instanceof Error ? err.message : String(err)}` });
+    }
+    return { value: undefined, locate, diagnostics };
+  }
+  return { value, locate, diagnostics };
+}
+
+/**
+ * Fast path for large machine-written inputs (a 20 MB snapshot): JSON.parse is an order of
+ * magnitude faster than a position-keeping YAML parse, so it is tried first and the YAML
+ * parser only runs (lazily) when a caller asks for a position, i.e. when validation failed.
+ * Duplicate keys are not detected on this path (JSON.parse keeps the last one); text that is
+ * not JSON goes through the full YAML parse.
+ */
+export function parseLocatedJson(text: string, file: string): LocatedDocument {
+  const nul = findNul(text);
+  if (nul >= 0 || text.includes('\uFFFD')) return parseLocated(text, file);
+  const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const first = source.trimStart()[0];
+  if (first !== '{' && first !== '[') return parseLocated(text, file);
+  let value: unknown;
+  try {
+    value = JSON.parse(source);
+  } catch {
+    return parseLocated(text, file);
+  }
+  let located: LocatedDocument | undefined;
+  return {
+    value,
+    diagnostics: [],
+    locate(path, target) {
+      located ??= parseLocated(text, file);
+      return located.locate(path, target);
+    },
+  };
+}
+
+function yamlErrorMessage(code: string, message: string): string {
+  const first = message.split('\n')[0] ?? message;
+  const clean = first.replace(/ at line \d+, column \d+:?$/, '');
+  if (code === 'DUPLICATE_KEY') return 'duplicate key (map keys must be unique)';
+  if (code === 'MULTIPLE_DOCS') return 'only one YAML document per file is allowed';
+  return `YAML syntax error: ${clean}`;
+}
+
+function locateOffset(doc: Document.Parsed | Document, path: DocPath, target: 'value' | 'key'): number | undefined {
+  let node: unknown = doc.contents;
+  let best: number | undefined = rangeStart(node);
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i]!;
+    if (isAlias(node)) node = node.resolve(doc);
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
+      if (!pair) return best;
+      const last = i === path.length - 1;
+      const keyStart = rangeStart(pair.key);
+      if (last && target === 'key') return keyStart ?? best;
+      const valueStart = rangeStart(pair.value);
+      // A key with no value (`assert:`) points at the key.
+      best = valueStart ?? keyStart ?? best;
+      node = pair.value;
+    } else if (isSeq(node)) {
+      const item = typeof seg === 'number' ? node.items[seg] : undefined;
+      if (item === undefined) return best;
+      best = rangeStart(item) ?? best;
+      node = item;
+    } else {
+      return best;
+    }
+  }
+  return best;
+}
+
+function rangeStart(node: unknown): number | undefined {
+  if (node && typeof node === 'object' && 'range' in node) {
+    const range = (node as YamlNode).range;
+    if (range) return range[0];
+  }
+  return undefined;
+}
+
+function findComplexKey(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Pair(_key, pair) {
+      if (isCollection(pair.key)) {
+        found = rangeStart(pair.key as ParsedNode) ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAliasOffset(doc: Document.Parsed): number | undefined {
+  let found: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      found = rangeStart(node);
+      return visit.BREAK;
+    },
+  });
+  return found;
+}
+
+/** A zod issue, structurally (so that this module does not depend on zod's types). */
+export interface IssueLike {
+  code: string;
+  path: readonly PropertyKey[];
+  message: string;
+  keys?: readonly string[];
+  expected?: unknown;
+  input?: unknown;
+  values?: readonly unknown[];
+  origin?: string;
+  minimum?: unknown;
+  maximum?: unknown;
+  format?: string;
+}
+
+/**
+ * One `file:line:col: message` diagnostic per zod issue, located at the offending value
+ * (for unknown keys: at the unknown key, named). `prefix` is prepended to every issue path,
+ * for documents validated piecewise (one rule of a `rules:` list at a time).
+ */
+export function zodIssuesToDiagnostics(
+  issues: readonly IssueLike[],
+  locate: LocatedDocument['locate'],
+  file: string,
+  options: { prefix?: DocPath; root?: unknown } = {},
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const prefix = options.prefix ?? [];
+  for (const raw of issues) {
+    const issuePath = raw.path.filter((p): p is string | number => typeof p !== 'symbol');
+    // zod 4 leaves `input` out unless asked (reportInput); recover it from the validated value.
+    const issue = 'input' in raw || !('root' in options) ? raw : { ...raw, input: valueAt(options.root, issuePath) };
+    const path = [...prefix, ...issuePath];
+    if (issue.code === 'unrecognized_keys' && issue.keys && issue.keys.length > 0) {
+      for (const key of issue.keys) {
+        const at = locate([...path, key], 'key');
+        out.push({ severity: 'error', file, ...at, message: `unknown key "${key}"${where(path)}` });
+      }
+      continue;
+    }
+    const at = locate(path, isMissing(issue) ? 'key' : 'value');
+    out.push({ severity: 'error', file, ...at, message: issueMessage(issue, path) });
+  }
+  return out;
+}
+
+function isMissing(issue: IssueLike): boolean {
+  return issue.code === 'invalid_type' && issue.input === undefined && (!('input' in issue) ? /received undefined/.test(issue.message) : true);
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let cur = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object' || !Object.hasOwn(cur, seg)) return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+function where(path: DocPath): string {
+  return path.length ? ` in ${formatDocPath(path)}` : '';
+}
+
+/** `rules[0].assert.path` */
+export function formatDocPath(path: DocPath): string {
+  let out = '';
+  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  return out;
+}
+
+function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a mapping';
+  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  return `${typeof value} ${String(value)}`;
+}
+
+function issueMessage(issue: IssueLike, path: DocPath): string {
+  const name = path.length ? `"${formatDocPath(path)}"` : 'the document';
+  switch (issue.code) {
+    case 'invalid_type':
+      if (isMissing(issue)) {
+        const last = path[path.length - 1];
+        return typeof last === 'string' ? `missing required key "${last}"${where(path.slice(0, -1))}` : `${name} is required`;
+      }
+      return `${name} must be ${article(String(issue.expected))}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;
+    case 'invalid_value':
+      if (issue.values && issue.values.length > 0) {
+        return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;
+      }
+      return `${name}: ${issue.message}`;
+    case 'too_small':
+    case 'too_big':
+    case 'invalid_format':
+    case 'custom':
+    default:
+      return `${name}: ${lowerFirst(issue.message)}`;
+  }
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = {
+    string: 'a string',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    object: 'a mapping',
+    record: 'a mapping',
+    int: 'an integer',
+  };
+  return names[expected] ?? expected;
+}
+
+function lowerFirst(s: string): string {
+  return s.length > 1 && /^[A-Z][a-z]/.test(s) ? s[0]!.toLowerCase() + s.slice(1) : s;
+}

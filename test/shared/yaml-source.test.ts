@@ -1,0 +1,153 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { formatDiagnostic } from '../../src/shared/errors.js';
+import { decodeSource, parseLocated, parseLocatedJson, zodIssuesToDiagnostics } from '../../src/shared/yaml-source.js';
+
+const lines = (...l: string[]) => l.join('\n') + '\n';
+
+describe('parseLocated', () => {
+  it('parses YAML and locates values and keys', () => {
+    const doc = parseLocated(lines('rules:', '  - id: a', '    assert:', '      path: x', '      equals: 1'), 'p.yaml');
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.value).toEqual({ rules: [{ id: 'a', assert: { path: 'x', equals: 1 } }] });
+    expect(doc.locate(['rules', 0, 'assert', 'equals'])).toEqual({ line: 5, column: 15 });
+    expect(doc.locate(['rules', 0, 'assert', 'equals'], 'key')).toEqual({ line: 5, column: 7 });
+    expect(doc.locate(['rules', 0])).toEqual({ line: 2, column: 5 });
+    // A missing key points at the deepest existing node on the way.
+    expect(doc.locate(['rules', 0, 'assert', 'missing'])).toEqual({ line: 4, column: 7 });
+  });
+
+  it('reports malformed YAML at line and column', () => {
+    const doc = parseLocated(lines('a: 1', 'b: [1, 2', 'c: 3'), 'bad.yaml');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.length).toBeGreaterThan(0);
+    const first = formatDiagnostic(doc.diagnostics[0]!);
+    expect(first).toMatch(/^bad\.yaml:\d+:\d+: YAML syntax error: /);
+  });
+
+  it('reports a duplicate key at the second occurrence', () => {
+    const doc = parseLocated(lines('id: a', 'title: t', 'id: b'), 'dup.yaml');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.map(formatDiagnostic)).toEqual(['dup.yaml:3:1: duplicate key (map keys must be unique)']);
+  });
+
+  it('refuses an alias bomb with one clear diagnostic', () => {
+    const bomb = lines(
+      'a: &a [x, x, x, x, x, x, x, x, x, x]',
+      'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]',
+      'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]',
+      'd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]',
+      'e: [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]',
+    );
+    const doc = parseLocated(bomb, 'bomb.yaml');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.map(formatDiagnostic)).toEqual([
+      'bomb.yaml:2:8: too many YAML alias expansions (limit 100): refusing a possible alias bomb',
+    ]);
+  });
+
+  it('accepts a few aliases', () => {
+    const doc = parseLocated(lines('a: &x [1, 2]', 'b: *x'), 'ok.yaml');
+    expect(doc.diagnostics).toEqual([]);
+    expect(doc.value).toEqual({ a: [1, 2], b: [1, 2] });
+  });
+
+  it('refuses binary junk with NUL bytes', () => {
+    const doc = parseLocated('id: a\u0000\u0001\u0002garbage', 'junk.yaml');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.map(formatDiagnostic)).toEqual([
+      'junk.yaml:1:1: contains NUL bytes: refusing binary content (expected a YAML or JSON text file)',
+    ]);
+  });
+
+  it('refuses invalid UTF-8 when decoding bytes', () => {
+    const { text, diagnostics } = decodeSource(new Uint8Array([0x69, 0x64, 0x3a, 0x20, 0xff, 0xfe, 0xc3]), 'junk.yaml');
+    expect(text).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'junk.yaml:1:1: is not valid UTF-8 text: refusing binary content (expected a YAML or JSON text file)',
+    ]);
+  });
+
+  it('keeps YAML 1.2 core semantics: dates stay strings, no !!binary', () => {
+    const doc = parseLocated(lines('expires: 2027-01-31', 'on: yes', 'data: !!binary aGVsbG8='), 'c.yaml');
+    expect(doc.value).toEqual({ expires: '2027-01-31', on: 'yes', data: 'aGVsbG8=' });
+    expect(doc.diagnostics.some((d) => d.severity === 'warning' && d.line === 3)).toBe(true);
+  });
+
+  it('refuses collection keys and a second document', () => {
+    expect(parseLocated(lines('? [a, b]', ': 1'), 'k.yaml').diagnostics.map(formatDiagnostic)).toEqual([
+      'k.yaml:1:3: mapping keys must be plain strings, not collections',
+    ]);
+    expect(parseLocated(lines('a: 1', '---', 'b: 2'), 'm.yaml').diagnostics.map(formatDiagnostic)).toEqual([
+      'm.yaml:2:1: only one YAML document per file is allowed',
+    ]);
+  });
+
+  it('strips a byte-order mark', () => {
+    expect(parseLocated('\uFEFFa: 1\n', 'bom.yaml').value).toEqual({ a: 1 });
+  });
+});
+
+describe('parseLocatedJson', () => {
+  it('parses JSON directly and locates lazily', () => {
+    const text = '{\n  "resources": [\n    { "id": "x", "kind": 7 }\n  ]\n}\n';
+    const doc = parseLocatedJson(text, 's.json');
+    expect(doc.value).toEqual({ resources: [{ id: 'x', kind: 7 }] });
+    expect(doc.locate(['resources', 0, 'kind'])).toEqual({ line: 3, column: 26 });
+  });
+
+  it('falls back to YAML for YAML input and for broken JSON', () => {
+    expect(parseLocatedJson('a: 1\n', 's.yaml').value).toEqual({ a: 1 });
+    const broken = parseLocatedJson('{\n  "a": 1,\n  "b": [1, 2}\n}\n', 's.json');
+    expect(broken.value).toBeUndefined();
+    expect(broken.diagnostics[0]).toMatchObject({ file: 's.json', severity: 'error' });
+    expect(broken.diagnostics[0]!.line).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe('zodIssuesToDiagnostics', () => {
+  const Schema = z.strictObject({
+    failOn: z.enum(['high', 'low']),
+    nested: z.strictObject({ count: z.number() }).optional(),
+    name: z.string(),
+  });
+
+  it('points at an unknown key and names it', () => {
+    const doc = parseLocated(lines('failOn: high', 'name: x', 'nested:', '  count: 1', '  colour: red'), 'c.yaml');
+    const parsed = Schema.safeParse(doc.value);
+    expect(parsed.success).toBe(false);
+    const diags = zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 'c.yaml', { root: doc.value });
+    expect(diags.map(formatDiagnostic)).toEqual(['c.yaml:5:3: unknown key "colour" in nested']);
+  });
+
+  it('points at a value of the wrong type, and at the mapping lacking a key', () => {
+    const doc = parseLocated(lines('failOn: hgh', 'nested:', '  count: "three"'), 'c.yaml');
+    const parsed = Schema.safeParse(doc.value);
+    const diags = zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 'c.yaml', { root: doc.value }).map(formatDiagnostic);
+    expect(diags).toContain('c.yaml:1:9: "failOn" must be one of "high", "low", got the string "hgh"');
+    expect(diags).toContain('c.yaml:3:10: "nested.count" must be a number, got the string "three"');
+    expect(diags).toContain('c.yaml:1:1: missing required key "name"');
+  });
+
+  it('prefixes paths for piecewise validation', () => {
+    const doc = parseLocated(lines('rules:', '  - failOn: high', '    name: 3'), 'p.yaml');
+    const rule = (doc.value as { rules: unknown[] }).rules[0];
+    const parsed = Schema.safeParse(rule);
+    const diags = zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 'p.yaml', { prefix: ['rules', 0], root: rule }).map(formatDiagnostic);
+    expect(diags).toEqual(['p.yaml:3:11: "rules[0].name" must be a string, got number 3']);
+  });
+
+  it('works with zod reportInput and without any input', () => {
+    const doc = parseLocated(lines('failOn: x', 'name: 1'), 'c.yaml');
+    const withInput = Schema.safeParse(doc.value, { reportInput: true });
+    expect(zodIssuesToDiagnostics(withInput.error!.issues, doc.locate, 'c.yaml').map(formatDiagnostic)).toEqual([
+      'c.yaml:1:9: "failOn" must be one of "high", "low", got the string "x"',
+      'c.yaml:2:7: "name" must be a string, got number 1',
+    ]);
+    const noInput = Schema.safeParse({ failOn: 'high' });
+    const other = parseLocated('failOn: high\n', 'd.yaml');
+    expect(zodIssuesToDiagnostics(noInput.error!.issues, other.locate, 'd.yaml').map(formatDiagnostic)).toEqual([
+      'd.yaml:1:1: missing required key "name"',
+    ]);
+  });
+});
