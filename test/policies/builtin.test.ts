@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
+import type { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { Resource, Snapshot, frameworks, resourceKinds } from '../../src/model/index.js';
 
@@ -135,4 +136,34 @@ describe('state fixtures', () => {
       for (const kind of resourceKinds) expect(kinds, kind).toContain(kind);
     }
   });
+});
+
+/** Field names of a zod object schema and of the objects nested in it (arrays and optionals unwrapped). */
+function fieldNames(schema: z.ZodType, out: Set<string> = new Set()): Set<string> {
+  let def = (schema as unknown as { def: { type: string; innerType?: z.ZodType; element?: z.ZodType; shape?: Record<string, z.ZodType> } }).def;
+  while ((def.type === 'optional' || def.type === 'nullable') && def.innerType) {
+    def = (def.innerType as unknown as { def: typeof def }).def;
+  }
+  if (def.type === 'array' && def.element) return fieldNames(def.element, out);
+  if (def.type === 'object' && def.shape) {
+    for (const [name, child] of Object.entries(def.shape)) {
+      out.add(name);
+      fieldNames(child, out);
+    }
+  }
+  return out;
+}
+
+describe('docs/model.md', () => {
+  const doc = readFileSync(join(repoRoot, 'docs', 'model.md'), 'utf8');
+  const kinds = (Resource as unknown as { options: z.ZodType[] }).options;
+
+  it.each(kinds.map((k) => [(k as unknown as { shape: { kind: { value: string } } }).shape.kind.value, k] as const))(
+    'documents the %s kind and every one of its fields',
+    (kind, schema) => {
+      expect(doc).toContain(`## \`${kind}\``);
+      const missing = [...fieldNames(schema)].filter((name) => !new RegExp(`\\b${name}\\b`).test(doc));
+      expect(missing).toEqual([]);
+    },
+  );
 });
