@@ -31,6 +31,8 @@ interface PreparedRule {
   renderEvidence?: RenderTemplate;
   include?: Matcher;
   exclude?: Matcher;
+  notApplicable: string;
+  notSelected: string;
   /** Reused template context: rendering is synchronous, so one object per rule suffices. */
   ctx: { resource: unknown; params: Record<string, unknown>; rule: { id: string; title: string; severity: string }; count: number; item?: unknown };
 }
@@ -50,6 +52,8 @@ function prepare(rule: Rule): PreparedRule {
       render: compileTemplate(rule.message),
       include: matcher(rule.match?.include),
       exclude: matcher(rule.match?.exclude),
+      notApplicable: `not applicable: the resource is outside the scope of ${rule.id} (its where condition is false)`,
+      notSelected: `not selected: the resource is outside the resources configured for ${rule.id}`,
       ctx: { resource: undefined, params: rule.params, rule: { id: rule.id, title: rule.title, severity: rule.severity }, count: 0 },
     };
     if (rule.evidence !== undefined) p.renderEvidence = compileTemplate(rule.evidence);
@@ -184,11 +188,15 @@ export function evaluate(rules: Rule[], resources: Resource[], options: Evaluate
   const waivers = prepareWaivers(options.waivers ?? [], now, options.expiringSoonDays ?? 14);
 
   const byKind = new Map<ResourceKind, PreparedRule[]>();
+  // Which waivers can apply to which rule is decided once, not per failing result.
+  const waiversByRule = new Map<Rule, PreparedWaiver[]>();
   for (const rule of rules) {
     if (!rule.enabled) continue;
     const list = byKind.get(rule.kind);
     if (list) list.push(prepare(rule));
     else byKind.set(rule.kind, [prepare(rule)]);
+    const relevant = waivers.filter((w) => w.rule(rule.id));
+    if (relevant.length > 0) waiversByRule.set(rule, relevant);
   }
 
   const results: Result[] = [];
@@ -198,7 +206,10 @@ export function evaluate(rules: Rule[], resources: Resource[], options: Evaluate
     const ref = { id: resource.id, kind: resource.kind, provider: resource.provider, name: resource.name };
     for (const p of list) {
       const result = evaluateOne(p, resource, ref, now);
-      if ((result.status === 'fail' || result.status === 'error') && waivers.length > 0) applyWaiver(result, waivers);
+      if (result.status === 'fail' || result.status === 'error') {
+        const candidates = waiversByRule.get(p.rule);
+        if (candidates) applyWaiver(result, candidates);
+      }
       results.push(result);
     }
   }
@@ -236,8 +247,8 @@ function evaluateOne(p: PreparedRule, resource: Resource, ref: Result['resource'
 
   if ((p.include && !p.include(resource.id)) || (p.exclude && p.exclude(resource.id))) {
     result.status = 'skip';
-    result.reason = `not selected: ${resource.id} is outside the resources configured for ${rule.id}`;
-    result.message = result.reason;
+    result.reason = p.notSelected;
+    result.message = p.notSelected;
     return result;
   }
 
@@ -245,8 +256,8 @@ function evaluateOne(p: PreparedRule, resource: Resource, ref: Result['resource'
     const w = evalCondition(rule.where, resource, now);
     if (w === FALSE) {
       result.status = 'skip';
-      result.reason = `not applicable to ${resource.name}`;
-      result.message = result.reason;
+      result.reason = p.notApplicable;
+      result.message = p.notApplicable;
       return result;
     }
     if (w === UNKNOWN) return unknown(result, rule, rule.where, resource, now);
@@ -283,7 +294,7 @@ function unknown(result: Result, rule: Rule, condition: NonNullable<Rule['where'
 function applyWaiver(result: Result, waivers: PreparedWaiver[]): void {
   let applied: PreparedWaiver | undefined;
   for (const w of waivers) {
-    if (!w.rule(result.ruleId) || !w.resource(result.resource.id)) continue;
+    if (!w.resource(result.resource.id)) continue;
     w.matched++;
     if (!w.expired && !applied) applied = w;
   }

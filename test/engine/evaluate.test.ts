@@ -51,7 +51,7 @@ describe('evaluate: outcomes', () => {
       { now },
     );
     expect(results.map((r) => r.status)).toEqual(['pass', 'skip', 'skip', 'skip']);
-    expect(results[1]!.reason).toBe('not selected: github:acme/legacy-x is outside the resources configured for branch.protected');
+    expect(results[1]!.reason).toBe('not selected: the resource is outside the resources configured for branch.protected');
   });
 
   it('where false is skip (not applicable); where unknown is decided like an unknown assert', () => {
@@ -66,7 +66,7 @@ describe('evaluate: outcomes', () => {
       { now },
     );
     expect(results.map((x) => [x.status, x.reason])).toEqual([
-      ['skip', 'not applicable to acme/archived'],
+      ['skip', 'not applicable: the resource is outside the scope of branch.protected (its where condition is false)'],
       ['error', 'archived: forbidden: needs metadata:read'],
       ['pass', undefined],
     ]);
