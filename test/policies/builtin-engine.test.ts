@@ -102,3 +102,26 @@ describe('fixtures/states under the built-in pack', () => {
     expect(mfa?.evidence?.map((e) => e.message)).toContain('ops-bob has no second factor');
   });
 });
+
+describe('built-in pack with secpol.yaml-style overrides', () => {
+  it('params, severity and enabled overrides recompile the built-in rules', () => {
+    const { rules: overridden, diagnostics } = compileRules(loaded.definitions, [
+      { rule: 'org.admin-count', params: { maxAdmins: 5 } },
+      { rule: 'branch.min-approvals', params: { minApprovals: 2 }, severity: 'critical' },
+      { rule: 'branch.signed-commits', enabled: false },
+    ]);
+    expect(diagnostics).toEqual([]);
+    const snapshot = Snapshot.parse(JSON.parse(readFileSync(join(repoRoot, 'fixtures', 'states', 'good-org.json'), 'utf8')));
+    const { results } = evaluate(overridden, snapshot.resources, { now: new Date(snapshot.collectedAt!) });
+    const admin = results.find((r) => r.ruleId === 'org.admin-count');
+    expect(admin?.status).toBe('pass');
+    const approvals = results.find((r) => r.ruleId === 'branch.min-approvals' && r.resource.id === 'github:acme/api');
+    expect(approvals).toMatchObject({ status: 'pass', severity: 'critical' });
+    expect(results.some((r) => r.ruleId === 'branch.signed-commits')).toBe(false);
+  });
+
+  it('an unknown param name in an override is a diagnostic, not a silent default', () => {
+    const { diagnostics } = compileRules(loaded.definitions, [{ rule: 'secrets.rotation-age', params: { maxAgeDays: 30 } }]);
+    expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/maxAgeDays/);
+  });
+});
