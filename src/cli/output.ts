@@ -50,7 +50,9 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
   const { renderReport } = await import('../report/index.js');
   for (const target of targets) {
     if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
-    const text = renderReport(target.format, report, {
+    // Diagnostics already went to stderr; the terminal report would only repeat them.
+    const shown = target.file === undefined && target.format === 'text' ? { ...report, diagnostics: [] } : report;
+    const text = renderReport(target.format, shown, {
       color: target.file === undefined && colorEnabled(io, flags.color),
       verbose: flags.verbose,
       sarifAll: flags.sarifAll,

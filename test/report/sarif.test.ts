@@ -1,32 +1,17 @@
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import Ajv2020 from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
-import { RE2JS } from 're2js';
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, Result } from '../../src/model/index.js';
 import { FINGERPRINT_KEY, MAX_RESULTS_PER_RUN, renderSarif } from '../../src/report/sarif/index.js';
+import { sarifValidator } from '../helpers/sarif.js';
 import { fixtureReport, HOSTILE, results as fixtureResults, rules as fixtureRules } from './fixture.js';
-
-const schemaPath = fileURLToPath(new URL('../../fixtures/sarif/sarif-schema-2.1.0.json', import.meta.url));
-
-// The official schema's `language` patterns use `(?i)`, which JavaScript's RegExp rejects;
-// RE2 (our linear-time engine) reads them as published. The schema also fails its own
-// meta-schema (region.properties.anyOf is an array), so meta-validation is off: the file is
-// used exactly as OASIS and GitHub publish it.
-const re2Engine = Object.assign((pattern: string) => RE2JS.compile(pattern), { code: 're2js' });
 
 let validate: (data: unknown) => boolean;
 let validationErrors: () => string;
 
 beforeAll(() => {
-  const ajv = new Ajv2020.default({ strict: false, allErrors: true, validateSchema: false, code: { regExp: re2Engine } });
-  addFormats.default(ajv);
-  const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as Record<string, unknown>;
-  const fn = ajv.compile(schema);
-  validate = (data) => fn(data) as boolean;
-  validationErrors = () => ajv.errorsText(fn.errors, { separator: '\n' });
+  const validator = sarifValidator();
+  validate = validator.validate;
+  validationErrors = validator.errors;
 });
 
 function parse(text: string): Sarif.Log {

@@ -3,7 +3,7 @@ import type { Io } from '../io.js';
 import { addCollectOptions, addOutputOptions } from '../program.js';
 import { parseOutputs, writeReports } from '../output.js';
 import type { CollectFlags } from './common.js';
-import { commonOptions, runDeps } from './common.js';
+import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
 interface CheckFlags extends CollectFlags {
   format?: string[];
@@ -19,12 +19,8 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     const deps = runDeps(io, flags);
     const { runCheck } = await import('../../app/run-check.js');
     const outcome = await runCheck(commonOptions(path, flags), deps).finally(() => deps.done());
+    printDiagnostics(io, outcome.report.diagnostics);
     await writeReports(outcome.report, targets, { color: flags.color, verbose: !!flags.verbose, quiet: !!flags.quiet, sarifAll: !!flags.sarifAll }, io, outcome.redactor);
-    // Diagnostics go to stderr too, unless the text report (which lists them) went to the terminal.
-    if (!targets.some((t) => t.format === 'text' && t.file === undefined)) {
-      const { formatDiagnostic } = await import('../../shared/errors.js');
-      for (const d of outcome.report.diagnostics) io.err(`secpol: ${formatDiagnostic(d)}\n`);
-    }
     setExit(outcome.exitCode);
   });
 }

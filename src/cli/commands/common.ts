@@ -3,6 +3,9 @@ import { homedir } from 'node:os';
 import type { RunDeps } from '../../app/run-check.js';
 import type { CommonOptions } from '../../app/settings.js';
 import { scrubCommonSecrets } from '../../shared/redact.js';
+import type { Diagnostic } from '../../shared/errors.js';
+import { formatDiagnostic } from '../../shared/errors.js';
+import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
 import { progressSink } from '../io.js';
 
@@ -64,4 +67,10 @@ export function runDeps(io: Io, flags: CollectFlags): RunDeps & { done(): void }
     },
     done: () => progress.done(),
   };
+}
+
+/** One line per diagnostic on stderr, neutralised for the terminal. Returns whether any is an error. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): boolean {
+  for (const d of diagnostics) io.err(`secpol: ${stripControl(formatDiagnostic(d))}\n`);
+  return diagnostics.some((d) => d.severity === 'error');
 }

@@ -3,11 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Framework } from '../../model/index.js';
-import { formatDiagnostic } from '../../shared/errors.js';
 import type { Io } from '../io.js';
 import { addCollectOptions } from '../program.js';
 import type { CollectFlags } from './common.js';
-import { commonOptions, runDeps } from './common.js';
+import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
 export function registerExport(program: Command, io: Io, setExit: (code: number) => void): void {
   const cmd = program
@@ -32,7 +31,7 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
     } else {
       io.out(text.endsWith('\n') ? text : `${text}\n`);
     }
-    for (const d of outcome.report.diagnostics) io.err(`secpol: ${formatDiagnostic(d)}\n`);
+    printDiagnostics(io, outcome.report.diagnostics);
     // Evidence export is not a gate: only bad input fails it.
     setExit(outcome.report.diagnostics.some((d) => d.severity === 'error') ? 2 : 0);
   });

@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import { loadPolicySet } from '../../app/policies.js';
 import { loadSettings } from '../../app/settings.js';
 import type { Rule } from '../../model/index.js';
-import { formatDiagnostic, UserError } from '../../shared/errors.js';
+import { UserError } from '../../shared/errors.js';
+import { printDiagnostics } from './common.js';
 import { runExamples } from '../../policy/tester.js';
 import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
@@ -30,11 +31,6 @@ async function loadRules(io: Io, flags: PolicyFlags, extraPaths: string[] = []) 
     cwd: io.cwd,
   });
   return { rules: set.rules, diagnostics: [...settings.diagnostics, ...set.diagnostics] };
-}
-
-function printDiagnostics(io: Io, diagnostics: { severity: 'error' | 'warning'; message: string }[]): boolean {
-  for (const d of diagnostics) io.err(`secpol: ${stripControl(formatDiagnostic(d))}\n`);
-  return diagnostics.some((d) => d.severity === 'error');
 }
 
 export function registerPolicy(program: Command, io: Io, setExit: (code: number) => void): void {

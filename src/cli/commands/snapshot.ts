@@ -1,11 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { formatDiagnostic } from '../../shared/errors.js';
 import type { Io } from '../io.js';
 import { addCollectOptions } from '../program.js';
 import type { CollectFlags } from './common.js';
-import { commonOptions, runDeps } from './common.js';
+import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
 export function registerSnapshot(program: Command, io: Io, setExit: (code: number) => void): void {
   const cmd = program
@@ -28,7 +27,7 @@ export function registerSnapshot(program: Command, io: Io, setExit: (code: numbe
     } else {
       io.out(text);
     }
-    for (const d of outcome.diagnostics) io.err(`secpol: ${formatDiagnostic(d)}\n`);
+    printDiagnostics(io, outcome.diagnostics);
     setExit(outcome.exitCode);
   });
 }
