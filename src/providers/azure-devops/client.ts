@@ -257,9 +257,8 @@ export class AdoClient {
             : status === 403
               ? `${what}: forbidden (HTTP 403); the token's identity lacks the permission to read it`
               : `${what}: HTTP ${status}`;
-      const gap = gapFromStatus(status, message, { explicit: this.options.explicit });
-      // A PAT without the scope gets 401 on that area only: that is missing access, not a bad token.
-      if (status === 401) gap.reason = 'forbidden';
+      // The token already passed connectionData, so a 401 here is a PAT without this area's scope: missing access.
+      const gap = gapFromStatus(status === 401 ? 403 : status, message, { explicit: this.options.explicit });
       return { ok: false, status, gap };
     }
   }

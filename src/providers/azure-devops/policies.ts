@@ -1,4 +1,4 @@
-import type { BranchProtection, Gaps } from '../../model/index.js';
+import type { BranchProtection } from '../../model/index.js';
 import type { PolicyConfiguration } from './schema.js';
 
 /** Branch policy type GUIDs (terraform-provider-azuredevops policy/branch/common.go). */
@@ -43,11 +43,6 @@ export function appliesTo(config: PolicyConfiguration, repoId: string, ref: stri
 /** Enabled and blocking: the only policies that hold a pull request back. */
 export function isEffective(config: PolicyConfiguration): boolean {
   return config.isEnabled && config.isBlocking && config.isDeleted !== true;
-}
-
-export interface BranchPolicyFacts {
-  protection: BranchProtection;
-  gaps: Gaps;
 }
 
 /**
