@@ -64,9 +64,10 @@ export class AdoClient {
   private pausedUntil = 0;
 
   constructor(private readonly options: AdoClientOptions) {
-    const auth = options.bearer ? azdev.getBearerHandler(options.token, false) : azdev.getHandlerFromToken(options.token, false);
+    // Cross-origin auth is decided by `trustedHost` (the org host and Azure DevOps' own service hosts), not by the handler.
+    const auth = options.bearer ? azdev.getBearerHandler(options.token, true) : azdev.getHandlerFromToken(options.token, true);
     const requestOptions: IRequestOptions = { keepAlive: true, socketTimeout: 60_000 };
-    this.conn = new azdev.WebApi(options.orgUrl.replace(/\/+$/, ''), countingHandler(auth, this.stats), requestOptions);
+    this.conn = new azdev.WebApi(options.orgUrl.replace(/\/+$/, ''), countingHandler(auth, this.stats, new URL(options.orgUrl).hostname), requestOptions);
   }
 
   get orgUrl(): string {
@@ -311,11 +312,23 @@ const AREA_OF: Record<ApiName, string> = {
 
 const ANONYMOUS_ID = 'aa442954-9780-4e27-b5a7-17b1e1f0b0a4';
 
-function countingHandler(inner: IRequestHandler, stats: ClientStats): IRequestHandler {
+/** The org host, and Azure DevOps Services hosts (vssps, per-area hosts from ResourceAreas) when the org is on them. */
+export function trustedHost(host: string, orgHost: string): boolean {
+  const h = host.toLowerCase();
+  const org = orgHost.toLowerCase();
+  return h === org || (SERVICE_HOST.test(org) && SERVICE_HOST.test(h));
+}
+
+const SERVICE_HOST = /(^|\.)(dev\.azure\.com|visualstudio\.com)$/;
+
+function countingHandler(inner: IRequestHandler, stats: ClientStats, orgHost: string): IRequestHandler {
   return {
     prepareRequest(options) {
       stats.requests++;
       inner.prepareRequest(options);
+      // Never hand the token to a host outside the organization's service (redirects, hostile ResourceAreas answers).
+      const headers = options.headers as Record<string, unknown> | undefined;
+      if (headers && !trustedHost(String(options.host ?? options.hostname ?? ''), orgHost)) delete headers['Authorization'];
     },
     canHandleAuthentication: (response) => inner.canHandleAuthentication(response),
     handleAuthentication: (client, info, objs) => inner.handleAuthentication(client, info, objs),

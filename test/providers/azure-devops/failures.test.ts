@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { azureDevOpsProvider } from '../../../src/providers/azure-devops/index.js';
+import { trustedHost } from '../../../src/providers/azure-devops/client.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';
 import { startFakeAzureDevOps, type FakeAzureDevOps, type FakeOptions } from '../../fakes/azure-devops/server.js';
@@ -138,6 +139,32 @@ describe('azure-devops provider failure handling', () => {
     expect(result.diagnostics).toEqual([]);
     expect(result.resources.filter((r) => r.kind === 'repository').map((r) => r.id)).toEqual(['azure-devops:acme/web/api']);
     expect(result.resources.some((r) => r.id === 'azure-devops:acme/web/svc-001/azure-pipelines.yml')).toBe(false);
+  });
+
+  it('records not-applicable gaps for empty and disabled repositories without reading their files', async () => {
+    const org = small();
+    const repos = org.projects[0]!.repos;
+    repos[3]!.defaultBranch = null;
+    repos[4]!.isDisabled = true;
+    const f = await start(org);
+    const result = await collect(f.orgUrl);
+    const empty = byId(result, 'azure-devops:acme/web/svc-003', 'repository');
+    expect(empty.defaultBranch).toBeUndefined();
+    expect(empty.gaps?.branchProtection?.reason).toBe('not-applicable');
+    expect(empty.gaps?.ciScans?.reason).toBe('not-applicable');
+    const disabled = byId(result, 'azure-devops:acme/web/svc-004', 'repository');
+    expect(disabled.archived).toBe(true);
+    expect(disabled.gaps?.buildsImages?.reason).toBe('not-applicable');
+    const itemReads = f.requests.filter((r) => r.path.endsWith('/items')).map((r) => r.path);
+    expect(itemReads.some((p) => p.includes(repos[3]!.id) || p.includes(repos[4]!.id))).toBe(false);
+  });
+
+  it('sends the token only to the organization host and Azure DevOps service hosts', () => {
+    expect(trustedHost('vssps.dev.azure.com', 'dev.azure.com')).toBe(true);
+    expect(trustedHost('acme.vssps.visualstudio.com', 'acme.visualstudio.com')).toBe(true);
+    expect(trustedHost('evil.example', 'dev.azure.com')).toBe(false);
+    expect(trustedHost('dev.azure.com', 'tfs.corp.example')).toBe(false);
+    expect(trustedHost('127.0.0.1', '127.0.0.1')).toBe(true);
   });
 
   it('reports an unknown project as a diagnostic', async () => {
