@@ -57,8 +57,13 @@ export function branchProtectionFrom(configs: PolicyConfiguration[], repoId: str
   const ofType = (id: string) => effective.filter((c) => c.type.id.toLowerCase() === id);
 
   const reviewers = ofType(POLICY_TYPES.minimumReviewers);
+  // Required reviewers without path filters gate every change too (one approval unless a minimum is set).
+  const gatekeepers = ofType(POLICY_TYPES.requiredReviewers).filter((c) => !(c.settings?.filenamePatterns ?? []).length);
   // The creator's own vote makes one required approval self-service; GitHub and GitLab never count the author.
-  const approvals = reviewers.map((c) => Math.max(0, (c.settings?.minimumApproverCount ?? 0) - (c.settings?.creatorVoteCounts ? 1 : 0)));
+  const approvals = [
+    ...reviewers.map((c) => Math.max(0, (c.settings?.minimumApproverCount ?? 0) - (c.settings?.creatorVoteCounts ? 1 : 0))),
+    ...gatekeepers.map((c) => Math.max(0, (c.settings?.minimumApproverCount ?? 1) - (c.settings?.creatorVoteCounts ? 1 : 0))),
+  ];
   const builds = ofType(POLICY_TYPES.build);
   const statuses = ofType(POLICY_TYPES.status).filter((c) => !c.settings?.policyApplicability);
   const checks = [

@@ -17,6 +17,8 @@ export interface FakeOptions {
   /** Largest page the server returns; smaller than the client's $top forces continuation tokens. */
   pageSize?: number;
   latencyMs?: number;
+  /** Add these headers (e.g. X-RateLimit-Remaining: 0 with Retry-After) to the first successful answer whose path matches. */
+  rateLimitHeaders?: { path: RegExp; headers: Record<string, string> };
   /** Answer 429 with Retry-After to the first `times` requests whose path matches. */
   throttle?: { path: RegExp; times: number; retryAfter: number }[];
 }
@@ -51,7 +53,7 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
   const requests: RecordedRequest[] = [];
   const unexpected: string[] = [];
   const throttles = (options.throttle ?? []).map((t) => ({ ...t, left: t.times }));
-  const state = { throttled: 0 };
+  const state = { throttled: 0, delayed: false };
 
   const handle = (req: IncomingMessage): Reply => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -105,6 +107,11 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
     req.resume();
     req.on('end', () => {
       const reply = handle(req);
+      const limit = options.rateLimitHeaders;
+      if (limit && !state.delayed && reply.status === 200 && limit.path.test(req.url ?? '')) {
+        state.delayed = true;
+        reply.headers = { ...(reply.headers ?? {}), ...limit.headers };
+      }
       const send = () => {
         const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'activityid': '5d8a7c2f-0000-0000-0000-000000000000', ...(reply.headers ?? {}) };
         res.writeHead(reply.status, headers);
@@ -247,7 +254,10 @@ function projectLevel(org: FakeOrg, p: FakeProject, rest: string[], query: Recor
       ...Object.keys(repo.files).map((f) => ({ objectId: 'b'.repeat(40), gitObjectType: 'blob', commitId: 'c'.repeat(40), path: `/${f}` })),
     ]);
   }
-  if (path === '_apis/policy/configurations') return denied('policies') ?? page(p.policies, query, pageSize);
+  if (path === '_apis/policy/configurations') {
+    if (p.corruptPolicies) return list([{ id: 'one', isEnabled: 'yes', type: null, settings: '\u001b[31mred' }]);
+    return denied('policies') ?? page(p.policies, query, pageSize);
+  }
   if (path === '_apis/build/definitions') {
     if (query.includeAllProperties !== 'true') return undefined;
     return denied('definitions') ?? page(p.definitions, query, pageSize);

@@ -31,6 +31,8 @@ export interface FakeProject {
   variableGroups: Record<string, unknown>[];
   endpoints: Record<string, unknown>[];
   environments: { id: number; name: string; checks: FakeCheck[] }[];
+  /** Answer policies with items that break the 7.1 schema (hostile or changed server). */
+  corruptPolicies?: boolean;
   /** Answer these areas with an error status instead of data. */
   denied?: Partial<Record<'repos' | 'policies' | 'definitions' | 'variableGroups' | 'endpoints' | 'environments', number>>;
 }

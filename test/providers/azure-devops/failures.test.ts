@@ -167,6 +167,26 @@ describe('azure-devops provider failure handling', () => {
     expect(trustedHost('127.0.0.1', '127.0.0.1')).toBe(true);
   });
 
+  it('records a malformed gap when a response breaks the schema', async () => {
+    const org = small();
+    org.projects[0]!.corruptPolicies = true;
+    const f = await start(org);
+    const result = await collect(f.orgUrl);
+    const repo = byId(result, 'azure-devops:acme/web/api', 'repository');
+    expect(repo.branchProtection).toBeUndefined();
+    expect(repo.gaps?.branchProtection).toMatchObject({ reason: 'malformed' });
+    expect(JSON.stringify(result)).not.toContain('\u001b');
+  });
+
+  it('slows down when X-RateLimit-Remaining reaches 0', async () => {
+    const f = await start(small(), {
+      rateLimitHeaders: { path: /\/_apis\/projects/, headers: { 'x-ratelimit-resource': 'ATCPU', 'x-ratelimit-remaining': '0', 'x-ratelimit-limit': '200', 'retry-after': '0.2' } },
+    });
+    const result = await collect(f.orgUrl);
+    expect(result.stats.rateLimitWaits).toBeGreaterThanOrEqual(1);
+    expect(result.resources.filter((r) => r.kind === 'repository')).toHaveLength(5);
+  });
+
   it('reports an unknown project as a diagnostic', async () => {
     const f = await start(small());
     const result = await collect(f.orgUrl, { adoProject: 'nope' });

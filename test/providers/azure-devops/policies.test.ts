@@ -56,6 +56,13 @@ describe('branch policies -> protection', () => {
     expect(p).toMatchObject({ requiredApprovals: 3, dismissStaleApprovals: true });
   });
 
+  it('counts required reviewers on every path as approvals, path-filtered ones as code-owner review', () => {
+    const all = branchProtectionFrom([make(1, POLICY_TYPES.requiredReviewers, { requiredReviewerIds: ['g'] })], 'r', 'refs/heads/main');
+    expect(all).toMatchObject({ requiredApprovals: 1, codeOwnerReview: false });
+    const paths = branchProtectionFrom([make(1, POLICY_TYPES.requiredReviewers, { requiredReviewerIds: ['g'], filenamePatterns: ['/infra/*'] })], 'r', 'refs/heads/main');
+    expect(paths).toMatchObject({ requiredApprovals: 0, codeOwnerReview: true });
+  });
+
   it('encodes branch security tokens as Azure DevOps does', () => {
     expect(encodeRefSegment('main')).toBe('6d00610069006e00');
     expect(branchTokenChain('p', 'r', 'release/1.0').slice(-3)).toEqual([
