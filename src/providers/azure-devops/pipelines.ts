@@ -56,7 +56,7 @@ export async function analyseYamlDefinition(
 /** A classic (designer) definition: its variables are all we can judge without the task graph. */
 export function classicPipeline(scope: Scope, project: Project, def: BuildDefinition, repositoryId: string | undefined): Pipeline {
   return {
-    id: `${projectId(scope, project.name)}/build-definition/${def.name}`,
+    id: `${projectId(scope, project.name)}/build-definition/${folderOf(def)}${def.name}`,
     kind: 'pipeline',
     provider: PROVIDER,
     name: `${project.name}/${def.name}`,
@@ -72,4 +72,10 @@ export function classicPipeline(scope: Scope, project: Project, def: BuildDefini
       dangerousTriggers: { reason: 'unsupported', message: 'classic definition triggers are not analysed' },
     },
   };
+}
+
+/** Definition names are unique per folder only, so the folder (`\\team`) becomes part of the id (`team/`). */
+function folderOf(def: BuildDefinition): string {
+  const folder = (def.path ?? '').split('\\').filter(Boolean).join('/');
+  return folder ? `${folder}/` : '';
 }

@@ -41,7 +41,7 @@ export function variableGroupSecrets(scope: Scope, project: Project, group: Vari
         secret.lastRotatedAt = group.modifiedOn;
         secret.dateNote = GROUP_DATE_NOTE;
       } else secret.gaps!.lastRotatedAt = { reason: 'malformed', message: `variable group ${group.name} has no modifiedOn` };
-      secret.rotationEnabled = false;
+      secret.gaps!.rotationEnabled = { reason: 'not-applicable', message: 'variable groups have no rotation feature; link the group to Key Vault to rotate there' };
     }
     out.push(secret);
   }
