@@ -121,6 +121,10 @@ describe('azure-devops provider against the loopback imitation (3 projects x 40 
     const pipeline = byId(result, 'azure-devops:acme/web/api/azure-pipelines.yml', 'pipeline');
     expect(pipeline).toMatchObject({ platform: 'azure-pipelines', repository: 'azure-devops:acme/web/api', path: 'azure-pipelines.yml' });
     expect(byId(result, 'azure-devops:acme/web/svc-001', 'repository')).toMatchObject({ buildsImages: false, hasIac: false });
+    // Each repository's YAML definition file was fetched once from its default branch.
+    const reads = fake.requests.filter((r) => r.path.endsWith('/items') && r.query.path === '/azure-pipelines.yml');
+    expect(reads).toHaveLength(120);
+    expect(reads.every((r) => r.query.includeContent === 'true' && r.query['versionDescriptor.version'] === 'main')).toBe(true);
   });
 
   it('reports secret-named plaintext variables of classic definitions', () => {
