@@ -285,8 +285,9 @@ export class AdoClient {
   }
 
   private async slot(): Promise<void> {
+    // A released slot is handed straight to the next waiter, so `active` never exceeds the limit.
     if (this.active >= (this.options.concurrency ?? 8)) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
+    else this.active++;
     const pause = this.pausedUntil - Date.now();
     if (pause > 0) {
       this.stats.rateLimitWaits++;
@@ -296,8 +297,9 @@ export class AdoClient {
   }
 
   private release(): void {
-    this.active--;
-    this.waiting.shift()?.();
+    const next = this.waiting.shift();
+    if (next) next();
+    else this.active--;
   }
 }
 

@@ -36,6 +36,8 @@ export interface FakeAzureDevOps {
   requests: RecordedRequest[];
   unexpected: string[];
   throttled: number;
+  /** Most requests the server held at the same time. */
+  maxInFlight: number;
   close(): Promise<void>;
 }
 
@@ -53,7 +55,7 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
   const requests: RecordedRequest[] = [];
   const unexpected: string[] = [];
   const throttles = (options.throttle ?? []).map((t) => ({ ...t, left: t.times }));
-  const state = { throttled: 0, delayed: false };
+  const state = { throttled: 0, delayed: false, inFlight: 0, maxInFlight: 0 };
 
   const handle = (req: IncomingMessage): Reply => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -104,6 +106,9 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
   };
 
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
+    state.inFlight++;
+    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
+    res.on('finish', () => state.inFlight--);
     req.resume();
     req.on('end', () => {
       const reply = handle(req);
@@ -131,6 +136,9 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
     unexpected,
     get throttled() {
       return state.throttled;
+    },
+    get maxInFlight() {
+      return state.maxInFlight;
     },
     close: () =>
       new Promise<void>((resolve) => {

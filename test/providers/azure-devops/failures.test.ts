@@ -1,11 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { azureDevOpsProvider } from '../../../src/providers/azure-devops/index.js';
+import { azureDevOpsProvider, createAzureDevOpsAdapter } from '../../../src/providers/azure-devops/index.js';
 import { trustedHost } from '../../../src/providers/azure-devops/client.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';
 import { startFakeAzureDevOps, type FakeAzureDevOps, type FakeOptions } from '../../fakes/azure-devops/server.js';
 import type { FakeOrg } from '../../fakes/azure-devops/state.js';
-import { byId, collect, PAT, spec } from './helpers.js';
+import { byId, collect, context, PAT, spec } from './helpers.js';
 
 const small = (): FakeOrg => acmeScenario({ projects: 1, reposPerProject: 5 });
 
@@ -134,7 +134,6 @@ describe('azure-devops provider failure handling', () => {
     const adapter = azureDevOpsProvider.plan(spec({ originUrl: `${f.orgUrl}/web/_git/api`, explicit: false }), { SYSTEM_ACCESSTOKEN: 'eyJ0eXAiOiJKV1QiLCJhbGciOiJSUzI1NiJ9.system-access-token' });
     expect(adapter).toHaveLength(1);
     expect(adapter[0]?.target).toMatch(/^127\.0\.0\.1:\d+\/acme\/web\/api$/);
-    const { context } = await import('./helpers.js');
     const result = await adapter[0]!.collect(context());
     expect(result.diagnostics).toEqual([]);
     expect(result.resources.filter((r) => r.kind === 'repository').map((r) => r.id)).toEqual(['azure-devops:acme/web/api']);
@@ -185,6 +184,15 @@ describe('azure-devops provider failure handling', () => {
     const result = await collect(f.orgUrl);
     expect(result.stats.rateLimitWaits).toBeGreaterThanOrEqual(1);
     expect(result.resources.filter((r) => r.kind === 'repository')).toHaveLength(5);
+  });
+
+  it('keeps no more requests in flight than its concurrency', async () => {
+    const f = await start(acmeScenario({ projects: 1, reposPerProject: 20 }), { latencyMs: 5 });
+    const adapter = createAzureDevOpsAdapter(spec({ adoOrg: f.orgUrl }), { AZURE_DEVOPS_TOKEN: PAT }, { concurrency: 3 });
+    const result = await adapter.collect(context());
+    expect(result.resources.filter((r) => r.kind === 'repository')).toHaveLength(20);
+    expect(f.maxInFlight).toBeLessThanOrEqual(3);
+    expect(f.maxInFlight).toBeGreaterThan(1);
   });
 
   it('reports an unknown project as a diagnostic', async () => {
