@@ -1,3 +1,4 @@
+import type { BranchProtection } from '../../model/index.js';
 import type { AccessControlList } from './schema.js';
 
 /** Git Repositories security namespace and the permission bits we read. */
@@ -70,4 +71,23 @@ export function branchSecurity(acls: Map<string, AccessControlList>, chain: stri
 /** Tokens come back with or without a trailing slash and in any case. */
 export function aclKey(token: string): string {
   return token.replace(/\/+$/, '').toLowerCase();
+}
+
+const ADMIN_GROUP = /\\(Project Collection Administrators|Project Administrators)$/i;
+
+/**
+ * Maps effective holders onto the GitHub meaning: force push by anyone but the
+ * administrator groups is `forcePushAllowed` (it also deletes the branch); administrators
+ * who can force push, and anyone who can bypass policies, are bypass actors, and
+ * `adminsIncluded` holds only when there are none.
+ */
+export function applyBranchSecurity(protection: BranchProtection, sec: BranchSecurity, nameOf: (descriptor: string) => string | undefined): void {
+  const isAdmin = (d: string) => ADMIN_GROUP.test(nameOf(d) ?? '');
+  const others = sec.forcePush.filter((d) => !isAdmin(d));
+  const admins = sec.forcePush.filter(isAdmin);
+  protection.forcePushAllowed = others.length > 0;
+  protection.deletionAllowed = others.length > 0;
+  const actors = [...sec.bypass, ...admins.map((descriptor) => ({ descriptor, mode: 'force-push' }))];
+  protection.adminsIncluded = actors.length === 0;
+  protection.bypassActors = actors.map((a) => ({ type: 'identity', name: nameOf(a.descriptor) ?? a.descriptor, mode: a.mode }));
 }

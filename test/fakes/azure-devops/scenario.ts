@@ -119,10 +119,12 @@ export function acmeScenario(options: ScenarioOptions = {}): FakeOrg {
       { id: uuid(13, 'e0000000'), name: 'Project Collection Service Accounts', descriptor: SERVICE_ACCOUNTS, isContainer: true },
       { id: uuid(14, 'e0000000'), name: 'acme Build Service (acme)', descriptor: BUILD_SERVICE },
       { id: uuid(15, 'e0000000'), name: '[web]\\Contributors', descriptor: CONTRIBUTORS, isContainer: true },
+      { id: uuid(16, 'e0000000'), name: '[web]\\Project Administrators', descriptor: PROJECT_ADMINS, isContainer: true },
     ],
     acls: [
       { token: 'repoV2', aces: [{ descriptor: PCA_DESCRIPTOR, allow: GIT_BITS.read | GIT_BITS.contribute, deny: 0 }] },
-      ...projects.map((p) => ({ token: `repoV2/${p.id}`, aces: [{ descriptor: PROJECT_ADMINS, allow: GIT_BITS.read | GIT_BITS.contribute | GIT_BITS.createBranch, deny: 0 }] })),
+      // Project Administrators may force push everywhere (administrators are reported as bypass actors).
+      ...projects.map((p) => ({ token: `repoV2/${p.id}`, aces: [{ descriptor: PROJECT_ADMINS, allow: GIT_BITS.read | GIT_BITS.contribute | GIT_BITS.createBranch | GIT_BITS.forcePush, deny: 0 }] })),
       // web/svc-001: contributors may force push the whole repository.
       { token: `repoV2/${web.id}/${web.repos[1]?.id}`, aces: [{ descriptor: CONTRIBUTORS, allow: GIT_BITS.forcePush, deny: 0 }] },
       // web/api: Alice may bypass policies on main; force push allowed on the repo but denied on main.

@@ -108,9 +108,15 @@ describe('azure-devops provider against the loopback imitation (3 projects x 40 
     const api = byId(result, 'azure-devops:acme/web/api', 'repository');
     expect(api.branchProtection?.forcePushAllowed).toBe(false);
     expect(api.branchProtection?.adminsIncluded).toBe(false);
-    expect(api.branchProtection?.bypassActors).toEqual([{ type: 'identity', name: 'Alice Admin', mode: 'pull-request' }]);
+    expect(api.branchProtection?.bypassActors).toEqual([
+      { type: 'identity', name: 'Alice Admin', mode: 'pull-request' },
+      { type: 'identity', name: '[web]\\Project Administrators', mode: 'force-push' },
+    ]);
     const svc1 = byId(result, 'azure-devops:acme/web/svc-001', 'repository');
-    expect(svc1.branchProtection).toMatchObject({ forcePushAllowed: true, deletionAllowed: true, adminsIncluded: true });
+    expect(svc1.branchProtection).toMatchObject({ forcePushAllowed: true, deletionAllowed: true, adminsIncluded: false });
+    // Only administrators can force push here: not "force push allowed", but admins are not held to the policies.
+    const svc2 = byId(result, 'azure-devops:acme/web/svc-002', 'repository');
+    expect(svc2.branchProtection).toMatchObject({ forcePushAllowed: false, deletionAllowed: false, adminsIncluded: false });
     expect(GIT_BITS.forcePush).toBe(8);
   });
 

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { branchProtectionFrom, POLICY_TYPES } from '../../../src/providers/azure-devops/policies.js';
-import { PolicyConfiguration } from '../../../src/providers/azure-devops/schema.js';
-import { branchTokenChain, encodeRefSegment } from '../../../src/providers/azure-devops/security.js';
+import { PolicyConfiguration, type AccessControlList } from '../../../src/providers/azure-devops/schema.js';
+import { applyBranchSecurity, branchSecurity, branchTokenChain, encodeRefSegment } from '../../../src/providers/azure-devops/security.js';
 
 // The official vsts-rest-api-specs 7.1 example of GET _apis/policy/configurations.
 const example = JSON.parse(readFileSync(new URL('../../../fixtures/azure-devops/policy-configurations.7.1.json', import.meta.url), 'utf8')) as { value: unknown[] };
@@ -70,5 +70,24 @@ describe('branch policies -> protection', () => {
       'repoV2/p/r/refs/heads/720065006c006500610073006500',
       'repoV2/p/r/refs/heads/720065006c006500610073006500/31002e003000',
     ]);
+  });
+
+  it('treats force-push holders it cannot name as non-administrators (fail closed)', () => {
+    const acls = new Map([['repov2/p', { token: 'repoV2/p', acesDictionary: { g: { descriptor: 'g', allow: 8, deny: 0 } } }]]);
+    const sec = branchSecurity(acls, branchTokenChain('p', 'r', 'main'));
+    const named = { protected: true };
+    applyBranchSecurity(named, sec, () => '[p]\\Project Administrators');
+    expect(named).toMatchObject({ forcePushAllowed: false, adminsIncluded: false });
+    const unnamed = { protected: true };
+    applyBranchSecurity(unnamed, sec, () => undefined);
+    expect(unnamed).toMatchObject({ forcePushAllowed: true, deletionAllowed: true, adminsIncluded: true, bypassActors: [] });
+  });
+
+  it('lets a non-inheriting ACL reset what came from above', () => {
+    const acls = new Map<string, AccessControlList>([
+      ['repov2/p', { token: 'repoV2/p', acesDictionary: { g: { descriptor: 'g', allow: 8, deny: 0 } } }],
+      ['repov2/p/r', { token: 'repoV2/p/r', inheritPermissions: false, acesDictionary: {} }],
+    ]);
+    expect(branchSecurity(acls, branchTokenChain('p', 'r', 'main')).forcePush).toEqual([]);
   });
 });
