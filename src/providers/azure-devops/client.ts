@@ -1,9 +1,12 @@
 import * as azdev from 'azure-devops-node-api';
-import type { IRequestHandler, IRequestOptions } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
+import type { IRequestOptions } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
 import type { ClientApiBase } from 'azure-devops-node-api/ClientApiBases.js';
 import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
 import { gapFromError, gapFromStatus } from '../failure.js';
+import { countingHandler, header, identityBaseUrl, lowerKeys, resetMs, retryAfterMs, sleep } from './http.js';
+
+export { identityBaseUrl, trustedHost } from './http.js';
 
 /** A node-api client whose discovery (OPTIONS _apis/{area}) resolves our URLs. */
 export type ApiName = 'core' | 'git' | 'policy' | 'taskagent' | 'serviceendpoint' | 'build';
@@ -314,29 +317,6 @@ const AREA_OF: Record<ApiName, string> = {
 
 const ANONYMOUS_ID = 'aa442954-9780-4e27-b5a7-17b1e1f0b0a4';
 
-/** The org host, and Azure DevOps Services hosts (vssps, per-area hosts from ResourceAreas) when the org is on them. */
-export function trustedHost(host: string, orgHost: string): boolean {
-  const h = host.toLowerCase();
-  const org = orgHost.toLowerCase();
-  return h === org || (SERVICE_HOST.test(org) && SERVICE_HOST.test(h));
-}
-
-const SERVICE_HOST = /(^|\.)(dev\.azure\.com|visualstudio\.com)$/;
-
-function countingHandler(inner: IRequestHandler, stats: ClientStats, orgHost: string): IRequestHandler {
-  return {
-    prepareRequest(options) {
-      stats.requests++;
-      inner.prepareRequest(options);
-      // Never hand the token to a host outside the organization's service (redirects, hostile ResourceAreas answers).
-      const headers = options.headers as Record<string, unknown> | undefined;
-      if (headers && !trustedHost(String(options.host ?? options.hostname ?? ''), orgHost)) delete headers['Authorization'];
-    },
-    canHandleAuthentication: (response) => inner.canHandleAuthentication(response),
-    handleAuthentication: (client, info, objs) => inner.handleAuthentication(client, info, objs),
-  };
-}
-
 function clean(query: Query): Record<string, string | number | boolean> {
   const out: Record<string, string | number | boolean> = {};
   for (const [k, v] of Object.entries(query)) if (v !== undefined && v !== '') out[k] = v;
@@ -348,46 +328,3 @@ function queryString(query: Record<string, string | number | boolean>): string {
   return parts.length ? `?${parts.join('&')}` : '';
 }
 
-function lowerKeys(headers: Record<string, string | string[] | undefined> | undefined): Record<string, string | undefined> {
-  const out: Record<string, string | undefined> = {};
-  for (const [k, v] of Object.entries(headers ?? {})) out[k.toLowerCase()] = Array.isArray(v) ? v[0] : v;
-  return out;
-}
-
-function header(headers: Record<string, string | undefined>, name: string): string | undefined {
-  const v = lowerKeys(headers)[name];
-  return v === undefined || v === '' ? undefined : v;
-}
-
-function retryAfterMs(headers: Record<string, string | undefined>): number | undefined {
-  const v = header(headers, 'retry-after') ?? header(headers, 'x-ratelimit-delay');
-  if (v === undefined) return undefined;
-  const seconds = Number(v);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-function resetMs(headers: Record<string, string | undefined>): number | undefined {
-  const v = Number(header(headers, 'x-ratelimit-reset'));
-  return Number.isFinite(v) && v > 0 ? Math.max(0, v * 1000 - Date.now()) : undefined;
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('AbortError: collection cancelled'));
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new Error('AbortError: collection cancelled'));
-    }, { once: true });
-  });
-}
-
-/** dev.azure.com keeps identities on vssps.dev.azure.com; older *.visualstudio.com orgs on {org}.vssps.visualstudio.com. */
-export function identityBaseUrl(orgUrl: string): string {
-  const u = new URL(orgUrl);
-  if (u.hostname === 'dev.azure.com') u.hostname = 'vssps.dev.azure.com';
-  else if (/^[^.]+\.visualstudio\.com$/.test(u.hostname)) u.hostname = u.hostname.replace('.visualstudio.com', '.vssps.visualstudio.com');
-  return u.toString().replace(/\/+$/, '');
-}
