@@ -17,6 +17,8 @@ export interface FakeOptions {
   /** Largest page the server returns; smaller than the client's $top forces continuation tokens. */
   pageSize?: number;
   latencyMs?: number;
+  /** `listed` answers ResourceAreas as dev.azure.com does (one entry per area, here all on this server); default is the on-premises `value: null`. */
+  resourceAreas?: 'null' | 'listed';
   /** Add these headers (e.g. X-RateLimit-Remaining: 0 with Retry-After) to the first successful answer whose path matches. */
   rateLimitHeaders?: { path: RegExp; headers: Record<string, string> };
   /** Answer 429 with Retry-After to the first `times` requests whose path matches. */
@@ -42,6 +44,16 @@ export interface FakeAzureDevOps {
 }
 
 type Json = unknown;
+
+/** Resource-area GUIDs the node-api clients look up (provider-apis.md §3.2). */
+const RESOURCE_AREAS: Record<string, string> = {
+  core: '79134c72-4a58-4b42-976c-04e7115f32bf',
+  git: '4e080c62-fa21-4fbc-8fef-2a10a2b38049',
+  policy: 'fb13a388-40dd-4a04-b530-013a739c72ef',
+  distributedtask: 'a85b8835-c1a1-4aac-ae97-1c3d0ba72dbd',
+  serviceendpoint: '1814ab31-2f4f-4a9f-8761-f4d77dc5a5d7',
+  build: '965220d5-5bb9-42cf-8d67-9b146df2a5a4',
+};
 type Reply = { status: number; body?: Json; headers?: Record<string, string>; raw?: string };
 
 const ok = (body: Json, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
@@ -92,7 +104,11 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
       return ok({ authenticatedUser: { id: 'b1c2d3e4-0000-4000-8000-000000000001', providerDisplayName: 'Secpol Scanner', isActive: true }, instanceId: org.instanceId, deploymentType: 'hosted' });
     }
     if (!/api-version=\d/.test(accept)) return unknown(`${method} ${url.pathname} without api-version in Accept`);
-    if (rest.join('/') === '_apis/ResourceAreas') return ok({ count: 0, value: null });
+    if (rest.join('/') === '_apis/ResourceAreas') {
+      if (options.resourceAreas !== 'listed') return ok({ count: 0, value: null });
+      const base = `http://${req.headers.host}/${org.name}/`;
+      return list(Object.entries(RESOURCE_AREAS).map(([name, id]) => ({ id, name, locationUrl: base })));
+    }
     if (rest.join('/') === '_apis/projects') return page(org.projects.map(projectJson(org)), query, options.pageSize, true);
     if (rest[0] === '_apis') return orgLevel(org, rest.slice(1), query) ?? unknown(`${method} ${url.pathname}`);
     const project = org.projects.find((p) => p.id === rest[0] || p.name.toLowerCase() === (rest[0] ?? '').toLowerCase());

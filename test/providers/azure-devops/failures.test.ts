@@ -195,6 +195,13 @@ describe('azure-devops provider failure handling', () => {
     expect(f.maxInFlight).toBeGreaterThan(1);
   });
 
+  it('follows per-area URLs when ResourceAreas lists them (dev.azure.com style)', async () => {
+    const f = await start(small(), { resourceAreas: 'listed' });
+    const result = await collect(f.orgUrl);
+    expect(result.diagnostics).toEqual([]);
+    expect(byId(result, 'azure-devops:acme/web/api', 'repository').branchProtection?.protected).toBe(true);
+  });
+
   it('reports an unknown project as a diagnostic', async () => {
     const f = await start(small());
     const result = await collect(f.orgUrl, { adoProject: 'nope' });
