@@ -35,8 +35,10 @@ export async function collectAzureDevOps(target: AdoTarget, explicit: boolean, c
   try {
     const conn = await client.connectionData();
     if (!conn.ok) {
-      diagnostics.push({ severity: 'error', message: ctx.redactor.redact(`${target.tokenVar}: ${conn.message}`) });
-      const gap: Gap = { reason: conn.status === 401 || conn.status === 203 ? 'unauthenticated' : 'error', message: conn.message };
+      const auth = conn.status === 401 || conn.status === 203;
+      // Name the variable (never the value) when the token is what failed.
+      diagnostics.push({ severity: 'error', message: ctx.redactor.redact(`${auth ? target.tokenVar : 'azure-devops'}: ${conn.message}`) });
+      const gap: Gap = { reason: auth ? 'unauthenticated' : 'error', message: ctx.redactor.redact(conn.message) };
       resources.push({ id: orgId(scope), kind: 'organization', provider: PROVIDER, name: scope.org, platform: 'azure-devops', url: scope.orgUrl, gaps: { '*': gap } });
       return { resources, diagnostics, stats: statsOf(client) };
     }

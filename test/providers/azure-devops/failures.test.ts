@@ -202,6 +202,16 @@ describe('azure-devops provider failure handling', () => {
     expect(byId(result, 'azure-devops:acme/web/api', 'repository').branchProtection?.protected).toBe(true);
   });
 
+  it('reports an unreachable server once, with an error gap on the organization', async () => {
+    const f = await startFakeAzureDevOps(small(), { token: PAT });
+    const orgUrl = f.orgUrl;
+    await f.close();
+    const result = await collect(orgUrl);
+    expect(result.diagnostics).toHaveLength(1);
+    expect(result.diagnostics[0]?.message).toMatch(/^azure-devops: Azure DevOps http:\/\/127\.0\.0\.1:\d+\/acme: .*ECONNREFUSED/);
+    expect(result.resources[0]?.gaps?.['*']?.reason).toBe('error');
+  });
+
   it('reports an unknown project as a diagnostic', async () => {
     const f = await start(small());
     const result = await collect(f.orgUrl, { adoProject: 'nope' });
