@@ -35,10 +35,11 @@ export function environmentResource(scope: Scope, project: Project, env: Environ
     name: `${project.name}/${env.name}`,
     url: `${scope.orgUrl}/${encodeURIComponent(project.name)}/_environments/${env.id}`,
     production: PRODUCTION.test(env.name),
+    gaps: { waitTimerMinutes: { reason: 'unsupported', message: 'Azure DevOps environments have no wait timer (delay and business-hours checks are not read)' } },
   };
   if (!checks.ok) {
     const gap = { ...checks.gap, message: `approvals and checks: ${checks.gap.message}` };
-    out.gaps = { requiredReviewers: gap, branchRestricted: gap, allowedBranches: gap };
+    out.gaps = { ...out.gaps, requiredReviewers: gap, branchRestricted: gap, allowedBranches: gap };
     return out;
   }
   const approvals = checks.value.filter((c) => c.type.id.toLowerCase() === APPROVAL_CHECK);

@@ -68,7 +68,7 @@ async function policiesVisible(client: AdoClient, project: Project, policies: Fe
   if (policies.value.length > 0 || !needed) return { ok: true, configs: policies.value };
   const probe = await client.listRaw(
     `_apis/permissions/${GIT_NAMESPACE}/${GIT_PERMISSIONS.read}`,
-    { tokens: `repoV2/${project.id}`, alwaysAllowAdministrators: false },
+    { tokens: `repoV2/${project.id}`, alwaysAllowAdministrators: true },
     Permission,
     `Git read permission in project ${project.name}`,
   );
