@@ -212,6 +212,17 @@ describe('azure-devops provider failure handling', () => {
     expect(result.resources[0]?.gaps?.['*']?.reason).toBe('error');
   });
 
+  it('stands in for unreadable library and environment lists so their rules error instead of passing', async () => {
+    const org = small();
+    org.projects[0]!.denied = { variableGroups: 403, endpoints: 401, environments: 403 };
+    const f = await start(org);
+    const result = await collect(f.orgUrl);
+    expect(byId(result, 'azure-devops:acme/web/variable-groups', 'secret').gaps?.['*']).toMatchObject({ reason: 'forbidden', outcome: 'error' });
+    expect(byId(result, 'azure-devops:acme/web/service-connections', 'token').gaps?.['*']?.reason).toBe('forbidden');
+    expect(byId(result, 'azure-devops:acme/web/environments', 'environment').gaps?.['*']?.reason).toBe('forbidden');
+    expect(result.resources.filter((r) => r.kind === 'repository')).toHaveLength(5);
+  });
+
   it('reports an unknown project as a diagnostic', async () => {
     const f = await start(small());
     const result = await collect(f.orgUrl, { adoProject: 'nope' });
