@@ -43,7 +43,8 @@ export async function collectProject(oc: OrgContext, project: Project, onlyRepo:
   const repoResults = await Promise.all(repoList.map((repo) => collectRepository(oc, project, repo, policyState, aclMap, defs.ok ? (defsByRepo.get(repo.id.toLowerCase()) ?? []) : defs.gap)));
   for (const r of repoResults) out.push(...r);
 
-  if (defs.ok) {
+  if (!defs.ok) out.push(placeholder(scope, project, 'build-definitions', 'pipeline', defs.gap));
+  else {
     const repoIds = new Map(repoList.map((r) => [r.id.toLowerCase(), `${orgId(scope)}/${project.name}/${r.name}`]));
     for (const d of defs.value) {
       if (yamlPathOf(d)) continue;
@@ -111,10 +112,11 @@ function projectSecrets(scope: Scope, project: Project, groups: Fetched<Variable
 }
 
 /** A resource that stands for a list we could not read, so that its rules report an error rather than nothing. */
-function placeholder(scope: Scope, project: Project, what: string, kind: 'secret' | 'token' | 'environment', gap: Gap): Resource {
+function placeholder(scope: Scope, project: Project, what: string, kind: 'secret' | 'token' | 'environment' | 'pipeline', gap: Gap): Resource {
   const base = { id: `${orgId(scope)}/${project.name}/${what}`, provider: PROVIDER, name: `${project.name}/${what}`, gaps: { '*': gap } };
   if (kind === 'secret') return { ...base, kind, store: what === 'variable-groups' ? 'ado-variable-group' : 'ado-service-connection' };
   if (kind === 'token') return { ...base, kind, tokenType: 'service-connection' };
+  if (kind === 'pipeline') return { ...base, kind, platform: 'azure-pipelines' };
   return { ...base, kind };
 }
 

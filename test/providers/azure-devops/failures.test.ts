@@ -212,14 +212,16 @@ describe('azure-devops provider failure handling', () => {
     expect(result.resources[0]?.gaps?.['*']?.reason).toBe('error');
   });
 
-  it('stands in for unreadable library and environment lists so their rules error instead of passing', async () => {
+  it('stands in for unreadable definition, library and environment lists so their rules error instead of passing', async () => {
     const org = small();
-    org.projects[0]!.denied = { variableGroups: 403, endpoints: 401, environments: 403 };
+    org.projects[0]!.denied = { variableGroups: 403, endpoints: 401, environments: 403, definitions: 401 };
     const f = await start(org);
     const result = await collect(f.orgUrl);
     expect(byId(result, 'azure-devops:acme/web/variable-groups', 'secret').gaps?.['*']).toMatchObject({ reason: 'forbidden', outcome: 'error' });
     expect(byId(result, 'azure-devops:acme/web/service-connections', 'token').gaps?.['*']?.reason).toBe('forbidden');
     expect(byId(result, 'azure-devops:acme/web/environments', 'environment').gaps?.['*']?.reason).toBe('forbidden');
+    expect(byId(result, 'azure-devops:acme/web/build-definitions', 'pipeline').gaps?.['*']?.reason).toBe('forbidden');
+    expect(byId(result, 'azure-devops:acme/web/api', 'repository').gaps?.ciScans?.message).toMatch(/^pipelines: build definitions of project web/);
     expect(result.resources.filter((r) => r.kind === 'repository')).toHaveLength(5);
   });
 
