@@ -48,7 +48,8 @@ export const RuleSpecSchema = z.strictObject({
   remediation: z.string().optional(),
   controls: ControlsSchema.optional(),
   tags: z.array(z.string().min(1)).optional(),
-  helpUri: z.url().optional(),
+  // http(s) only: reports render it as a link, and a javascript: URL would be a script.
+  helpUri: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   enabled: z.boolean().optional(),
   examples: z.array(ExampleSchema).optional(),
 });

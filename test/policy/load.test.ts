@@ -184,3 +184,11 @@ describe('a directory of 1,000 policy files', () => {
     expect(definitions[999]!.id).toBe('gen.g9-r99');
   });
 });
+
+describe('parsePolicyText: links', () => {
+  it('accepts only http(s) help links', () => {
+    const text = (uri: string) => `id: a.b\ntitle: T\nseverity: low\nresource: repository\nmessage: m\nassert: { path: fork, equals: false }\nhelpUri: "${uri}"\n`;
+    expect(parsePolicyText(text('https://example.com/rules/a.b'), 'p.yaml', 'p.yaml').diagnostics).toEqual([]);
+    expect(parsePolicyText(text('javascript:alert(1)'), 'p.yaml', 'p.yaml').diagnostics.map(formatDiagnostic)).toEqual(['p.yaml:7:10: "helpUri": must be an http(s) URL']);
+  });
+});
