@@ -272,6 +272,10 @@ export interface IssueLike {
   minimum?: unknown;
   maximum?: unknown;
   format?: string;
+  /** invalid_union: the discriminator key and its allowed values, or each branch's issues. */
+  discriminator?: string;
+  options?: readonly unknown[];
+  errors?: readonly (readonly IssueLike[])[];
 }
 
 /**
@@ -346,6 +350,21 @@ function issueMessage(issue: IssueLike, path: DocPath): string {
         return typeof last === 'string' ? `missing required key "${last}"${where(path.slice(0, -1))}` : `${name} is required`;
       }
       return `${name} must be ${article(String(issue.expected))}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;
+    case 'invalid_union': {
+      if (issue.discriminator && issue.options) {
+        const input = issue.input as Record<string, unknown> | undefined;
+        const value = input && typeof input === 'object' ? input[issue.discriminator] : undefined;
+        const allowed = issue.options.map((v) => JSON.stringify(v)).join(', ');
+        if (value === undefined) return `missing required key "${issue.discriminator}"${where(path.slice(0, -1))} (one of ${allowed})`;
+        return `${name} must be one of ${allowed}, got ${describe(value)}`;
+      }
+      // A union of plain types (string | number): name every expected type.
+      const expected = (issue.errors ?? []).map((branch) => (branch.length === 1 && branch[0]!.code === 'invalid_type' && branch[0]!.path.length === 0 ? branch[0]!.expected : undefined));
+      if (expected.length > 0 && expected.every((e) => e !== undefined)) {
+        return `${name} must be ${expected.map((e) => article(String(e))).join(' or ')}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;
+      }
+      return `${name} does not match any of the allowed forms`;
+    }
     case 'invalid_value':
       if (issue.values && issue.values.length > 0) {
         return `${name} must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;

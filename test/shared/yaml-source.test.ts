@@ -151,3 +151,21 @@ describe('zodIssuesToDiagnostics', () => {
     ]);
   });
 });
+
+describe('zodIssuesToDiagnostics: unions', () => {
+  const Resource = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('repository'), name: z.string() }),
+    z.strictObject({ kind: z.literal('secret'), store: z.string() }),
+  ]);
+  const State = z.strictObject({ resources: z.array(Resource), limit: z.union([z.string(), z.number()]).optional() });
+
+  it('names the allowed discriminator values, or the missing discriminator', () => {
+    const doc = parseLocated(lines('resources:', '  - kind: repo', '    name: x', '  - name: y', 'limit: true'), 's.yaml');
+    const parsed = State.safeParse(doc.value, { reportInput: true });
+    expect(zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 's.yaml').map(formatDiagnostic)).toEqual([
+      's.yaml:2:11: "resources[0].kind" must be one of "repository", "secret", got the string "repo"',
+      's.yaml:4:5: missing required key "kind" in resources[1] (one of "repository", "secret")',
+      's.yaml:5:8: "limit" must be a string or a number, got boolean true',
+    ]);
+  });
+});
