@@ -55,7 +55,9 @@ export async function loadConfig(file: string | undefined, cwd: string): Promise
     target = path.join(cwd, DEFAULT_CONFIG_FILE);
     if (!existsSync(target)) return { config: emptyConfig(cwd), diagnostics: [] };
   }
-  const shown = file ?? DEFAULT_CONFIG_FILE;
+  // Diagnostics name the file as short as possible: relative to the cwd when it lies inside.
+  const relative = path.relative(cwd, target);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : (file ?? DEFAULT_CONFIG_FILE);
   const read = await readSourceFile(target);
   if (read.text === undefined) {
     return { diagnostics: read.diagnostics.map((d) => ({ ...d, file: shown, message: `config ${d.message}` })) };

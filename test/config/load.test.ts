@@ -155,3 +155,10 @@ describe('config meets policies', () => {
     await rm(dir, { recursive: true, force: true });
   });
 });
+
+describe('loadConfig: file names in diagnostics', () => {
+  it('names an absolute config path inside the cwd relative to it', async () => {
+    const { diagnostics } = await loadConfig(path.join(root, 'invalid/unknown-key.yaml'), root);
+    expect(diagnostics[0]!.file).toBe('invalid/unknown-key.yaml');
+  });
+});
