@@ -94,6 +94,16 @@ function findNul(text: string): number {
  * when the document could not be read safely.
  */
 export function parseLocated(text: string, file: string): LocatedDocument {
+  try {
+    return parseLocatedUnsafe(text, file);
+  } catch (err) {
+    // Hostile input (pathological nesting) may exhaust the parser's stack: a user error, not a crash.
+    const why = err instanceof RangeError ? 'the document is nested too deeply' : `cannot read YAML: ${err instanceof Error ? err.message : String(err)}`;
+    return { value: undefined, locate: () => START, diagnostics: [{ severity: 'error', file, ...START, message: why }] };
+  }
+}
+
+function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
   const lineCounter = new LineCounter();
   const diagnostics: Diagnostic[] = [];
   const fallback: LocatedDocument = { value: undefined, locate: () => START, diagnostics };

@@ -169,3 +169,13 @@ describe('zodIssuesToDiagnostics: unions', () => {
     ]);
   });
 });
+
+describe('parseLocated: pathological nesting', () => {
+  it('returns diagnostics instead of throwing', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const doc = parseLocated(deep, 'deep.yaml');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.length).toBeGreaterThan(0);
+    expect(doc.diagnostics[0]).toMatchObject({ severity: 'error', file: 'deep.yaml' });
+  });
+});
