@@ -77,7 +77,7 @@ export function parseConfigText(text: string, shown: string, absolute: string): 
   const value = doc.value ?? {};
   const parsed = ConfigFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value }));
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value, schema: ConfigFileSchema }));
     return { diagnostics };
   }
   const data = parsed.data;

@@ -85,7 +85,7 @@ export function validateRuleSpec(
   const parsed = RuleSpecSchema.safeParse(raw, { reportInput: true });
   const diagnostics: Diagnostic[] = [];
   if (!parsed.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, file, { prefix, root: raw }));
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, file, { prefix, root: raw, schema: RuleSpecSchema }));
   }
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     const record = raw as Record<string, unknown>;

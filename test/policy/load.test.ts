@@ -44,7 +44,7 @@ describe('loadPolicyFiles: bad input', () => {
   });
 
   it('unknown keys point at the key and name it', async () => {
-    expect(await messages(`${F}/invalid/unknown-keys.yaml`)).toEqual([`${F}/invalid/unknown-keys.yaml:9:1: unknown key "remedation"`]);
+    expect(await messages(`${F}/invalid/unknown-keys.yaml`)).toEqual([`${F}/invalid/unknown-keys.yaml:9:1: unknown key "remedation" (did you mean "remediation"?)`]);
   });
 
   it('wrong types point at the value', async () => {
@@ -138,7 +138,7 @@ describe('parsePolicyText: shapes and messages', () => {
 
   it('reports unknown keys at file level', () => {
     expect(msgs('policy: acme/x\nrule: []\nrules:\n  - { id: a.b, title: T, severity: low, resource: repository, assert: { path: x, exists: true }, message: m }\n')).toEqual([
-      'p.yaml:2:1: unknown key "rule"',
+      'p.yaml:2:1: unknown key "rule" (did you mean "rules"?)',
     ]);
   });
 });

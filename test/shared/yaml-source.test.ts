@@ -179,3 +179,24 @@ describe('parseLocated: pathological nesting', () => {
     expect(doc.diagnostics[0]).toMatchObject({ severity: 'error', file: 'deep.yaml' });
   });
 });
+
+describe('zodIssuesToDiagnostics: key hints', () => {
+  const Schema = z.strictObject({
+    resources: z.array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('repository'), branchProtection: z.strictObject({ protected: z.boolean() }).optional() }),
+        z.strictObject({ kind: z.literal('secret'), lastRotatedAt: z.string().optional() }),
+      ]),
+    ),
+  });
+
+  it('suggests the closest known key, through lists and discriminated unions', () => {
+    const doc = parseLocated(lines('resources:', '  - kind: secret', '    lastRotated: "2026-01-01"', '  - kind: repository', '    branchProtection: { protectd: true }'), 's.yaml');
+    const parsed = Schema.safeParse(doc.value);
+    expect(zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 's.yaml', { root: doc.value, schema: Schema }).map(formatDiagnostic)).toEqual([
+      's.yaml:3:5: unknown key "lastRotated" in resources[0] (did you mean "lastRotatedAt"?)',
+      's.yaml:5:23: missing required key "protected" in resources[1].branchProtection',
+      's.yaml:5:25: unknown key "protectd" in resources[1].branchProtection (did you mean "protected"?)',
+    ]);
+  });
+});
