@@ -51,3 +51,5 @@ export { renderJunit } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
 export { renderSarif, type SarifOptions } from './sarif/index.js';
 export { renderText, type TextOptions } from './text/index.js';
+/** The one-line verdict the text report ends with (for `--quiet` output). */
+export { summaryLine } from './common.js';

@@ -58,7 +58,7 @@ describe('renderJunit', () => {
 
     expect(child(testcase('container.non-root', 'local:Dockerfile'), 'skipped')?.attrs.message).toBe('skipped: unsupported: the image has no USER instruction data');
     expect(child(testcase('backup.restore-tested', 'aws:backup-plan/daily'), 'skipped')?.attrs.message).toBe(
-      'waived until 2026-03-10: Restore drill scheduled for March (approved by ciso@acme.example)',
+      'waived until 2026-03-10 (expiring soon): Restore drill scheduled for March (approved by ciso@acme.example)',
     );
     const pass = testcase('logging.audit-retention', 'aws:log-group/audit');
     expect(pass?.children).toEqual([]);

@@ -79,7 +79,9 @@ function addCase(suite: XMLBuilder, r: Result, attr: (v: string) => string, body
       break;
     case 'waived': {
       const w = r.waiver;
-      const why = w ? `waived until ${w.expires}: ${w.reason}${w.approvedBy ? ` (approved by ${w.approvedBy})` : ''}` : 'waived';
+      const why = w
+        ? `waived until ${w.expires}${w.expiringSoon ? ' (expiring soon)' : ''}: ${w.reason}${w.approvedBy ? ` (approved by ${w.approvedBy})` : ''}`
+        : 'waived';
       testcase.ele('skipped', { message: attr(why) });
       break;
     }

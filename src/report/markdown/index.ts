@@ -10,7 +10,7 @@ import {
 } from '../common.js';
 import { escapeMarkdown as md, isHttpUrl } from '../escape.js';
 
-/** Rows listed in a collapsed section before "and N more" (keeps PR comments under GitHub's 65,536 characters). */
+/** Rows listed per table before "and N more" (helps PR comments stay under GitHub's 65,536 characters). */
 export const MAX_DETAIL_ROWS = 200;
 
 const severityTitle: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
@@ -46,7 +46,8 @@ export function renderMarkdown(report: Report): string {
       out.push('', `#### ${severityTitle[severity]} (${group.length})`, '');
       out.push('| Rule | Resource | Finding | Location |');
       out.push('| --- | --- | --- | --- |');
-      for (const r of group) out.push(`| ${ruleCell(r, report)} | ${md(r.resource.id)} | ${findingCell(r)} | ${locationCell(r)} |`);
+      for (const r of group.slice(0, MAX_DETAIL_ROWS)) out.push(`| ${ruleCell(r, report)} | ${md(r.resource.id)} | ${findingCell(r)} | ${locationCell(r)} |`);
+      more(out, group.length);
     }
     const fixes = remediations(fails);
     if (fixes.length > 0) {
@@ -61,7 +62,8 @@ export function renderMarkdown(report: Report): string {
     out.push('', `### Errors (${errors.length})`, '', 'These rules could not be evaluated; they are not passes.', '');
     out.push('| Rule | Resource | Reason |');
     out.push('| --- | --- | --- |');
-    for (const r of errors) out.push(`| ${ruleCell(r, report)} | ${md(r.resource.id)} | ${md(r.reason ?? r.message)} |`);
+    for (const r of errors.slice(0, MAX_DETAIL_ROWS)) out.push(`| ${ruleCell(r, report)} | ${md(r.resource.id)} | ${md(r.reason ?? r.message)} |`);
+    more(out, errors.length);
   }
 
   const waivers = waiversNeedingAttention(report.waivers);
@@ -127,6 +129,10 @@ function details(out: string[], title: string, results: Result[], headers: strin
   out.push(`| ${headers.join(' | ')} |`);
   out.push(`| ${headers.map(() => '---').join(' | ')} |`);
   for (const r of results.slice(0, MAX_DETAIL_ROWS)) out.push(`| ${row(r).join(' | ')} |`);
-  if (results.length > MAX_DETAIL_ROWS) out.push('', `… and ${results.length - MAX_DETAIL_ROWS} more (see the JSON report).`);
+  more(out, results.length);
   out.push('', '</details>');
+}
+
+function more(out: string[], total: number): void {
+  if (total > MAX_DETAIL_ROWS) out.push('', `… and ${total - MAX_DETAIL_ROWS} more (see the JSON report).`);
 }

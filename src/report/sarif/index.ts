@@ -94,6 +94,11 @@ function text(value: string): string {
   return stripControl(value);
 }
 
+/** Identifiers (rule and resource ids) on one line. */
+function ident(value: string): string {
+  return oneLine(stripControl(value));
+}
+
 function buildRules(report: Report): { rules: Sarif.ReportingDescriptor[]; indexOf: (id: string) => number } {
   const metas = new Map<string, RuleMeta>();
   for (const rule of report.rules) if (!metas.has(rule.id)) metas.set(rule.id, rule);
@@ -137,8 +142,8 @@ function toDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
   if (controls.length > 0) md.push(`**Controls:** ${controls.map(escapeMarkdown).join(', ')}`);
 
   return {
-    id: text(rule.id),
-    name: text(rule.id),
+    id: ident(rule.id),
+    name: ident(rule.id),
     shortDescription: { text: title },
     fullDescription: { text: description },
     help: {
@@ -195,7 +200,7 @@ function messageFor(r: Result, entry: Entry): string {
   if (entry.evidence) message += `: ${oneLine(text(entry.evidence))}`;
   if ((r.status === 'error' || r.status === 'skip') && r.reason) message += ` (${r.status === 'skip' ? 'skipped' : 'not evaluated'}: ${oneLine(text(r.reason))})`;
   if (r.status === 'waived' && r.waiver) message += ` (waived until ${oneLine(text(r.waiver.expires))}: ${oneLine(text(r.waiver.reason))})`;
-  if (entry.anchored) message += ` [resource: ${oneLine(text(r.resource.id))}]`;
+  if (entry.anchored) message += ` [resource: ${ident(r.resource.id)}]`;
   return message;
 }
 
@@ -208,7 +213,7 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<str
   for (const fw of frameworks) if (r.controls[fw]?.length) controls[fw] = (r.controls[fw] ?? []).map(text);
 
   return {
-    ruleId: text(r.ruleId),
+    ruleId: ident(r.ruleId),
     ruleIndex,
     ...(kind !== 'fail' ? { kind } : {}),
     level,
@@ -219,7 +224,7 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<str
       ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: text(r.waiver.reason) }] }
       : {}),
     properties: {
-      resourceId: text(r.resource.id),
+      resourceId: ident(r.resource.id),
       kind: r.resource.kind,
       provider: text(r.resource.provider),
       resourceName: text(r.resource.name),
