@@ -55,7 +55,9 @@ export async function loadConfig(file: string | undefined, cwd: string): Promise
     target = path.join(cwd, DEFAULT_CONFIG_FILE);
     if (!existsSync(target)) return { config: emptyConfig(cwd), diagnostics: [] };
   }
-  const shown = file ?? DEFAULT_CONFIG_FILE;
+  // Diagnostics name the file as short as possible: relative to the cwd when it lies inside.
+  const relative = path.relative(cwd, target);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : (file ?? DEFAULT_CONFIG_FILE);
   const read = await readSourceFile(target);
   if (read.text === undefined) {
     return { diagnostics: read.diagnostics.map((d) => ({ ...d, file: shown, message: `config ${d.message}` })) };
@@ -75,7 +77,7 @@ export function parseConfigText(text: string, shown: string, absolute: string): 
   const value = doc.value ?? {};
   const parsed = ConfigFileSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value }));
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value, schema: ConfigFileSchema }));
     return { diagnostics };
   }
   const data = parsed.data;

@@ -2,6 +2,7 @@ import picomatch from 'picomatch';
 import type { Condition, Rule, RuleExample, RuleOverride, SourceRef, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { compileTemplate, parseTemplate, substituteParams } from '../shared/template.js';
+import { editDistance } from '../shared/yaml-source.js';
 import type { DocPath } from '../shared/yaml-source.js';
 import { parseCondition } from './condition-syntax.js';
 import type { ConditionEnv } from './condition-syntax.js';
@@ -218,17 +219,4 @@ function closest(name: string, candidates: string[]): string | undefined {
     }
   }
   return best;
-}
-
-function editDistance(a: string, b: string, cap: number): number {
-  if (Math.abs(a.length - b.length) >= cap) return cap;
-  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const cur = [i];
-    for (let j = 1; j <= b.length; j++) {
-      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    prev = cur;
-  }
-  return prev[b.length]!;
 }

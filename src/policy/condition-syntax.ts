@@ -132,6 +132,7 @@ function readPath(raw: unknown, path: DocPath, env: ConditionEnv): string[] | un
     env.report(path, `a field path must be a string like branchProtection.requiredApprovals, got ${describe(raw)}`);
     return undefined;
   }
+  if (isTemplate(raw, env)) return ['{{params}}'];
   const parsed = parseFieldPath(raw);
   if (parsed.error) env.report(path, parsed.error);
   return parsed.path;

@@ -142,7 +142,7 @@ export function parsePolicyText(text: string, file: string, defaultPolicy: strin
     const parsed = PolicyFileSchema.safeParse(record, { reportInput: true });
     if (!parsed.success) {
       // Report the file-level problems; still validate each rule when `rules` is a list.
-      diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues.filter((i) => i.path[0] !== 'rules' || i.path.length === 1), doc.locate, file, { root: record }));
+      diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues.filter((i) => i.path[0] !== 'rules' || i.path.length === 1), doc.locate, file, { root: record, schema: PolicyFileSchema }));
     } else if (parsed.data.policy) {
       policyId = parsed.data.policy;
     }

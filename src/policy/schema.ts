@@ -48,7 +48,8 @@ export const RuleSpecSchema = z.strictObject({
   remediation: z.string().optional(),
   controls: ControlsSchema.optional(),
   tags: z.array(z.string().min(1)).optional(),
-  helpUri: z.url().optional(),
+  // http(s) only: reports render it as a link, and a javascript: URL would be a script.
+  helpUri: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
   enabled: z.boolean().optional(),
   examples: z.array(ExampleSchema).optional(),
 });
@@ -84,7 +85,7 @@ export function validateRuleSpec(
   const parsed = RuleSpecSchema.safeParse(raw, { reportInput: true });
   const diagnostics: Diagnostic[] = [];
   if (!parsed.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, file, { prefix, root: raw }));
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, file, { prefix, root: raw, schema: RuleSpecSchema }));
   }
   if (raw !== null && typeof raw === 'object' && !Array.isArray(raw)) {
     const record = raw as Record<string, unknown>;

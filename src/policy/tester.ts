@@ -47,7 +47,8 @@ function runExample(rule: Rule, example: RuleExample, n: number): ExampleOutcome
   const label = example.name ?? `#${n}`;
   const base = { rule: rule.id, example: label, expected: example.expect, at: example.at };
   const id = `example:${rule.id}/${n}`;
-  const candidate = { id, kind: rule.kind, provider: 'example', name: example.name ?? id, ...example.resource };
+  // The kind is always the rule's: an example of another kind would silently test nothing.
+  const candidate = { id, provider: 'example', name: example.name ?? id, ...example.resource, kind: rule.kind };
   const parsed = Resource.safeParse(candidate);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.') || 'resource'}: ${i.message}`).join('; ');

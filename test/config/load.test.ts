@@ -83,8 +83,8 @@ describe('loadConfig: discovery', () => {
 describe('loadConfig: bad input', () => {
   it('unknown keys are located and named', async () => {
     expect(await messages('invalid/unknown-key.yaml')).toEqual([
-      'invalid/unknown-key.yaml:4:3: unknown key "githubOrganisation" in targets',
-      'invalid/unknown-key.yaml:8:5: unknown key "parms" in rules.branch.min-approvals',
+      'invalid/unknown-key.yaml:4:3: unknown key "githubOrganisation" in targets (allowed: repos, githubOrg, gitlabGroup, adoOrg, adoProject)',
+      'invalid/unknown-key.yaml:8:5: unknown key "parms" in rules.branch.min-approvals (did you mean "params"?)',
     ]);
   });
 
@@ -153,5 +153,12 @@ describe('config meets policies', () => {
       match: { exclude: ['github:acme/sandbox-*'] },
     });
     await rm(dir, { recursive: true, force: true });
+  });
+});
+
+describe('loadConfig: file names in diagnostics', () => {
+  it('names an absolute config path inside the cwd relative to it', async () => {
+    const { diagnostics } = await loadConfig(path.join(root, 'invalid/unknown-key.yaml'), root);
+    expect(diagnostics[0]!.file).toBe('invalid/unknown-key.yaml');
   });
 });

@@ -326,3 +326,21 @@ describe('summarize and exitCodeFor', () => {
     expect(exitCodeFor([result('skip', 'critical'), result('waived', 'critical')], 'low', false)).toBe(0);
   });
 });
+
+describe('ruleMeta', () => {
+  it('copies the report metadata of a rule', async () => {
+    const { ruleMeta } = await import('../../src/engine/index.js');
+    expect(ruleMeta(rule({ id: 'x.y', assert: c.t(), remediation: 'fix it', helpUri: 'https://e.x/x.y' }))).toEqual({
+      id: 'x.y',
+      policyId: 'test',
+      title: 'Title of x.y',
+      severity: 'high',
+      kind: 'repository',
+      controls: { soc2: ['CC8.1'] },
+      tags: [],
+      remediation: 'fix it',
+      helpUri: 'https://e.x/x.y',
+      source: { file: 'test.yaml', line: 1, column: 1 },
+    });
+  });
+});

@@ -174,3 +174,14 @@ describe('compileRules', () => {
     expect(diagnostics.map(formatDiagnostic)).toEqual(['secpol.yaml:25:5: waiver names unknown rule id "branch.signed-commits"']);
   });
 });
+
+describe('params in field paths', () => {
+  it('accepts a field path taken from a param and checks it once substituted', () => {
+    const text = (field: string) =>
+      ['id: acme.flag', 'title: T', 'severity: low', 'resource: repository', 'message: m', `params: { field: "${field}" }`, 'assert: { path: "{{ params.field }}", equals: true }'].join('\n');
+    const [good] = defs(text('secretScanning'));
+    expect(compileRule(good!).rule!.assert).toMatchObject({ op: 'compare', path: ['secretScanning'] });
+    const [bad] = defs(text('a..b'));
+    expect(compileRule(bad!).diagnostics.map(formatDiagnostic)).toEqual(['p.yaml:7:17: field path "a..b" has an empty segment']);
+  });
+});

@@ -44,7 +44,7 @@ describe('loadPolicyFiles: bad input', () => {
   });
 
   it('unknown keys point at the key and name it', async () => {
-    expect(await messages(`${F}/invalid/unknown-keys.yaml`)).toEqual([`${F}/invalid/unknown-keys.yaml:9:1: unknown key "remedation"`]);
+    expect(await messages(`${F}/invalid/unknown-keys.yaml`)).toEqual([`${F}/invalid/unknown-keys.yaml:9:1: unknown key "remedation" (did you mean "remediation"?)`]);
   });
 
   it('wrong types point at the value', async () => {
@@ -138,7 +138,7 @@ describe('parsePolicyText: shapes and messages', () => {
 
   it('reports unknown keys at file level', () => {
     expect(msgs('policy: acme/x\nrule: []\nrules:\n  - { id: a.b, title: T, severity: low, resource: repository, assert: { path: x, exists: true }, message: m }\n')).toEqual([
-      'p.yaml:2:1: unknown key "rule"',
+      'p.yaml:2:1: unknown key "rule" (did you mean "rules"?)',
     ]);
   });
 });
@@ -182,5 +182,13 @@ describe('a directory of 1,000 policy files', () => {
     expect(definitions[0]!.id).toBe('gen.g0-r0');
     expect(definitions[1]!.id).toBe('gen.g0-r1');
     expect(definitions[999]!.id).toBe('gen.g9-r99');
+  });
+});
+
+describe('parsePolicyText: links', () => {
+  it('accepts only http(s) help links', () => {
+    const text = (uri: string) => `id: a.b\ntitle: T\nseverity: low\nresource: repository\nmessage: m\nassert: { path: fork, equals: false }\nhelpUri: "${uri}"\n`;
+    expect(parsePolicyText(text('https://example.com/rules/a.b'), 'p.yaml', 'p.yaml').diagnostics).toEqual([]);
+    expect(parsePolicyText(text('javascript:alert(1)'), 'p.yaml', 'p.yaml').diagnostics.map(formatDiagnostic)).toEqual(['p.yaml:7:10: "helpUri": must be an http(s) URL']);
   });
 });

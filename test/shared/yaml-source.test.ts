@@ -151,3 +151,102 @@ describe('zodIssuesToDiagnostics', () => {
     ]);
   });
 });
+
+describe('zodIssuesToDiagnostics: unions', () => {
+  const Resource = z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('repository'), name: z.string() }),
+    z.strictObject({ kind: z.literal('secret'), store: z.string() }),
+  ]);
+  const State = z.strictObject({ resources: z.array(Resource), limit: z.union([z.string(), z.number()]).optional() });
+
+  it('names the allowed discriminator values, or the missing discriminator', () => {
+    const doc = parseLocated(lines('resources:', '  - kind: repo', '    name: x', '  - name: y', 'limit: true'), 's.yaml');
+    const parsed = State.safeParse(doc.value, { reportInput: true });
+    expect(zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 's.yaml').map(formatDiagnostic)).toEqual([
+      's.yaml:2:11: "resources[0].kind" must be one of "repository", "secret", got the string "repo"',
+      's.yaml:4:5: missing required key "kind" in resources[1] (one of "repository", "secret")',
+      's.yaml:5:8: "limit" must be a string or a number, got boolean true',
+    ]);
+  });
+});
+
+describe('parseLocated: pathological nesting', () => {
+  it('returns diagnostics instead of throwing', () => {
+    const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
+    const doc = parseLocated(deep, 'deep.yaml');
+    expect(doc.value).toBeUndefined();
+    expect(doc.diagnostics.length).toBeGreaterThan(0);
+    expect(doc.diagnostics[0]).toMatchObject({ severity: 'error', file: 'deep.yaml' });
+  });
+});
+
+describe('zodIssuesToDiagnostics: key hints', () => {
+  const Schema = z.strictObject({
+    resources: z.array(
+      z.discriminatedUnion('kind', [
+        z.strictObject({ kind: z.literal('repository'), branchProtection: z.strictObject({ protected: z.boolean() }).optional() }),
+        z.strictObject({ kind: z.literal('secret'), lastRotatedAt: z.string().optional() }),
+      ]),
+    ),
+  });
+
+  it('suggests the closest known key, through lists and discriminated unions', () => {
+    const doc = parseLocated(lines('resources:', '  - kind: secret', '    lastRotated: "2026-01-01"', '  - kind: repository', '    branchProtection: { protectd: true }'), 's.yaml');
+    const parsed = Schema.safeParse(doc.value);
+    expect(zodIssuesToDiagnostics(parsed.error!.issues, doc.locate, 's.yaml', { root: doc.value, schema: Schema }).map(formatDiagnostic)).toEqual([
+      's.yaml:3:5: unknown key "lastRotated" in resources[0] (did you mean "lastRotatedAt"?)',
+      's.yaml:5:23: missing required key "protected" in resources[1].branchProtection',
+      's.yaml:5:25: unknown key "protectd" in resources[1].branchProtection (did you mean "protected"?)',
+    ]);
+  });
+});
+
+describe('parseLocatedJson: positions without a YAML parse', () => {
+  function allPaths(value: unknown, prefix: (string | number)[] = [], out: (string | number)[][] = []): (string | number)[][] {
+    out.push(prefix);
+    if (Array.isArray(value)) value.forEach((v, i) => allPaths(v, [...prefix, i], out));
+    else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) allPaths(v, [...prefix, k], out);
+    return out;
+  }
+
+  it('agrees with the YAML locator on every path, for values and keys', () => {
+    const value = {
+      'we"ird\\key': { nested: [1, -2.5e3, true, null, 'str with \\" quote and \\\\ backslash', { deep: ['x', ['y', {}]] }] },
+      unicode: 'żółw 🐢',
+      empty: [],
+      obj: {},
+      list: [{ a: 1 }, { b: [{ c: 'd' }] }],
+    };
+    for (const text of [JSON.stringify(value, null, 2), JSON.stringify(value), JSON.stringify(value, null, '\t')]) {
+      const fast = parseLocatedJson(text, 'f.json');
+      const slow = parseLocated(text, 'f.json');
+      expect(fast.value).toEqual(slow.value);
+      for (const p of allPaths(value)) {
+        expect(fast.locate(p), JSON.stringify(p)).toEqual(slow.locate(p));
+        if (p.length && typeof p[p.length - 1] === 'string') expect(fast.locate(p, 'key'), JSON.stringify(p)).toEqual(slow.locate(p, 'key'));
+      }
+      // Missing paths stop at the deepest existing node, like the YAML locator.
+      expect(fast.locate(['list', 1, 'b', 0, 'missing', 3])).toEqual(slow.locate(['list', 1, 'b', 0, 'missing', 3]));
+      expect(fast.locate(['list', 9])).toEqual(slow.locate(['list', 9]));
+    }
+  });
+
+  it('locates an issue deep in a 20 MB state file', () => {
+    const resources = Array.from({ length: 60_000 }, (_, i) => ({
+      id: `github:acme/r${i}`,
+      kind: 'repository',
+      provider: 'github',
+      name: `acme/r${i}`,
+      branchProtection: { protected: true, requiredApprovals: i === 54_321 ? 'two' : 2, requiredStatusChecks: ['ci', 'lint'] },
+      webhooks: [{ id: '1', target: 'https://hooks.example', https: true, sslVerification: true }],
+    }));
+    const text = JSON.stringify({ schema: 'secpol/snapshot@1', resources }, null, 2);
+    expect(text.length).toBeGreaterThan(20_000_000);
+    const doc = parseLocatedJson(text, 'state.json');
+    expect((doc.value as { resources: unknown[] }).resources).toHaveLength(60_000);
+    const at = doc.locate(['resources', 54_321, 'branchProtection', 'requiredApprovals']);
+    const line = text.split('\n')[at.line - 1]!;
+    expect(line.slice(at.column - 1)).toBe('"two",');
+    expect(line.trimStart().startsWith('"requiredApprovals"')).toBe(true);
+  });
+});
