@@ -74,7 +74,20 @@ function renderRule(rule, file) {
     '',
   );
   if (Object.keys(params).length) {
-    lines.push('## Parameters', '', 'Override them per rule in `secpol.yaml` (`rules: [{ rule: ' + rule.id + ', params: { … } }]`).', '');
+    const first = Object.keys(params)[0];
+    lines.push(
+      '## Parameters',
+      '',
+      'Override them in `secpol.yaml` (a value must have the type of the default; see [configuration](../configuration.md)):',
+      '',
+      '```yaml',
+      'rules:',
+      `  ${rule.id}:`,
+      '    params:',
+      `      ${first}: ${JSON.stringify(params[first])}`,
+      '```',
+      '',
+    );
     lines.push('| name | default |', '| --- | --- |');
     for (const [name, value] of Object.entries(params)) lines.push(`| \`${name}\` | \`${cell(JSON.stringify(value))}\` |`);
     lines.push('');
