@@ -20,13 +20,20 @@ export type ParsedYaml = { ok: true; source: YamlSource; documents: Document.Par
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: true });
+  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: false });
   const docs = Array.isArray(documents) ? documents : [];
   for (const d of docs) {
     const err = d.errors[0];
     if (err) {
       const pos = lineCounter.linePos(err.pos[0]);
       return { ok: false, error: { line: pos.line, column: pos.col, message: firstLine(err.message) } };
+    }
+  }
+  for (const d of docs) {
+    const dup = duplicateKey(d.contents);
+    if (dup) {
+      const pos = lineCounter.linePos(dup.offset);
+      return { ok: false, error: { line: pos.line, column: pos.col, message: `Map keys must be unique ("${dup.key}" repeats)` } };
     }
   }
   // GitLab allows a `spec:` header document before the pipeline; the pipeline is the last one.
@@ -36,6 +43,32 @@ export function parseYaml(text: string): ParsedYaml {
     return range ? lineCounter.linePos(range[0]).line : undefined;
   };
   return { ok: true, source: { doc, line }, documents: docs };
+}
+
+/**
+ * Duplicate mapping keys, found in linear time: the parser's own check compares every key
+ * with every other one, which takes seconds on a workflow with thousands of jobs.
+ */
+function duplicateKey(root: unknown): { key: string; offset: number } | undefined {
+  const stack: unknown[] = [root];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (isMap(node)) {
+      const seen = new Set<string>();
+      for (const pair of node.items) {
+        const key = pair.key;
+        if (isScalar(key)) {
+          const text = `${typeof key.value}:${String(key.value)}`;
+          if (seen.has(text)) return { key: String(key.value).slice(0, 80), offset: key.range?.[0] ?? 0 };
+          seen.add(text);
+        }
+        stack.push(pair.value);
+      }
+    } else if (isSeq(node)) {
+      for (const item of node.items) stack.push(item);
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

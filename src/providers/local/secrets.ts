@@ -71,9 +71,8 @@ export class SecretScanner {
     const content = data.toString('utf8');
     const raw: { detector: string; value: string; offset: number }[] = [];
 
-    const ext = path.includes('.') ? path.slice(path.lastIndexOf('.')) : '';
     const result = await lintSource({
-      source: { content, filePath: path, ext, contentType: 'text' },
+      source: { content, filePath: secretlintPath(path), ext: extensionOf(path), contentType: 'text' },
       options: { config: { rules: [{ id: presetRecommend.meta.id, rule: presetRecommend }] }, noPhysicFilePath: true, maskSecrets: false },
     });
     for (const m of result.messages) {
@@ -110,6 +109,22 @@ export class SecretScanner {
     }
     return out.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   }
+}
+
+/**
+ * The name secretlint sees. Its rules only look at the file name's ending (package.json,
+ * .npmrc, .json), while its profiler turns the path into performance-mark names and throws
+ * an unhandled rejection for names holding newlines or `::`: keep the base name, tamed.
+ */
+function secretlintPath(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  return `file/${base.replace(/[^A-Za-z0-9._-]/g, '_')}`;
+}
+
+function extensionOf(path: string): string {
+  const base = path.slice(path.lastIndexOf('/') + 1);
+  const dot = base.lastIndexOf('.');
+  return dot > 0 ? base.slice(dot).replace(/[^A-Za-z0-9._-]/g, '_') : '';
 }
 
 function lineStarts(text: string): number[] {

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { Resource, type ContainerImage, type Pipeline, type Repository } from '../../../src/model/index.js';
 import { cleanup, collect, fake, fixtureRepo, type Collected } from './repo.js';
 
-afterAll(cleanup);
+afterAll(cleanup, 300_000);
 
 function byId<K extends Resource['kind']>(r: Collected, id: string, kind: K): Extract<Resource, { kind: K }> {
   const found = r.resources.find((x) => x.id === id);
