@@ -1,7 +1,7 @@
 import type { ContainerImage, Gaps } from '../../model/index.js';
 import { knownTokenIn, looksLikeSecretName } from './secret-names.js';
 
-type Facts = Pick<ContainerImage, 'user' | 'runsAsRoot' | 'baseImages' | 'secretsInImage' | 'labels' | 'gaps' | 'location'>;
+type Facts = Pick<ContainerImage, 'user' | 'runsAsRoot' | 'baseImages' | 'secretsInImage' | 'labels' | 'labelKeys' | 'gaps' | 'location'>;
 
 export interface Instruction {
   keyword: string;
@@ -252,6 +252,7 @@ export function analyseDockerfileText(text: string): Facts | { malformed: string
     baseImages,
     secretsInImage: final.secrets,
     labels: final.labels,
+    labelKeys: Object.keys(final.labels),
     location: { path: '', line: final.line },
   };
   const gaps: Gaps = {};

@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../../shared/errors.js';
 import type { ProviderEntry } from '../types.js';
 import { LocalAdapter, type LocalProviderOptions } from './adapter.js';
@@ -26,9 +26,20 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
         throw new UserError(`${path}: no such directory`);
       }
       if (!isDir) throw new UserError(`${path}: not a directory`);
-      return [new LocalAdapter(root, path, options)];
+      // secpol.yaml's allowlist arrives on the spec; options (programmatic use) add to it.
+      const allowlist = {
+        paths: [...(options.allowlist?.paths ?? []), ...(spec.secretAllowlist?.paths ?? [])],
+        fingerprints: [...(options.allowlist?.fingerprints ?? []), ...(spec.secretAllowlist?.fingerprints ?? [])],
+      };
+      return [new LocalAdapter(root, displayPath(root), { ...options, allowlist })];
     },
   };
+}
+
+/** The tree as the user sees it from the working directory: `.`, `services/api`, `../other`. */
+function displayPath(root: string): string {
+  const rel = relative(process.cwd(), root);
+  return rel === '' ? '.' : rel.split(sep).join('/');
 }
 
 export const localProvider: ProviderEntry = createLocalProvider({});

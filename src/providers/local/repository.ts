@@ -5,7 +5,7 @@ import type { SourceLocation } from '../../model/index.js';
 const SECURITY_POLICY = /^(\.github\/|docs\/)?security(\.md|\.markdown|\.rst|\.txt|\.adoc)?$/i;
 const CODEOWNERS = /^(\.github\/|docs\/|\.gitlab\/)?CODEOWNERS$/;
 const ENV_FILE = /(^|\/)\.env(\.[^/]+)?$/;
-const ENV_TEMPLATE = /(^|\/)\.env\.(example|sample)$/i;
+const ENV_TEMPLATE = /(^|\/)\.env\.(example|sample|template)$/i;
 
 export function hasSecurityPolicy(paths: readonly string[]): boolean {
   return paths.some((p) => SECURITY_POLICY.test(p));
@@ -15,7 +15,7 @@ export function hasCodeowners(paths: readonly string[]): boolean {
   return paths.some((p) => CODEOWNERS.test(p));
 }
 
-/** `.env` and `.env.*` anywhere in the tree, examples and samples excepted. */
+/** `.env` and `.env.*` anywhere in the tree, examples, samples and templates excepted. */
 export function envFiles(paths: readonly string[]): SourceLocation[] {
   return paths.filter((p) => ENV_FILE.test(p) && !ENV_TEMPLATE.test(p)).map((path) => ({ path }));
 }

@@ -139,6 +139,7 @@ describe('Dockerfile: labels and secrets', () => {
       maintainer: 'Jane Doe',
       'org.opencontainers.image.created': '$BUILD_DATE',
     });
+    expect(img.labelKeys).toEqual(Object.keys(img.labels!));
   });
 
   it('finds secrets in ENV/ARG and copied secret files, in the final image only', async () => {

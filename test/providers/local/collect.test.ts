@@ -1,3 +1,4 @@
+import { basename, dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Resource, type ContainerImage, type Pipeline, type Repository } from '../../../src/model/index.js';
 import { cleanup, collect, fake, fixtureRepo, type Collected } from './repo.js';
@@ -58,7 +59,7 @@ describe('local provider on a repository that passes every rule', async () => {
     expect(img.baseImages?.map((b) => b.pinning)).toEqual(['digest', 'digest']);
     expect(img.baseImages?.[0]?.ref).toMatch(/^node:20\.11-bookworm@sha256:/);
     expect(img.secretsInImage).toEqual([]);
-    expect(Object.keys(img.labels ?? {}).sort()).toEqual([
+    expect(img.labelKeys?.slice().sort()).toEqual([
       'org.opencontainers.image.created',
       'org.opencontainers.image.revision',
       'org.opencontainers.image.source',
@@ -146,7 +147,7 @@ describe('local provider on a repository that fails every rule', async () => {
 
   it('flags the Dockerfiles', () => {
     const img = byId(result, 'local:Dockerfile', 'container-image') as ContainerImage;
-    expect(img).toMatchObject({ user: null, runsAsRoot: true, labels: {} });
+    expect(img).toMatchObject({ user: null, runsAsRoot: true, labels: {}, labelKeys: [] });
     expect(img.baseImages).toEqual([{ ref: 'node', pinning: 'latest', line: 1 }]);
     expect(img.secretsInImage).toEqual([
       { instruction: 'ARG', name: 'NPM_TOKEN', line: 2 },
@@ -164,7 +165,10 @@ describe('secret allowlist', () => {
     const first = await collect(root);
     const pem = first.resources[0] as Repository;
     const awsFingerprint = pem.secretFindings!.find((f) => f.detector.endsWith('-aws'))!.fingerprint;
-    const result = await collect(root, { allowlist: { paths: ['keys/**', 'config/.env.*'], fingerprints: [`sha256:${awsFingerprint}`] } });
+    const result = await collect(root, { allowlist: { paths: ['keys/**'], fingerprints: [`sha256:${awsFingerprint}`] } }, undefined, {
+      paths: ['config/.env.*'],
+      fingerprints: [],
+    });
     const repo = result.resources[0] as Repository;
     const paths = repo.secretFindings!.map((f) => `${f.path}:${f.line}`);
     expect(paths).not.toContain('keys/deploy.pem:1');
@@ -176,12 +180,24 @@ describe('secret allowlist', () => {
 });
 
 describe('a path other than .', () => {
-  it('uses local:<path> for the repository and as the prefix of file ids', async () => {
+  it('uses local:<path relative to the working directory> for the repository and as the prefix of file ids', async () => {
     const root = fixtureRepo('good');
-    const result = await collect(root, {}, `${root}/`);
-    const ids = result.resources.map((r) => r.id);
-    expect(ids[0]).toBe(`local:${root}`);
-    expect(ids).toContain(`local:${root}/Dockerfile`);
-    expect((result.resources[1] as Pipeline).repository).toBe(`local:${root}`);
+    const parent = dirname(root);
+    const previous = process.cwd();
+    process.chdir(parent);
+    try {
+      for (const asTyped of [`${root}/`, basename(root), `./${basename(root)}`]) {
+        const result = await collect(root, {}, asTyped);
+        const ids = result.resources.map((r) => r.id);
+        expect(ids[0]).toBe(`local:${basename(root)}`);
+        expect(ids).toContain(`local:${basename(root)}/Dockerfile`);
+        expect((result.resources[1] as Pipeline).repository).toBe(`local:${basename(root)}`);
+      }
+      // An absolute path that is the working directory is `.`.
+      process.chdir(root);
+      expect((await collect(root, {}, root)).resources[0]!.id).toBe('local:.');
+    } finally {
+      process.chdir(previous);
+    }
   });
 });

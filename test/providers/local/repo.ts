@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { createLocalProvider, type LocalProviderOptions } from '../../../src/providers/local/index.js';
-import type { CollectResult } from '../../../src/providers/types.js';
+import type { CollectResult, TargetSpec } from '../../../src/providers/types.js';
 import { Redactor } from '../../../src/shared/redact.js';
 
 /**
@@ -98,12 +98,17 @@ export interface Collected extends CollectResult {
  * Collects `root` the way `secpol check` run inside it would (path `.`), unless `asPath`
  * gives the path as the user typed it.
  */
-export async function collect(root: string, options: LocalProviderOptions = {}, asPath?: string): Promise<Collected> {
+export async function collect(
+  root: string,
+  options: LocalProviderOptions = {},
+  asPath?: string,
+  secretAllowlist?: TargetSpec['secretAllowlist'],
+): Promise<Collected> {
   const previous = process.cwd();
   if (asPath === undefined) process.chdir(root);
   try {
     const adapters = createLocalProvider(options).plan(
-      { path: asPath ?? '.', repos: [], stateFiles: [], providers: [], noCache: true, explicit: false },
+      { path: asPath ?? '.', repos: [], stateFiles: [], providers: [], noCache: true, explicit: false, ...(secretAllowlist ? { secretAllowlist } : {}) },
       {},
     );
     if (adapters.length !== 1) throw new Error(`expected one adapter, got ${adapters.length}`);
