@@ -55,6 +55,10 @@ async function main() {
     }
     const grepRecall = planted.filter((p) => grepHits.has(`${p.path}:${p.line}`)).length / planted.length;
 
+    // The cheap half of the same job: fixed-string markers only (what secpol's pre-filter looks for).
+    const markers = timed(['git', '-c', 'grep.threads=0', 'grep', '-l', '-I', '-F', ...GREP_MARKERS.flatMap((m) => ['-e', m])], repo);
+    const markerFiles = markers.stdout.split('\n').filter(Boolean).length;
+
     const scan = timed([process.execPath, fileURLToPath(import.meta.url), '--scan', repo], root);
     const result = JSON.parse(scan.stdout);
     const found = new Set(result.findings.map((f) => `${f.path}:${f.line}`));
@@ -68,6 +72,7 @@ async function main() {
       );
     console.log(`scanned ${result.filesScanned} files, ${mb.toFixed(1)} MB; ${result.prefilterHits} files passed the keyword pre-filter`);
     row('git grep -E', grep.ms, grep.maxRssKb, `recall ${(grepRecall * 100).toFixed(1)}% (regex only, no validation)`);
+    row('git grep -F markers', markers.ms, markers.maxRssKb, `${markerFiles} files matched (no validation, no lines)`);
     row('secpol local', scan.ms, scan.maxRssKb, `recall ${(recall * 100).toFixed(1)}% (${planted.length - missed.length}/${planted.length})`);
     console.log(`secpol / git grep: ${(scan.ms / grep.ms).toFixed(2)}x (target <= 3x); in-process collect ${result.collectMs} ms`);
     for (const m of missed.slice(0, 10)) console.log(`  missed: ${m.kind} at ${m.path}:${m.line}`);
@@ -137,6 +142,8 @@ const GREP_PATTERNS = [
   'shp(at|ca|pa|ss)_[a-zA-Z0-9]{32}',
   'hooks\\.slack\\.com/services/T[A-Za-z0-9]+/B[A-Za-z0-9]+/[A-Za-z0-9]+',
 ].join('|');
+
+const GREP_MARKERS = ['PRIVATE KEY', 'npm_', '_authToken', 'xoxb-', 'xoxp-', 'xapp-', 'ghp_', 'gho_', 'ghs_', 'github_pat_', 'glpat-', 'secret_access', 'SECRET_ACCESS', 'AKIA', 'ASIA', 'sk_live_', 'AIza', 'SG.', 'T3BlbkFJ', 'sk-ant-', 'postgres://', 'mysql://', 'mongodb', 'hooks.slack.com'];
 
 function rng(seed) {
   let x = seed >>> 0 || 1;
