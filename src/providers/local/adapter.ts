@@ -60,7 +60,8 @@ export class LocalAdapter implements ProviderAdapter {
     const listed = new Set(list.paths);
 
     const reader = new SafeReader(this.root, maxFileBytes);
-    const scanner = new SecretScanner(this.options.allowlist);
+    // Found values go to the redactor too: defence in depth should any message ever quote a line.
+    const scanner = new SecretScanner(this.options.allowlist, (value) => ctx.redactor.add(value));
     const skippedFiles: NonNullable<Repository['skippedFiles']> = [];
     const skipReason = new Map<string, string>();
     const secretFindings: SecretFinding[] = [];

@@ -49,7 +49,11 @@ export class SecretScanner {
   private readonly fingerprints: Set<string>;
   readonly stats = { prefilterHits: 0, allowlisted: 0 };
 
-  constructor(allowlist: Allowlist = {}) {
+  /** `onSecret` sees each raw value once (to register it with the redactor), then it is dropped. */
+  constructor(
+    allowlist: Allowlist = {},
+    private readonly onSecret: (value: string) => void = () => undefined,
+  ) {
     const globs = allowlist.paths ?? [];
     this.pathAllowed = globs.length > 0 ? picomatch(globs, { dot: true }) : () => false;
     this.fingerprints = new Set((allowlist.fingerprints ?? []).map((f) => f.replace(/^sha256:/, '').toLowerCase()));
@@ -96,6 +100,7 @@ export class SecretScanner {
     const out: SecretFinding[] = [];
     const seen = new Set<string>();
     for (const r of raw) {
+      this.onSecret(r.value);
       const fingerprint = fingerprintOf(r.value);
       if (this.fingerprints.has(fingerprint)) {
         this.stats.allowlisted++;

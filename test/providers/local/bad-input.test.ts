@@ -170,9 +170,11 @@ describe('bad input', () => {
       'sub/.env.local': 'X=1\n',
       'src/app.js': `const t = '${fake.NPM_TOKEN}';\n`,
     });
+    symlinkSync('/etc', join(root, 'etc-link'));
     const result = await collect(root);
     const repo = repoOf(result);
     expect(result.stats.localSource).toBe('walk');
+    expect(repo.skippedFiles).toEqual([{ path: 'etc-link', reason: 'symlink pointing outside the tree (not followed)' }]);
     expect(repo.secretFindings?.map((f) => f.path).sort()).toEqual(['src/app.js', 'sub/keep.log']);
     expect(repo.envIgnored).toBe(true);
     // Ignored files would not be committed; `.env.local` in sub/ is not ignored.

@@ -98,8 +98,9 @@ describe('local provider on a repository that fails every rule', async () => {
     expect(gh.masked).toBe(`${fake.GITHUB_PAT.slice(0, 4)}${'*'.repeat(16)}`);
   });
 
-  it('never lets a secret value out', () => {
-    const json = JSON.stringify(result);
+  it('never lets a secret value out, and registers found values with the redactor', () => {
+    expect(result.redactor.redact(`x ${fake.AWS_SECRET} y`)).toBe('x [REDACTED] y');
+    const json = JSON.stringify({ ...result, redactor: undefined });
     for (const value of Object.values(fake)) {
       expect(json).not.toContain(value);
       expect(json).not.toContain(value.slice(8, 24));

@@ -92,6 +92,7 @@ export function fixtureRepo(name: string, extra: Record<string, string> = {}, op
 
 export interface Collected extends CollectResult {
   progress: string[];
+  redactor: Redactor;
 }
 
 /**
@@ -113,14 +114,15 @@ export async function collect(
     );
     if (adapters.length !== 1) throw new Error(`expected one adapter, got ${adapters.length}`);
     const progress: string[] = [];
+    const redactor = new Redactor();
     const result = await adapters[0]!.collect({
       now: new Date('2026-01-01T00:00:00Z'),
       env: {},
       progress: { update: (m) => progress.push(m) },
-      redactor: new Redactor(),
+      redactor,
       debug: () => undefined,
     });
-    return { ...result, progress };
+    return { ...result, progress, redactor };
   } finally {
     process.chdir(previous);
   }
