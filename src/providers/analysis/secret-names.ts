@@ -5,7 +5,7 @@
  * not flagged.
  */
 const SECRET_WORD =
-  /(passw(or)?d|passphrase|(^|[_.-])pwd$|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|client[_.-]?secret|credentials?$|auth(?!or)|connection[_.-]?string|conn[_.-]?str|webhook[_.-]?url|dsn$)/i;
+  /(passw(or)?d|passphrase|(^|[_.-])pwd$|secret|token|api[_.-]?key|apikey|access[_.-]?key|private[_.-]?key|signing[_.-]?key|encryption[_.-]?key|client[_.-]?secret|credentials?$|(^|[_.-])auth$|auth[_.-]?token|authorization|basic[_.-]?auth|connection[_.-]?string|conn[_.-]?str|webhook[_.-]?url|dsn$)/i;
 const NOT_SECRET_SUFFIX =
   /(^|[_.-])(file|files|path|dir|name|names|id|url|uri|arn|ref|enabled|disabled|type|length|expiry|expires|ttl|format|mode|location|version|count|provider|endpoint|region|user|username|header|method|policy|scope|scopes|key_id|keyid|required|rotation|hash_algorithm|strategy|audience|issuer)$/i;
 
@@ -32,11 +32,13 @@ export function knownTokenIn(text: string): string | undefined {
   return undefined;
 }
 
-/** A value that only references a secret store or variable (not a literal secret). */
+/** A value that only references a secret store or variable, or cannot be a secret (a flag, a path). */
 export function isReference(value: string): boolean {
   const v = value.trim();
   return (
     v === '' ||
+    /^(true|false|yes|no|on|off|null|none|~)$/i.test(v) ||
+    /^(\/|\.\.?\/|~\/)[^\s]*$/.test(v) || // a file path (e.g. GOOGLE_APPLICATION_CREDENTIALS, a mounted secret)
     v.includes('${{') || // GitHub expressions, Azure template expressions
     /\$\([\w.-]+\)/.test(v) || // Azure macro $(var)
     /\$\[/.test(v) || // Azure runtime expression

@@ -217,3 +217,29 @@ jobs:
     expect(p.tokenPermissions?.leastPrivilege).toBe(true);
   });
 });
+
+describe('secret-name heuristics', async () => {
+  const { looksLikeSecretName } = await import('../../../src/providers/analysis/index.js');
+  it.each(['DB_PASSWORD', 'GITHUB_TOKEN', 'api-key', 'AWS_SECRET_ACCESS_KEY', 'client_secret', 'SLACK_WEBHOOK_URL', 'SENTRY_DSN', 'BASIC_AUTH', 'passphrase', 'GOOGLE_CREDENTIALS'])(
+    '%s names a secret',
+    (name) => expect(looksLikeSecretName(name)).toBe(true),
+  );
+  it.each(['PASSWORD_FILE', 'TOKEN_FORMAT', 'SECRET_NAME', 'AUTHOR', 'AUTH_DOMAIN', 'KEY_VAULT_NAME', 'PASSWORD_MIN_LENGTH', 'skip-token-check-type', 'NODE_ENV'])(
+    '%s does not',
+    (name) => expect(looksLikeSecretName(name)).toBe(false),
+  );
+
+  it('does not take flags or paths for secrets', async () => {
+    const p = await analyse(`on: push
+permissions: read-all
+jobs:
+  a:
+    env:
+      GOOGLE_CREDENTIALS: /tmp/sa.json
+      DISABLE_AUTH: "false"
+      SKIP_TOKEN: "true"
+    steps: []
+`);
+    expect(p.plaintextSecrets).toEqual([]);
+  });
+});
