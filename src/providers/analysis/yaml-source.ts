@@ -20,7 +20,13 @@ export type ParsedYaml = { ok: true; source: YamlSource; documents: Document.Par
 
 export function parseYaml(text: string): ParsedYaml {
   const lineCounter = new LineCounter();
-  const documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: false });
+  let documents;
+  try {
+    documents = parseAllDocuments(text, { lineCounter, prettyErrors: false, strict: false, uniqueKeys: false });
+  } catch (err) {
+    // Pathological nesting can exhaust the parser's stack: that is a malformed file, not a crash.
+    return { ok: false, error: { line: 1, column: 1, message: `cannot be parsed (${err instanceof RangeError ? 'nested too deeply' : 'parser error'})` } };
+  }
   const docs = Array.isArray(documents) ? documents : [];
   for (const d of docs) {
     const err = d.errors[0];
@@ -111,7 +117,7 @@ export interface Entry {
 }
 
 /** The entries of a mapping with scalar keys (merge keys `<<` are expanded one level). */
-export function entries(src: YamlSource, node: unknown): Entry[] {
+export function entries(src: YamlSource, node: unknown, mergeDepth = 0): Entry[] {
   const map = asMap(src, node);
   if (!map) return [];
   const out: Entry[] = [];
@@ -119,9 +125,11 @@ export function entries(src: YamlSource, node: unknown): Entry[] {
     const key = scalarText(src, pair.key);
     if (key === undefined) continue;
     if (key === '<<') {
+      // A merge key can point back at its own mapping: follow a few levels, never forever.
+      if (mergeDepth >= 8) continue;
       const merged = deref(src, pair.value);
       const sources = isSeq(merged) ? merged.items : [merged];
-      for (const s of sources) for (const e of entries(src, s)) if (!out.some((o) => o.key === e.key)) out.push(e);
+      for (const s of sources) for (const e of entries(src, s, mergeDepth + 1)) if (!out.some((o) => o.key === e.key)) out.push(e);
       continue;
     }
     out.push({ key, keyNode: pair.key, value: deref(src, pair.value) });

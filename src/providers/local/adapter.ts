@@ -109,10 +109,13 @@ export class LocalAdapter implements ProviderAdapter {
       if (!platform && !dockerfile) continue;
       const text = keep.get(path);
       const skipped = skipReason.get(path);
+      // One file the analysers choke on must not take the others down with it.
       if (platform) {
-        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile) : unreadable(skeletonPipeline(path, platform, ids), path, skipped));
+        const skeleton = skeletonPipeline(path, platform, ids);
+        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
       } else {
-        images.push(text !== undefined ? await analyseDockerfile({ path, text }, ids) : unreadable(skeletonImage(path, ids), path, skipped));
+        const skeleton = skeletonImage(path, ids);
+        images.push(text !== undefined ? await analyseDockerfile({ path, text }, ids).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
       }
     }
 
@@ -183,6 +186,12 @@ function skeletonImage(path: string, ids: ResourceIds): ContainerImage {
     repository: ids.repository,
     location: { path, line: 1 },
   };
+}
+
+function failed<T extends Pipeline | ContainerImage>(resource: T, path: string, err: unknown): T {
+  const what = err instanceof RangeError ? 'nested too deeply' : err instanceof Error ? err.name : 'error';
+  resource.gaps = { '*': { reason: 'error', message: `${path}: analysis failed (${what})` } };
+  return resource;
 }
 
 /** A pipeline or Dockerfile we could not read is an error for its rules, never a pass. */

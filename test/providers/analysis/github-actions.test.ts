@@ -201,6 +201,17 @@ describe('GitHub Actions: malformed files', () => {
     expect(p.gaps?.['*']).toEqual({ reason: 'malformed', message: '.github/workflows/ci.yml:1:1: a workflow needs a `jobs` mapping' });
   });
 
+  it('reports pathological nesting as malformed instead of crashing', async () => {
+    const depth = 200_000;
+    const p = await analyse(`on: push\njobs: ${'['.repeat(depth)}${']'.repeat(depth)}\n`);
+    expect(p.gaps?.['*']?.reason).toBe('malformed');
+  });
+
+  it('survives a merge key that refers to its own mapping', async () => {
+    const p = await analyse('on: push\npermissions: read-all\njobs:\n  a: &a\n    runs-on: x\n    <<: *a\n');
+    expect(p.tokenPermissions?.leastPrivilege).toBe(true);
+  });
+
   it('survives alias bombs without expanding them', async () => {
     const p = await analyse(`a: &a ["x","x","x","x","x","x","x","x","x"]
 b: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]
