@@ -1,6 +1,8 @@
 import { basename, dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Resource, type ContainerImage, type Pipeline, type Repository } from '../../../src/model/index.js';
+import { createLocalProvider } from '../../../src/providers/local/index.js';
+import { Redactor } from '../../../src/shared/redact.js';
 import { cleanup, collect, fake, fixtureRepo, type Collected } from './repo.js';
 
 afterAll(cleanup, 300_000);
@@ -157,6 +159,18 @@ describe('local provider on a repository that fails every rule', async () => {
     ]);
     const worker = byId(result, 'local:docker/Dockerfile.worker', 'container-image') as ContainerImage;
     expect(worker).toMatchObject({ user: 'root', runsAsRoot: true, baseImages: [{ ref: 'ubuntu:latest', pinning: 'latest', line: 1 }] });
+  });
+});
+
+describe('cancellation', () => {
+  it('stops when the signal is aborted', async () => {
+    const root = fixtureRepo('good');
+    const [adapter] = createLocalProvider().plan({ path: root, repos: [], stateFiles: [], providers: [], noCache: true, explicit: false }, {});
+    const controller = new AbortController();
+    controller.abort(new Error('cancelled by the user'));
+    await expect(
+      adapter!.collect({ now: new Date(), env: {}, signal: controller.signal, progress: { update: () => undefined }, redactor: new Redactor(), debug: () => undefined }),
+    ).rejects.toThrow('cancelled by the user');
   });
 });
 
