@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -171,10 +172,14 @@ describe('bad input', () => {
       'src/app.js': `const t = '${fake.NPM_TOKEN}';\n`,
     });
     symlinkSync('/etc', join(root, 'etc-link'));
+    execFileSync('mkfifo', [join(root, 'pipe')]); // opening it would block forever
     const result = await collect(root);
     const repo = repoOf(result);
     expect(result.stats.localSource).toBe('walk');
-    expect(repo.skippedFiles).toEqual([{ path: 'etc-link', reason: 'symlink pointing outside the tree (not followed)' }]);
+    expect(repo.skippedFiles).toEqual([
+      { path: 'etc-link', reason: 'symlink pointing outside the tree (not followed)' },
+      { path: 'pipe', reason: 'not a regular file' },
+    ]);
     expect(repo.secretFindings?.map((f) => f.path).sort()).toEqual(['src/app.js', 'sub/keep.log']);
     expect(repo.envIgnored).toBe(true);
     // Ignored files would not be committed; `.env.local` in sub/ is not ignored.
