@@ -179,3 +179,14 @@ describe('secrets never leak', () => {
     expect(run.stderr).not.toContain(token);
   });
 });
+
+describe('practise what we check', () => {
+  it('secpol passes its own check on this repository', () => {
+    const run = secpol(['check', '--format', 'json'], { env: NOW });
+    const report = JSON.parse(run.stdout);
+    const failing = report.results.filter((r: { status: string }) => r.status === 'fail' || r.status === 'error');
+    expect(failing.map((r: { ruleId: string; message: string }) => `${r.ruleId}: ${r.message}`)).toEqual([]);
+    expect(run.status, run.stderr).toBe(0);
+    expect(report.summary.pass).toBeGreaterThan(0);
+  });
+});
