@@ -109,9 +109,10 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
   const diagnostics: Diagnostic[] = [];
   const fallback: LocatedDocument = { value: undefined, locate: () => START, diagnostics };
 
-  const nul = findNul(text);
-  if (nul >= 0 || text.includes('\uFFFD')) {
-    diagnostics.push(binaryDiagnostic(file, nul >= 0 ? 'contains NUL bytes' : 'is not valid UTF-8 text'));
+  // Invalid UTF-8 is caught when bytes are decoded (decodeSource); a U+FFFD in text is a
+  // legitimate character (a hostile repository name may hold one) and must round-trip.
+  if (findNul(text) >= 0) {
+    diagnostics.push(binaryDiagnostic(file, 'contains NUL bytes'));
     return fallback;
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -180,8 +181,7 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
  * the full YAML parse.
  */
 export function parseLocatedJson(text: string, file: string): LocatedDocument {
-  const nul = findNul(text);
-  if (nul >= 0 || text.includes('\uFFFD')) return parseLocated(text, file);
+  if (findNul(text) >= 0) return parseLocated(text, file);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = source.trimStart()[0];
   if (first !== '{' && first !== '[') return parseLocated(text, file);
