@@ -4,6 +4,7 @@ import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, par
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from './errors.js';
+import { quote } from './quote.js';
 
 /** A key or index path into a parsed document, e.g. `['rules', 0, 'assert', 'path']`. */
 export type DocPath = readonly (string | number)[];
@@ -453,7 +454,7 @@ export function zodIssuesToDiagnostics(
       const known = options.schema ? knownKeys(options.schema, issuePath, options.root) : undefined;
       for (const key of issue.keys) {
         const at = locate([...path, key], 'key');
-        out.push({ severity: 'error', file, ...at, message: `unknown key "${key}"${where(path)}${known ? keyHint(key, known) : ''}` });
+        out.push({ severity: 'error', file, ...at, message: `unknown key ${quote(key)}${where(path)}${known ? keyHint(key, known) : ''}` });
       }
       continue;
     }
@@ -508,7 +509,7 @@ function keyHint(key: string, known: string[]): string {
       bestDistance = d;
     }
   }
-  if (best) return ` (did you mean "${best}"?)`;
+  if (best) return ` (did you mean ${quote(best)}?)`;
   return known.length <= 20 ? ` (allowed: ${known.join(', ')})` : '';
 }
 
@@ -546,7 +547,11 @@ function where(path: DocPath): string {
 /** `rules[0].assert.path` */
 export function formatDocPath(path: DocPath): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[\w.-]+$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${quote(seg).replace(/"/g, "'")}]`;
+  }
   return out;
 }
 
@@ -554,7 +559,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -564,7 +569,7 @@ function issueMessage(issue: IssueLike, path: DocPath): string {
     case 'invalid_type':
       if (isMissing(issue)) {
         const last = path[path.length - 1];
-        return typeof last === 'string' ? `missing required key "${last}"${where(path.slice(0, -1))}` : `${name} is required`;
+        return typeof last === 'string' ? `missing required key ${quote(last)}${where(path.slice(0, -1))}` : `${name} is required`;
       }
       return `${name} must be ${article(String(issue.expected))}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;
     case 'invalid_union': {
@@ -572,7 +577,7 @@ function issueMessage(issue: IssueLike, path: DocPath): string {
         const input = issue.input as Record<string, unknown> | undefined;
         const value = input && typeof input === 'object' ? input[issue.discriminator] : undefined;
         const allowed = issue.options.map((v) => JSON.stringify(v)).join(', ');
-        if (value === undefined) return `missing required key "${issue.discriminator}"${where(path.slice(0, -1))} (one of ${allowed})`;
+        if (value === undefined) return `missing required key ${quote(issue.discriminator)}${where(path.slice(0, -1))} (one of ${allowed})`;
         return `${name} must be one of ${allowed}, got ${describe(value)}`;
       }
       // A union of plain types (string | number): name every expected type.
