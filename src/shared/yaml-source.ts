@@ -4,7 +4,7 @@ import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, par
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from './errors.js';
-import { quote } from './quote.js';
+import { escapeUnsafe, quote } from './quote.js';
 
 /** A key or index path into a parsed document, e.g. `['rules', 0, 'assert', 'path']`. */
 export type DocPath = readonly (string | number)[];
@@ -349,7 +349,7 @@ function yamlErrorMessage(code: string, message: string): string {
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'duplicate key (map keys must be unique)';
   if (code === 'MULTIPLE_DOCS') return 'only one YAML document per file is allowed';
-  return `YAML syntax error: ${clean}`;
+  return `YAML syntax error: ${escapeUnsafe(clean)}`;
 }
 
 function locateOffset(doc: Document.Parsed | Document, path: DocPath, target: 'value' | 'key'): number | undefined {
