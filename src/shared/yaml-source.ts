@@ -138,7 +138,7 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
   }
   for (const warn of doc.warnings) {
     const p = pos(warn.pos[0]);
-    diagnostics.push({ severity: 'warning', file, ...p, message: yamlErrorMessage(warn.code, warn.message) });
+    diagnostics.push({ severity: 'warning', file, ...p, message: yamlErrorMessage(warn.code, warn.message, 'YAML') });
   }
 
   const locate = (path: DocPath, target: 'value' | 'key' = 'value'): Position => {
@@ -344,12 +344,12 @@ class JsonLocator {
   }
 }
 
-function yamlErrorMessage(code: string, message: string): string {
+function yamlErrorMessage(code: string, message: string, prefix = 'YAML syntax error'): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'duplicate key (map keys must be unique)';
   if (code === 'MULTIPLE_DOCS') return 'only one YAML document per file is allowed';
-  return `YAML syntax error: ${escapeUnsafe(clean)}`;
+  return `${prefix}: ${escapeUnsafe(clean)}`;
 }
 
 function locateOffset(doc: Document.Parsed | Document, path: DocPath, target: 'value' | 'key'): number | undefined {

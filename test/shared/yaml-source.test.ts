@@ -258,3 +258,11 @@ describe('parseLocated: text that only looks odd', () => {
     expect(parseLocated(json, 's.json').value).toEqual({ name: 'evil\uFFFD\u0000\u001b[31mred' });
   });
 });
+
+describe('parseLocated: warnings', () => {
+  it('reports an unknown tag as a located warning and keeps the plain value', () => {
+    const doc = parseLocated('a: !custom value\n', 't.yaml');
+    expect(doc.value).toEqual({ a: 'value' });
+    expect(doc.diagnostics.map(formatDiagnostic)).toEqual(['t.yaml:1:4: warning: YAML: Unresolved tag: !custom']);
+  });
+});
