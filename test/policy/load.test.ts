@@ -206,3 +206,13 @@ describe('hostile input in messages', () => {
     expect(messages.join('\n')).toContain('unknown key "x\\u202eevil"');
   });
 });
+
+describe('loadPolicyFiles: an empty directory', () => {
+  it('warns that it holds no policy files', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'secpol-empty-'));
+    const { definitions, diagnostics } = await loadPolicyFiles([dir]);
+    expect(definitions).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([`${dir}: warning: no policy files (*.yaml, *.yml) in this directory`]);
+    await rm(dir, { recursive: true, force: true });
+  });
+});
