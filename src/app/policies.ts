@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import type { Rule, RuleOverride } from '../model/index.js';
+import type { Rule, RuleOverride, Waiver } from '../model/index.js';
 import { compileRules } from '../policy/compile.js';
 import { loadPolicyFiles } from '../policy/load.js';
 import type { Diagnostic } from '../shared/errors.js';
@@ -10,6 +10,8 @@ export interface PolicySources {
   /** Extra policy files or directories (absolute or relative to cwd). */
   paths: string[];
   overrides: RuleOverride[];
+  /** Checked against the rule ids: a waiver for an unknown rule is a located error. */
+  waivers: Waiver[];
   cwd: string;
 }
 
@@ -24,7 +26,7 @@ export async function loadPolicySet(sources: PolicySources): Promise<PolicySet> 
   const paths = [...(sources.builtin ? [builtinPolicyDir()] : []), ...sources.paths.map((p) => resolve(sources.cwd, p))];
   if (paths.length === 0) return { rules: [], diagnostics: [{ severity: 'error', message: 'no policies: --no-builtin was given and no --policies path' }], files: [] };
   const loaded = await loadPolicyFiles(paths);
-  const compiled = compileRules(loaded.definitions, sources.overrides);
+  const compiled = compileRules(loaded.definitions, sources.overrides, sources.waivers);
   return {
     rules: compiled.rules,
     diagnostics: [...loaded.diagnostics, ...compiled.diagnostics],

@@ -39,6 +39,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     builtin: settings.builtin,
     paths: settings.policyPaths,
     overrides: settings.overrides,
+    waivers: settings.waivers,
     cwd: deps.cwd,
   });
   diagnostics.push(...policySet.diagnostics);

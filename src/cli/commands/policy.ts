@@ -28,6 +28,7 @@ async function loadRules(io: Io, flags: PolicyFlags, extraPaths: string[] = []) 
     builtin: settings.builtin,
     paths: [...settings.policyPaths, ...extraPaths],
     overrides: settings.overrides,
+    waivers: settings.waivers,
     cwd: io.cwd,
   });
   return { rules: set.rules, diagnostics: [...settings.diagnostics, ...set.diagnostics] };
