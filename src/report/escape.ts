@@ -19,6 +19,8 @@ const BIDI = /[\u202a-\u202e\u2066-\u2069]/g;
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
 // Lone surrogates cannot be encoded as UTF-8; U+FFFE and U+FFFF are not characters.
 const NOT_TEXT = /[\p{Cs}\ufffe\uffff]/gu;
+/** Any character that one of the replacements in stripControl would touch. */
+const NEEDS_STRIP = /[\x00-\x08\x0b-\x1f\x7f-\x9f\r\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff\ufffe\uffff]/;
 const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
 
 /**
@@ -26,7 +28,10 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\u0085\v\f]/g;
  * `\t`; other line breaks (`\r\n`, `\r`, U+2028/2029, NEL) become `\n`.
  */
 export function stripControl(text: string): string {
-  return String(text)
+  const str = String(text);
+  // Almost every string is clean: one scan decides, and the nine replacements run only when needed.
+  if (!NEEDS_STRIP.test(str)) return str;
+  return str
     .replace(ESC_STRING, '')
     .replace(C1_STRING, '')
     .replace(ESC_CSI, '')

@@ -17,25 +17,24 @@ export class Redactor {
   }
 }
 
-const COMMON_SECRET_PATTERNS: RegExp[] = [
-  /\b(gh[pousr]_[A-Za-z0-9]{20,})\b/g,
-  /\bgithub_pat_[A-Za-z0-9_]{20,}\b/g,
-  /\bglpat-[A-Za-z0-9_-]{20,}\b/g,
-  /\b(AKIA|ASIA)[0-9A-Z]{16}\b/g,
-  /(authorization:\s*)(bearer|token|basic)\s+[^\s"']+/gi,
-  /(\/\/)[^/\s:@]+:[^/\s@]+@/g,
-];
+// One alternation, so that a 100 MB report is scanned once rather than once per pattern.
+const COMMON_SECRETS = new RegExp(
+  [
+    String.raw`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[0-9A-Z]{16})\b`,
+    String.raw`(?<auth>authorization:\s*)(?:bearer|token|basic)\s+[^\s"']+`,
+    String.raw`(?<scheme>\/\/)[^/\s:@]+:[^/\s@]+@`,
+  ].join('|'),
+  'gi',
+);
 
 /** Last line of defence: masks well-known token shapes and credentials in URLs. */
 export function scrubCommonSecrets(text: string): string {
-  let out = text;
-  for (const re of COMMON_SECRET_PATTERNS) {
-    out = out.replace(re, (match: string, p1?: string) => {
-      if (p1 && (p1 === '//' || /^authorization/i.test(p1))) return `${p1}[REDACTED]${p1 === '//' ? '@' : ''}`;
-      return '[REDACTED]';
-    });
-  }
-  return out;
+  return text.replace(COMMON_SECRETS, (...args: unknown[]) => {
+    const groups = args[args.length - 1] as { auth?: string; scheme?: string };
+    if (groups.auth) return `${groups.auth}[REDACTED]`;
+    if (groups.scheme) return '//[REDACTED]@';
+    return '[REDACTED]';
+  });
 }
 
 /** Keeps a few leading characters so a human can recognise which secret it was. */

@@ -43,7 +43,7 @@ describe('renderJson', () => {
       waiver: { reason: 'Restore drill scheduled for March', expires: '2026-03-10', approvedBy: 'ciso@acme.example', expiringSoon: true },
     });
     const located = results.find((r) => r.ruleId === 'ci.pinned-actions');
-    expect(Object.keys(located ?? {})).toEqual(['ruleId', 'policyId', 'title', 'severity', 'status', 'message', 'resource', 'location', 'evidence', 'controls', 'remediation']);
+    expect(Object.keys(located ?? {})).toEqual(['ruleId', 'policyId', 'title', 'severity', 'status', 'message', 'resource', 'location', 'evidence', 'controls']);
     expect(located?.location).toEqual({ path: '.github/workflows/ci.yml', line: 1 });
   });
 

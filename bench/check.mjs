@@ -1,0 +1,57 @@
+// End-to-end: a snapshot of 10,000 repositories + 10,000 secrets checked by the built CLI with
+// the built-in pack (JSON report). Prints resources/s, results/s, wall time and peak RSS.
+// Targets (issue #2): <= 2 s and <= 400 MB on the 2-core machine.
+// Usage: node bench/check.mjs [repos] [secrets]   (run `npm run build` first; npm run bench does)
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const outDir = path.join(root, 'bench/.out');
+mkdirSync(outDir, { recursive: true });
+const REPOS = Number(process.argv[2] ?? 10_000);
+const SECRETS = Number(process.argv[3] ?? 10_000);
+
+// Templates: the repositories and secrets of the bad and good fixture orgs, so that the mix
+// of passes, fails and gaps is realistic.
+const templates = { repository: [], secret: [] };
+for (const name of ['bad-org.json', 'good-org.json']) {
+  const state = JSON.parse(readFileSync(path.join(root, 'fixtures/states', name), 'utf8'));
+  for (const r of state.resources) if (r.kind in templates) templates[r.kind].push(r);
+}
+const resources = [];
+for (let i = 0; i < REPOS; i++) {
+  const t = templates.repository[i % templates.repository.length];
+  resources.push({ ...t, id: `github:bench/repo-${i}`, name: `bench/repo-${i}` });
+}
+for (let i = 0; i < SECRETS; i++) {
+  const t = templates.secret[i % templates.secret.length];
+  resources.push({ ...t, id: `github:bench/secret-${i}`, name: `SECRET_${i}` });
+}
+const stateFile = path.join(outDir, 'bench-state.json');
+writeFileSync(stateFile, JSON.stringify({ schema: 'secpol/snapshot@1', resources }));
+
+const entry = pathToFileURL(path.join(root, 'dist/secpol.js')).href;
+const script = `process.on('exit', () => process.stderr.write('maxRSS=' + process.resourceUsage().maxRSS + '\\n'));
+process.argv.splice(1, 0, 'secpol');
+await import(${JSON.stringify(entry)});`;
+const started = process.hrtime.bigint();
+const run = spawnSync(
+  process.execPath,
+  ['--input-type=module', '-e', script, 'check', '--state', stateFile, '--format', `json=${path.join(outDir, 'bench-report.json')}`, '--fail-on', 'none'],
+  { cwd: root, encoding: 'utf8', env: { ...process.env, SECPOL_NOW: '2026-11-26T12:00:00Z' } },
+);
+const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
+if (run.status !== 0) {
+  console.log(`check exited ${run.status}: ${run.stderr.slice(0, 500)}`);
+  process.exit(1);
+}
+const maxRssMb = Number(/maxRSS=(\d+)/.exec(run.stderr)?.[1] ?? 0) / 1024;
+const report = JSON.parse(readFileSync(path.join(outDir, 'bench-report.json'), 'utf8'));
+const results = report.results.length;
+console.log(`snapshot: ${REPOS} repositories + ${SECRETS} secrets (${resources.length} resources)`);
+console.log(`results: ${results} (${report.summary.fail} fail, ${report.summary.pass} pass, ${report.summary.skip} skip)`);
+console.log(`wall: ${(wallMs / 1000).toFixed(2)} s (target <= 2 s), process start to JSON written`);
+console.log(`resources/s: ${Math.round(resources.length / (wallMs / 1000))}, results/s: ${Math.round(results / (wallMs / 1000))}`);
+console.log(`peak RSS: ${maxRssMb.toFixed(0)} MB (target <= 400 MB)`);
