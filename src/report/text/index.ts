@@ -36,13 +36,14 @@ export function renderText(report: Report, options: TextOptions): string {
 
   const shown = sortResults(report.results).filter((r) => options.verbose || r.status === 'fail' || r.status === 'error');
   const groups = groupByResource(shown);
+  const fixesShown = new Set<string>();
   // Resources ordered by their most urgent result (results are already sorted that way).
   for (const [, results] of groups) {
     const first = results[0];
     if (!first) continue;
     out.push('');
     out.push(`${c.bold(t(first.resource.id))} ${c.dim(`(${t(first.resource.kind)})`)}`);
-    for (const r of results) out.push(...renderResult(r, c, options));
+    for (const r of results) out.push(...renderResult(r, c, options, fixesShown));
   }
 
   if (!options.verbose) {
@@ -87,7 +88,11 @@ const severityColour = (c: ChalkInstance, s: Severity): ((text: string) => strin
 
 const statusTag: Record<Status, string> = { fail: 'FAIL', error: 'ERROR', waived: 'WAIVED', skip: 'SKIP', pass: 'PASS' };
 
-function renderResult(r: Result, c: ChalkInstance, options: TextOptions): string[] {
+/**
+ * Remediation is shown in full the first time a rule fails; later failures of the same rule
+ * point back to it, so an org-wide run does not repeat the same paragraph a thousand times.
+ */
+function renderResult(r: Result, c: ChalkInstance, options: TextOptions, fixesShown: Set<string>): string[] {
   const t = terminalText;
   const tag = statusTag[r.status].padEnd(6);
   const colouredTag = r.status === 'fail' ? c.red(tag) : r.status === 'error' ? c.magenta(tag) : r.status === 'pass' ? c.green(tag) : c.dim(tag);
@@ -106,7 +111,11 @@ function renderResult(r: Result, c: ChalkInstance, options: TextOptions): string
     const soon = r.waiver.expiringSoon ? ` ${c.yellow('(expiring soon)')}` : '';
     lines.push(`${INDENT}${c.dim('waived:')} ${t(r.waiver.reason)} — until ${t(r.waiver.expires)}${soon}`);
   }
-  if (r.remediation && (r.status === 'fail' || r.status === 'waived')) lines.push(`${INDENT}${c.dim('fix:')} ${t(r.remediation)}`);
+  if (r.remediation && (r.status === 'fail' || r.status === 'waived')) {
+    const repeat = fixesShown.has(r.ruleId) && !options.verbose;
+    fixesShown.add(r.ruleId);
+    lines.push(`${INDENT}${c.dim('fix:')} ${repeat ? c.dim(`as above (secpol policy explain ${t(r.ruleId)})`) : t(r.remediation)}`);
+  }
   return lines;
 }
 
