@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { Condition, Rule, RuleExample, RuleOverride, SourceRef, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
+import { escapeUnsafe, quote } from '../shared/quote.js';
 import { compileTemplate, parseTemplate, substituteParams } from '../shared/template.js';
 import { editDistance } from '../shared/yaml-source.js';
 import type { DocPath } from '../shared/yaml-source.js';
@@ -52,12 +53,12 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
     for (const [name, value] of Object.entries(override.params)) {
       if (!Object.hasOwn(defaults, name)) {
         const known = Object.keys(defaults);
-        diagnostics.push(diag(at, `rule "${def.id}" has no param "${name}" (${known.length ? `its params: ${known.join(', ')}` : 'it declares no params'})`));
+        diagnostics.push(diag(at, `rule "${def.id}" has no param ${quote(name)} (${known.length ? `its params: ${known.join(', ')}` : 'it declares no params'})`));
         continue;
       }
       const expected = typeName(defaults[name]);
       if (defaults[name] !== null && typeName(value) !== expected) {
-        diagnostics.push(diag(at, `param "${name}" of rule "${def.id}" must be a ${expected} like its default ${JSON.stringify(defaults[name])}, got ${JSON.stringify(value)}`));
+        diagnostics.push(diag(at, `param ${quote(name)} of rule "${def.id}" must be a ${expected} like its default ${JSON.stringify(defaults[name])}, got ${escapeUnsafe(JSON.stringify(value) ?? String(value))}`));
         continue;
       }
       params[name] = value;
@@ -143,10 +144,10 @@ function checkTemplate(
     if (typeof part === 'string') continue;
     const [root, first] = part.path;
     if (!root || !roots.includes(root)) {
-      report(path, `template ${part.raw} looks up "${root}"; here you may use ${roots.map((r) => (r === 'count' ? 'count' : `${r}.<field>`)).join(', ')}`);
+      report(path, `template ${quote(part.raw)} looks up ${quote(root ?? '')}; here you may use ${roots.map((r) => (r === 'count' ? 'count' : `${r}.<field>`)).join(', ')}`);
     } else if (root === 'params' && (first === undefined || !Object.hasOwn(params, first))) {
       const known = Object.keys(params);
-      report(path, `template ${part.raw} names an unknown param${first ? ` "${first}"` : ''} (${known.length ? `known params: ${known.join(', ')}` : 'the rule declares no params'})`);
+      report(path, `template ${quote(part.raw)} names an unknown param${first ? ` ${quote(first)}` : ''} (${known.length ? `known params: ${known.join(', ')}` : 'the rule declares no params'})`);
     }
   }
 }
@@ -178,7 +179,7 @@ export function compileRules(
       diagnostics.push({
         severity: 'error',
         ...(o.source ?? {}),
-        message: `override for unknown rule id "${o.rule}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        message: `override for unknown rule id ${quote(o.rule)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
       });
       continue;
     }
@@ -193,7 +194,7 @@ export function compileRules(
       diagnostics.push({
         severity: 'error',
         ...(w.source ?? {}),
-        message: `waiver names unknown rule id "${w.rule}"${hint ? ` (did you mean "${hint}"?)` : ''}`,
+        message: `waiver names unknown rule id ${quote(w.rule)}${hint ? ` (did you mean "${hint}"?)` : ''}`,
       });
     }
   }

@@ -2,6 +2,7 @@ import { RE2JS } from 're2js';
 import type { CompareOp, CompiledRegex, Condition, SourceRef } from '../model/index.js';
 import { parseDuration } from '../shared/duration.js';
 import type { DocPath } from '../shared/yaml-source.js';
+import { escapeUnsafe, quote } from '../shared/quote.js';
 import { parseFieldPath } from './field-path.js';
 
 /**
@@ -44,7 +45,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `"${value.length > 40 ? `${value.slice(0, 40)}…` : value}"`;
+  if (typeof value === 'string') return quote(value.length > 40 ? `${value.slice(0, 40)}…` : value);
   return String(value);
 }
 
@@ -69,8 +70,8 @@ export function parseCondition(raw: unknown, path: DocPath, env: ConditionEnv): 
   if (forms.length === 0) {
     const first = keys[0];
     if (first === undefined) env.report(path, `empty condition: use ${FORMS_HELP}`);
-    else if (fieldOperatorSet.has(first)) env.report(path, `operator "${first}" needs a field: add \`path: <field>\``, 'value');
-    else env.report([...path, first], `unknown condition "${first}": use ${FORMS_HELP}`, 'key');
+    else if (fieldOperatorSet.has(first)) env.report(path, `operator ${quote(first)} needs a field: add \`path: <field>\``, 'value');
+    else env.report([...path, first], `unknown condition ${quote(first)}: use ${FORMS_HELP}`, 'key');
     return undefined;
   }
   if (forms.length > 1) {
@@ -103,7 +104,7 @@ function onlyKeys(raw: Record<string, unknown>, allowed: readonly string[], path
   let ok = true;
   for (const key of Object.keys(raw)) {
     if (!allowed.includes(key)) {
-      env.report([...path, key], `unexpected key "${key}" in a "${allowed[0]}" condition (allowed: ${allowed.join(', ')})`, 'key');
+      env.report([...path, key], `unexpected key ${quote(key)} in a "${allowed[0]}" condition (allowed: ${allowed.join(', ')})`, 'key');
       ok = false;
     }
   }
@@ -204,11 +205,11 @@ function parseField(raw: Record<string, unknown>, path: DocPath, env: ConditionE
   const others = Object.keys(raw).filter((k) => k !== 'path');
   const unknown = others.filter((k) => !fieldOperatorSet.has(k));
   for (const key of unknown) {
-    env.report([...path, key], `unknown operator "${key}"; valid operators: ${OPERATORS_HELP}`, 'key');
+    env.report([...path, key], `unknown operator ${quote(key)}; valid operators: ${OPERATORS_HELP}`, 'key');
   }
   if (unknown.length) return undefined;
   if (others.length === 0) {
-    env.report(path, `condition on "${String(raw.path)}" needs an operator: ${OPERATORS_HELP}`);
+    env.report(path, `condition on ${quote(String(raw.path))} needs an operator: ${OPERATORS_HELP}`);
     return undefined;
   }
   if (others.length > 1) {
@@ -247,7 +248,7 @@ function parseField(raw: Record<string, unknown>, path: DocPath, env: ConditionE
       if (typeof value !== 'string') return bad('a regular expression string');
       const { regex, error } = compileRegex(value);
       if (!regex) {
-        env.report(vpath, `invalid regular expression ${JSON.stringify(value)}: ${error} (RE2 syntax: no backreferences or lookaround)`);
+        env.report(vpath, `invalid regular expression ${quote(value)}: ${escapeUnsafe(error ?? '')} (RE2 syntax: no backreferences or lookaround)`);
         return undefined;
       }
       return { op: 'matches', path: field, regex, negate: op === 'notMatches', at };

@@ -47,6 +47,7 @@ export async function loadPolicyFiles(
       const found: string[] = [];
       await walk(p, found, diagnostics);
       found.sort();
+      if (found.length === 0) diagnostics.push({ severity: 'warning', file: p, message: 'no policy files (*.yaml, *.yml) in this directory' });
       for (const f of found) addOnce(f, p);
     } else {
       addOnce(p, undefined);

@@ -1,3 +1,5 @@
+import { quote } from './quote.js';
+
 /**
  * `{{ a.b.c }}` templates: lookups only. There are no expressions, filters or calls, so a
  * policy file can never run code; a missing value renders as `unknown`.
@@ -35,7 +37,7 @@ export function parseTemplate(text: string): ParsedTemplate {
     literal += text.slice(last, offset);
     last = offset + m[0].length;
     if (!LOOKUP.test(expr)) {
-      errors.push({ raw: m[0], offset, message: `template placeholder ${m[0]} is not a lookup like {{ resource.name }} (no expressions or filters)` });
+      errors.push({ raw: m[0], offset, message: `template placeholder ${quote(m[0])} is not a lookup like {{ resource.name }} (no expressions or filters)` });
       literal += m[0];
       continue;
     }
@@ -164,5 +166,5 @@ function substitute(value: unknown, params: Record<string, unknown>, path: (stri
 
 function unknownParam(name: string, params: Record<string, unknown>): string {
   const known = Object.keys(params);
-  return `unknown param "${name}" (${known.length ? `known params: ${known.join(', ')}` : 'the rule declares no params'})`;
+  return `unknown param ${quote(name)} (${known.length ? `known params: ${known.join(', ')}` : 'the rule declares no params'})`;
 }

@@ -4,6 +4,7 @@ import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, par
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from './errors.js';
+import { escapeUnsafe, quote } from './quote.js';
 
 /** A key or index path into a parsed document, e.g. `['rules', 0, 'assert', 'path']`. */
 export type DocPath = readonly (string | number)[];
@@ -109,9 +110,10 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
   const diagnostics: Diagnostic[] = [];
   const fallback: LocatedDocument = { value: undefined, locate: () => START, diagnostics };
 
-  const nul = findNul(text);
-  if (nul >= 0 || text.includes('\uFFFD')) {
-    diagnostics.push(binaryDiagnostic(file, nul >= 0 ? 'contains NUL bytes' : 'is not valid UTF-8 text'));
+  // Invalid UTF-8 is caught when bytes are decoded (decodeSource); a U+FFFD in text is a
+  // legitimate character (a hostile repository name may hold one) and must round-trip.
+  if (findNul(text) >= 0) {
+    diagnostics.push(binaryDiagnostic(file, 'contains NUL bytes'));
     return fallback;
   }
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -136,7 +138,7 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
   }
   for (const warn of doc.warnings) {
     const p = pos(warn.pos[0]);
-    diagnostics.push({ severity: 'warning', file, ...p, message: yamlErrorMessage(warn.code, warn.message) });
+    diagnostics.push({ severity: 'warning', file, ...p, message: yamlErrorMessage(warn.code, warn.message, 'YAML') });
   }
 
   const locate = (path: DocPath, target: 'value' | 'key' = 'value'): Position => {
@@ -180,8 +182,7 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
  * the full YAML parse.
  */
 export function parseLocatedJson(text: string, file: string): LocatedDocument {
-  const nul = findNul(text);
-  if (nul >= 0 || text.includes('\uFFFD')) return parseLocated(text, file);
+  if (findNul(text) >= 0) return parseLocated(text, file);
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = source.trimStart()[0];
   if (first !== '{' && first !== '[') return parseLocated(text, file);
@@ -343,12 +344,12 @@ class JsonLocator {
   }
 }
 
-function yamlErrorMessage(code: string, message: string): string {
+function yamlErrorMessage(code: string, message: string, prefix = 'YAML syntax error'): string {
   const first = message.split('\n')[0] ?? message;
   const clean = first.replace(/ at line \d+, column \d+:?$/, '');
   if (code === 'DUPLICATE_KEY') return 'duplicate key (map keys must be unique)';
   if (code === 'MULTIPLE_DOCS') return 'only one YAML document per file is allowed';
-  return `YAML syntax error: ${clean}`;
+  return `${prefix}: ${escapeUnsafe(clean)}`;
 }
 
 function locateOffset(doc: Document.Parsed | Document, path: DocPath, target: 'value' | 'key'): number | undefined {
@@ -453,7 +454,7 @@ export function zodIssuesToDiagnostics(
       const known = options.schema ? knownKeys(options.schema, issuePath, options.root) : undefined;
       for (const key of issue.keys) {
         const at = locate([...path, key], 'key');
-        out.push({ severity: 'error', file, ...at, message: `unknown key "${key}"${where(path)}${known ? keyHint(key, known) : ''}` });
+        out.push({ severity: 'error', file, ...at, message: `unknown key ${quote(key)}${where(path)}${known ? keyHint(key, known) : ''}` });
       }
       continue;
     }
@@ -508,7 +509,7 @@ function keyHint(key: string, known: string[]): string {
       bestDistance = d;
     }
   }
-  if (best) return ` (did you mean "${best}"?)`;
+  if (best) return ` (did you mean ${quote(best)}?)`;
   return known.length <= 20 ? ` (allowed: ${known.join(', ')})` : '';
 }
 
@@ -546,7 +547,11 @@ function where(path: DocPath): string {
 /** `rules[0].assert.path` */
 export function formatDocPath(path: DocPath): string {
   let out = '';
-  for (const seg of path) out += typeof seg === 'number' ? `[${seg}]` : out ? `.${seg}` : seg;
+  for (const seg of path) {
+    if (typeof seg === 'number') out += `[${seg}]`;
+    else if (/^[\w.-]+$/.test(seg)) out += out ? `.${seg}` : seg;
+    else out += `[${quote(seg).replace(/"/g, "'")}]`;
+  }
   return out;
 }
 
@@ -554,7 +559,7 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'a mapping';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
+  if (typeof value === 'string') return `the string ${quote(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`;
   return `${typeof value} ${String(value)}`;
 }
 
@@ -564,7 +569,7 @@ function issueMessage(issue: IssueLike, path: DocPath): string {
     case 'invalid_type':
       if (isMissing(issue)) {
         const last = path[path.length - 1];
-        return typeof last === 'string' ? `missing required key "${last}"${where(path.slice(0, -1))}` : `${name} is required`;
+        return typeof last === 'string' ? `missing required key ${quote(last)}${where(path.slice(0, -1))}` : `${name} is required`;
       }
       return `${name} must be ${article(String(issue.expected))}${'input' in issue ? `, got ${describe(issue.input)}` : ''}`;
     case 'invalid_union': {
@@ -572,7 +577,7 @@ function issueMessage(issue: IssueLike, path: DocPath): string {
         const input = issue.input as Record<string, unknown> | undefined;
         const value = input && typeof input === 'object' ? input[issue.discriminator] : undefined;
         const allowed = issue.options.map((v) => JSON.stringify(v)).join(', ');
-        if (value === undefined) return `missing required key "${issue.discriminator}"${where(path.slice(0, -1))} (one of ${allowed})`;
+        if (value === undefined) return `missing required key ${quote(issue.discriminator)}${where(path.slice(0, -1))} (one of ${allowed})`;
         return `${name} must be one of ${allowed}, got ${describe(value)}`;
       }
       // A union of plain types (string | number): name every expected type.

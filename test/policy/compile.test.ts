@@ -69,8 +69,8 @@ describe('compileRule', () => {
     );
     expect(compileRule(def!).diagnostics.map(formatDiagnostic)).toEqual([
       'p.yaml:6:25: unknown param "min" (the rule declares no params)',
-      'p.yaml:5:10: template {{ params.nope }} names an unknown param "nope" (the rule declares no params)',
-      'p.yaml:5:10: template {{ resourc.name }} looks up "resourc"; here you may use resource.<field>, params.<field>, rule.<field>, count',
+      'p.yaml:5:10: template "{{ params.nope }}" names an unknown param "nope" (the rule declares no params)',
+      'p.yaml:5:10: template "{{ resourc.name }}" looks up "resourc"; here you may use resource.<field>, params.<field>, rule.<field>, count',
     ]);
   });
 

@@ -192,3 +192,27 @@ describe('parsePolicyText: links', () => {
     expect(parsePolicyText(text('javascript:alert(1)'), 'p.yaml', 'p.yaml').diagnostics.map(formatDiagnostic)).toEqual(['p.yaml:7:10: "helpUri": must be an http(s) URL']);
   });
 });
+
+describe('hostile input in messages', () => {
+  it('escapes terminal controls and bidi overrides in quoted keys and values', () => {
+    const text = 'id: a.b\ntitle: T\nseverity: "\\e[2Jcritical"\nresource: repository\nmessage: m\nassert: { path: fork, "\\e]0;pwned\\u0007": 1 }\n"x\\u202Eevil": 1\n';
+    const messages = parsePolicyText(text, 'p.yaml', 'p.yaml').diagnostics.map(formatDiagnostic);
+    expect(messages).toHaveLength(3);
+    for (const m of messages) {
+      // eslint-disable-next-line no-control-regex -- asserting that no control character got through
+      expect(m).not.toMatch(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e]/);
+    }
+    expect(messages.join('\n')).toContain('\\u001b[2Jcritical');
+    expect(messages.join('\n')).toContain('unknown key "x\\u202eevil"');
+  });
+});
+
+describe('loadPolicyFiles: an empty directory', () => {
+  it('warns that it holds no policy files', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'secpol-empty-'));
+    const { definitions, diagnostics } = await loadPolicyFiles([dir]);
+    expect(definitions).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([`${dir}: warning: no policy files (*.yaml, *.yml) in this directory`]);
+    await rm(dir, { recursive: true, force: true });
+  });
+});

@@ -250,3 +250,19 @@ describe('parseLocatedJson: positions without a YAML parse', () => {
     expect(line.trimStart().startsWith('"requiredApprovals"')).toBe(true);
   });
 });
+
+describe('parseLocated: text that only looks odd', () => {
+  it('keeps a replacement character and escaped control characters (hostile names round-trip)', () => {
+    const json = JSON.stringify({ name: 'evil\uFFFD\u0000\u001b[31mred' });
+    expect(parseLocatedJson(json, 's.json').value).toEqual({ name: 'evil\uFFFD\u0000\u001b[31mred' });
+    expect(parseLocated(json, 's.json').value).toEqual({ name: 'evil\uFFFD\u0000\u001b[31mred' });
+  });
+});
+
+describe('parseLocated: warnings', () => {
+  it('reports an unknown tag as a located warning and keeps the plain value', () => {
+    const doc = parseLocated('a: !custom value\n', 't.yaml');
+    expect(doc.value).toEqual({ a: 'value' });
+    expect(doc.diagnostics.map(formatDiagnostic)).toEqual(['t.yaml:1:4: warning: YAML: Unresolved tag: !custom']);
+  });
+});
