@@ -1,0 +1,69 @@
+import type { Environment, Gap } from '../../model/index.js';
+import { MAINTAINER } from './access.js';
+import type { GitlabAccessLevel, GitlabEnvironment, GitlabProtectedEnvironment } from './schema.js';
+
+const PRODUCTION = /prod/i;
+
+/** Deployers are limited to people who can also push to protected branches (README: deployment mapping). */
+const isRestrictedDeployer = (level: GitlabAccessLevel): boolean =>
+  Boolean(level.user_id || level.group_id) || (level.access_level ?? 0) >= MAINTAINER;
+
+/**
+ * Protected environments carry the approval and deployer settings; the environment list adds
+ * the deployment tier and environments nobody protected (which then have no approval at all).
+ */
+export function environmentResources(projectId: string, protectedEnvs: GitlabProtectedEnvironment[], envs: GitlabEnvironment[]): Environment[] {
+  const tiers = new Map(envs.map((e) => [e.name, e.tier ?? undefined]));
+  const result = protectedEnvs.map((p) => environmentResource(projectId, p, tiers.get(p.name)));
+  const protectedNames = new Set(protectedEnvs.map((p) => p.name));
+  for (const env of envs) {
+    if (protectedNames.has(env.name) || env.state === 'stopped') continue;
+    result.push({
+      id: `${projectId}/environment/${env.name}`,
+      kind: 'environment',
+      provider: 'gitlab',
+      name: env.name,
+      repository: projectId,
+      production: isProduction(env.name, env.tier ?? undefined),
+      requiredReviewers: 0,
+      branchRestricted: false,
+      gaps: { waitTimerMinutes: NO_WAIT_TIMER },
+    });
+  }
+  return result;
+}
+
+const NO_WAIT_TIMER = { reason: 'not-applicable', message: 'GitLab protected environments have no wait timer' } as const;
+
+function isProduction(name: string, tier: string | undefined): boolean {
+  return tier === 'production' || PRODUCTION.test(name);
+}
+
+function environmentResource(projectId: string, env: GitlabProtectedEnvironment, tier: string | undefined): Environment {
+  const rules = env.approval_rules ?? [];
+  // Approval rules must all be met; the largest is the least number of distinct approvers.
+  const requiredReviewers = Math.max(env.required_approval_count ?? 0, ...rules.map((r) => r.required_approvals));
+  return {
+    id: `${projectId}/environment/${env.name}`,
+    kind: 'environment',
+    provider: 'gitlab',
+    name: env.name,
+    repository: projectId,
+    production: isProduction(env.name, tier),
+    requiredReviewers,
+    branchRestricted: env.deploy_access_levels.length > 0 && env.deploy_access_levels.every(isRestrictedDeployer),
+    gaps: { waitTimerMinutes: NO_WAIT_TIMER },
+  };
+}
+
+/** Stands for environments that could not be listed (Free tier, missing role). */
+export function unlistedEnvironments(projectId: string, gap: Gap): Environment {
+  return {
+    id: `${projectId}/environment/*`,
+    kind: 'environment',
+    provider: 'gitlab',
+    name: `protected environments of ${projectId.slice('gitlab:'.length)}`,
+    repository: projectId,
+    gaps: { '*': gap },
+  };
+}
