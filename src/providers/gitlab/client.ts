@@ -90,7 +90,7 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
   const debug = options.debug ?? (() => undefined);
 
   async function get(service: ServiceOptions, endpoint: string, request: RequestOptions = {}): Promise<RawResponse> {
-    const url = new URL(endpoint, `${service.url}/`);
+    const url = new URL(endpoint, service.url.endsWith('/') ? service.url : `${service.url}/`);
     url.search = formatQuery(request.searchParams ?? {});
     const headers: Record<string, string> = { ...service.headers, accept: 'application/json' };
     for (const [name, value] of Object.entries(service.authHeaders)) headers[name] = await value();
