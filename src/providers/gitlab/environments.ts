@@ -1,5 +1,6 @@
 import type { Environment, Gap } from '../../model/index.js';
 import { MAINTAINER } from './access.js';
+import type { Fetched } from './call.js';
 import type { GitlabAccessLevel, GitlabEnvironment, GitlabProtectedEnvironment } from './schema.js';
 
 const PRODUCTION = /prod/i;
@@ -11,24 +12,35 @@ const isRestrictedDeployer = (level: GitlabAccessLevel): boolean =>
 /**
  * Protected environments carry the approval and deployer settings; the environment list adds
  * the deployment tier and environments nobody protected (which then have no approval at all).
+ * When protection cannot be read (Free tier, missing role) the listed environments carry the gap.
  */
-export function environmentResources(projectId: string, protectedEnvs: GitlabProtectedEnvironment[], envs: GitlabEnvironment[]): Environment[] {
+export function environmentResources(
+  projectId: string,
+  protection: Fetched<GitlabProtectedEnvironment[]>,
+  envs: GitlabEnvironment[],
+): Environment[] {
   const tiers = new Map(envs.map((e) => [e.name, e.tier ?? undefined]));
+  const protectedEnvs = protection.ok ? protection.value : [];
   const result = protectedEnvs.map((p) => environmentResource(projectId, p, tiers.get(p.name)));
   const protectedNames = new Set(protectedEnvs.map((p) => p.name));
   for (const env of envs) {
     if (protectedNames.has(env.name) || env.state === 'stopped') continue;
-    result.push({
+    const resource: Environment = {
       id: `${projectId}/environment/${env.name}`,
       kind: 'environment',
       provider: 'gitlab',
       name: env.name,
       repository: projectId,
       production: isProduction(env.name, env.tier ?? undefined),
-      requiredReviewers: 0,
-      branchRestricted: false,
       gaps: { waitTimerMinutes: NO_WAIT_TIMER },
-    });
+    };
+    if (protection.ok) {
+      resource.requiredReviewers = 0;
+      resource.branchRestricted = false;
+    } else {
+      resource.gaps = { ...resource.gaps, requiredReviewers: protection.gap, branchRestricted: protection.gap };
+    }
+    result.push(resource);
   }
   return result;
 }

@@ -20,7 +20,9 @@ import {
   PushRuleSchema,
   VariableSchema,
   listOf,
+  type GitlabEnvironment,
   type GitlabProject,
+  type GitlabProtectedEnvironment,
 } from './schema.js';
 import { accessTokenResource, deployTokenResource, unlistedTokens } from './tokens.js';
 import { unlistedVariables, variableResources } from './variables.js';
@@ -47,8 +49,14 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
       ? Promise.resolve({ ok: false, gap: unsupportedGap(`${FEATURES[area]} of ${path}`, FEATURES[area]) })
       : get(FEATURES[area], schema, call);
 
+  // Protection of an environment that was never created guards nothing: skip the call when there are none.
+  const fetchEnvironments = async (): Promise<[Fetched<GitlabEnvironment[]>, Fetched<GitlabProtectedEnvironment[]>]> => {
+    const envs = await get('environments', listOf(EnvironmentSchema), () => c.environments.all(id, { perPage: 100 } as never), 'Reporter role');
+    if (envs.ok && envs.value.length === 0) return [envs, { ok: true, value: [] }];
+    return [envs, await premium('protected_environments', listOf(ProtectedEnvironmentSchema), () => c.protectedEnvironments.all(id, { perPage: 100 }))];
+  };
   const gaps: Gaps = {};
-  const [pipelineFacts, protectedBranches, approvals, approvalRules, pushRule, hooks, deployKeys, members, insiders, variables, accessTokens, deployTokens, protectedEnvs, envs] =
+  const [pipelineFacts, protectedBranches, approvals, approvalRules, pushRule, hooks, deployKeys, members, insiders, variables, accessTokens, deployTokens, [envs, protectedEnvs]] =
     await Promise.all([
       collectPipelineFacts(run, project, repoId, gaps),
       get('protected branches', listOf(ProtectedBranchSchema), () => c.protectedBranches.all(id, { perPage: 100 }), 'Maintainer role'),
@@ -62,8 +70,7 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
       get('CI/CD variables', listOf(VariableSchema), () => c.projectVariables.all(id, { perPage: 100 })),
       get('project access tokens', listOf(AccessTokenSchema), () => c.projectAccessTokens.all(id, { perPage: 100 })),
       get('deploy tokens', listOf(DeployTokenSchema), () => c.deployTokens.all({ projectId: id, perPage: 100 })),
-      premium('protected_environments', listOf(ProtectedEnvironmentSchema), () => c.protectedEnvironments.all(id, { perPage: 100 })),
-      get('environments', listOf(EnvironmentSchema), () => c.environments.all(id, { perPage: 100 } as never), 'Reporter role'),
+      fetchEnvironments(),
     ]);
 
   // A 403 from a Premium endpoint while Maintainer-only settings were readable means the plan, not the role.
@@ -138,9 +145,8 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
   );
   resources.push(...(deployTokens.ok ? deployTokens.value.map((t) => deployTokenResource(repoId, t)) : [unlistedTokens(repoId, 'deploy tokens', deployTokens.gap)]));
   const protectedResult = tier('protected_environments', protectedEnvs);
-  if (!protectedResult.ok) resources.push(unlistedEnvironments(repoId, protectedResult.gap));
-  else if (!envs.ok) resources.push(unlistedEnvironments(repoId, envs.gap));
-  else resources.push(...environmentResources(repoId, protectedResult.value, envs.value));
+  if (!envs.ok) resources.push(unlistedEnvironments(repoId, envs.gap));
+  else resources.push(...environmentResources(repoId, protectedResult, envs.value));
   return resources;
 }
 

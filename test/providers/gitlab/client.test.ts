@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import { collectGitlab } from '../../../src/providers/gitlab/collect.js';
+import { Redactor } from '../../../src/shared/redact.js';
+import { startFakeGitlab } from '../../fakes/gitlab/server.js';
+import { TOKENS, groupScenario } from '../../fakes/gitlab/scenarios.js';
+import { NOW, collect, get } from './helpers.js';
+
+describe('gitlab client behaviour', () => {
+  it('waits out a 429 for as long as Retry-After says, then retries', async () => {
+    const state = { ...groupScenario({ projects: 3 }), rateLimit: { path: /\/projects\/101\/hooks$/, times: 1, retryAfter: 1 } };
+    const c = await collect(state, TOKENS.admin);
+    expect(get(c, 'gitlab:acme/platform/api', 'repository').webhooks).toHaveLength(2);
+    expect(c.fake.throttled).toHaveLength(1);
+    const [event] = c.fake.throttled;
+    // gitbeaker alone would retry after 0.25 ms; the wrapper honours the header.
+    expect((event?.retriedAt ?? 0) - (event?.sentAt ?? 0)).toBeGreaterThanOrEqual(900);
+    expect(c.stats.rateLimitWaits).toBeGreaterThanOrEqual(1);
+  });
+
+  it('gives up with a rate-limited gap when Retry-After exceeds the allowed wait', async () => {
+    const fake = await startFakeGitlab({ ...groupScenario({ projects: 3 }), rateLimit: { path: /\/projects\/101\/hooks$/, times: 5, retryAfter: 3600 } });
+    try {
+      const result = await collectGitlab(
+        { now: NOW, env: {}, progress: { update: () => undefined }, redactor: new Redactor(), debug: () => undefined },
+        { token: TOKENS.admin, targets: { baseUrl: fake.url, group: 'acme', projects: [] }, explicit: true, maxWaitMs: 2000 },
+      );
+      const api = result.resources.find((r) => r.id === 'gitlab:acme/platform/api');
+      expect(api?.kind === 'repository' ? api.webhooks : 'not a repository').toBeUndefined();
+      expect(api?.gaps?.webhooks?.reason).toBe('rate-limited');
+      expect(fake.throttled).toHaveLength(1);
+      expect(fake.unexpected).toEqual([]);
+    } finally {
+      await fake.close();
+    }
+  });
+
+  it('paginates on X-Next-Page when the server sends no Link header', async () => {
+    const c = await collect({ ...groupScenario({ projects: 230 }), omitLinkHeader: true }, TOKENS.admin);
+    expect(c.resources.filter((r) => r.kind === 'repository')).toHaveLength(230);
+  });
+
+  it('a rejected token yields one diagnostic and an unauthenticated gap, no token in the output', async () => {
+    const c = await collect(groupScenario({ projects: 2 }), 'glpat-not-a-valid-token-000000');
+    expect(c.diagnostics).toHaveLength(1);
+    expect(c.diagnostics[0]?.message).toMatch(/^gitlab: group acme: HTTP 401/);
+    expect(get(c, 'gitlab:acme', 'organization').gaps?.['*']?.reason).toBe('unauthenticated');
+  });
+
+  it('an unknown project named on the command line is a not-found error gap', async () => {
+    const c = await collect(groupScenario({ projects: 2 }), TOKENS.admin, { repos: ['acme/missing'] });
+    expect(get(c, 'gitlab:acme/missing', 'repository').gaps?.['*']).toMatchObject({ reason: 'not-found', outcome: 'error' });
+  });
+});
