@@ -76,6 +76,9 @@ interface RequestOptions {
   signal?: AbortSignal;
 }
 
+/** Requests in flight; GitLab.com allows 2,000 API requests a minute per user, which RateLimit-* pacing enforces. */
+export const DEFAULT_CONCURRENCY = 24;
+
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
 /**
@@ -84,7 +87,7 @@ const RETRY_STATUSES = new Set([429, 502, 503, 504]);
  * `Link: rel="next"`) and paces requests by GitLab's rate-limit headers.
  */
 function createRequesterFn(options: ClientOptions, stats: ClientStats) {
-  const throttle = new Throttle(options.maxConcurrency ?? 16, options.signal);
+  const throttle = new Throttle(options.maxConcurrency ?? DEFAULT_CONCURRENCY, options.signal);
   const maxRetries = options.maxRetries ?? 5;
   const maxWaitMs = options.maxWaitMs ?? 120_000;
   const debug = options.debug ?? (() => undefined);

@@ -2,7 +2,7 @@ import type { Diagnostic } from '../../shared/errors.js';
 import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
 import { fetchValidated } from './call.js';
-import { createGitlabClient, type ClientOptions } from './client.js';
+import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
 import { collectOrganization, fetchGroup, fetchGroupMembers } from './group.js';
 import { collectProject } from './project.js';
 import type { Run } from './run.js';
@@ -47,7 +47,8 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
 
   const unique = [...new Map(projects.map((p) => [p.id, p])).values()];
   let done = 0;
-  await pool(unique, Math.max(1, Math.ceil((options.maxConcurrency ?? 16) / 2)), async (project) => {
+  // Projects in flight = request slots: each project waits on short chains (tree -> file -> include).
+  await pool(unique, options.maxConcurrency ?? DEFAULT_CONCURRENCY, async (project) => {
     resources.push(...(await collectProject(run, project)));
     done += 1;
     ctx.progress.update(`gitlab: ${done}/${unique.length} projects`);
