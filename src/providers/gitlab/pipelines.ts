@@ -19,7 +19,7 @@ const SECURITY_POLICY = /^(\.gitlab\/|docs\/)?security\.md$/i;
 const CODEOWNERS = /^(\.gitlab\/|docs\/)?CODEOWNERS$/;
 
 export interface PipelineFacts {
-  fields: Pick<Repository, 'ciScans' | 'pipelineFiles' | 'buildsImages' | 'hasIac' | 'securityPolicy' | 'codeowners'>;
+  fields: Pick<Repository, 'ciScans' | 'pipelineFiles' | 'buildsImages' | 'hasIac' | 'securityPolicy' | 'codeowners' | 'skippedFiles'>;
   resources: (Pipeline | ContainerImage)[];
 }
 
@@ -76,10 +76,18 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
       gaps.pipelineFiles = gap;
     }
   }
-  for (const path of blobs.filter(isDockerfilePath).slice(0, MAX_DOCKERFILES)) {
-    const text = await readFile(path).catch(() => undefined);
-    if (text !== undefined) {
-      facts.resources.push(await analyseDockerfile({ path, text }, { provider: 'gitlab', idPrefix: repoId, repository: repoId }));
+  const dockerfiles = blobs.filter(isDockerfilePath);
+  if (dockerfiles.length > MAX_DOCKERFILES) {
+    facts.fields.skippedFiles = dockerfiles.slice(MAX_DOCKERFILES).map((path) => ({ path, reason: `not analysed: only the first ${MAX_DOCKERFILES} Dockerfiles are read through the API` }));
+  }
+  for (const path of dockerfiles.slice(0, MAX_DOCKERFILES)) {
+    try {
+      const text = await readFile(path);
+      if (text !== undefined) facts.resources.push(await analyseDockerfile({ path, text }, { provider: 'gitlab', idPrefix: repoId, repository: repoId }));
+    } catch (err) {
+      if (run.signal?.aborted) throw err;
+      const { gap } = classifyFailure(run, err, `Dockerfile ${path}`, 'Reporter role');
+      facts.resources.push({ id: `${repoId}/${path}`, kind: 'container-image', provider: 'gitlab', name: path, path, repository: repoId, gaps: { '*': gap } });
     }
   }
   return facts;
