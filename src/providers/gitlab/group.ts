@@ -1,7 +1,7 @@
 import type { Gaps, Organization } from '../../model/index.js';
 import { fetchValidated, type Fetched } from './call.js';
 import { OWNER, activeMembers } from './access.js';
-import type { Run } from './run.js';
+import { rootNamespace, type Run } from './run.js';
 import { GroupSchema, MemberSchema, UserSchema, listOf, type GitlabGroup, type GitlabMember } from './schema.js';
 
 export interface GroupData {
@@ -42,8 +42,13 @@ export async function collectOrganization(run: Run, data: GroupData): Promise<Or
   };
   if (group.require_two_factor_authentication === undefined) {
     gaps.mfaRequired = { reason: 'malformed', message: `group ${group.full_path}: require_two_factor_authentication missing` };
-  } else {
+  } else if (group.require_two_factor_authentication || !group.parent_id) {
     org.mfaRequired = group.require_two_factor_authentication;
+  } else {
+    // A top-level group's 2FA requirement covers its whole hierarchy.
+    const root = await fetchGroup(run, rootNamespace(group.full_path));
+    if (root.ok && root.value.require_two_factor_authentication !== undefined) org.mfaRequired = root.value.require_two_factor_authentication;
+    else gaps.mfaRequired = root.ok ? { reason: 'malformed', message: 'top-level group: require_two_factor_authentication missing' } : root.gap;
   }
   if (members.ok) {
     const admins = activeMembers(members.value)

@@ -51,3 +51,12 @@ describe('gitlab token without owner rights', () => {
     expect(c.byId.has('gitlab:acme')).toBe(false);
   });
 });
+
+describe('gitlab subgroup as the target', () => {
+  it('inherits the top-level 2FA requirement and still judges outsiders against the top-level group', async () => {
+    const c = await collect(groupScenario({ projects: 8 }), TOKENS.admin, { gitlabGroup: 'acme/platform' });
+    expect(get(c, 'gitlab:acme/platform', 'organization').mfaRequired).toBe(true);
+    expect(c.byId.has('gitlab:acme/web/site')).toBe(false);
+    expect(get(c, 'gitlab:acme/platform/api', 'repository').collaborators?.find((m) => m.login === 'eve')?.outside).toBe(true);
+  });
+});
