@@ -32,7 +32,7 @@ export function environmentResources(
       name: env.name,
       repository: projectId,
       production: isProduction(env.name, env.tier ?? undefined),
-      gaps: { waitTimerMinutes: NO_WAIT_TIMER },
+      gaps: { waitTimerMinutes: NO_WAIT_TIMER, allowedBranches: NO_BRANCH_LIST },
     };
     if (protection.ok) {
       resource.requiredReviewers = 0;
@@ -46,6 +46,7 @@ export function environmentResources(
 }
 
 const NO_WAIT_TIMER = { reason: 'not-applicable', message: 'GitLab protected environments have no wait timer' } as const;
+const NO_BRANCH_LIST = { reason: 'unsupported', message: 'GitLab restricts who may deploy, not from which branches' } as const;
 
 function isProduction(name: string, tier: string | undefined): boolean {
   return tier === 'production' || PRODUCTION.test(name);
@@ -64,7 +65,7 @@ function environmentResource(projectId: string, env: GitlabProtectedEnvironment,
     production: isProduction(env.name, tier),
     requiredReviewers,
     branchRestricted: env.deploy_access_levels.length > 0 && env.deploy_access_levels.every(isRestrictedDeployer),
-    gaps: { waitTimerMinutes: NO_WAIT_TIMER },
+    gaps: { waitTimerMinutes: NO_WAIT_TIMER, allowedBranches: NO_BRANCH_LIST },
   };
 }
 

@@ -136,6 +136,9 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
   for (const field of ['secretScanning', 'secretScanningPushProtection', 'dependencyAlerts']) {
     gaps[field] = { reason: 'unsupported', message: 'GitLab exposes no per-project switch for this; see ciScans' };
   }
+  for (const field of ['envFilesCommitted', 'envIgnored', 'secretFindings']) {
+    gaps[field] = { reason: 'unsupported', message: 'file contents are scanned on a checkout by the local provider, not through the GitLab API' };
+  }
   repo.gaps = gaps;
 
   const resources: Resource[] = [repo, ...pipelineFacts.resources];

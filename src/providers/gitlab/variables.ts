@@ -7,6 +7,8 @@ const NO_DATES: Gap = {
   message: 'GitLab records no creation or change date for CI/CD variables, so their age cannot be known',
 };
 
+const NO_ROTATION: Gap = { reason: 'unsupported', message: 'GitLab CI/CD variables have no automatic rotation' };
+
 /**
  * CI/CD variables -> secrets. The value is registered with the redactor and dropped; a key
  * defined for several environment scopes gets one resource per scope.
@@ -29,7 +31,7 @@ export function variableResources(owner: string, variables: GitlabVariable[], re
       masked: v.masked || v.hidden === true,
       protected: v.protected,
       dateNote: 'GitLab CI/CD variables carry no timestamps',
-      gaps: { lastRotatedAt: NO_DATES, createdAt: NO_DATES },
+      gaps: { lastRotatedAt: NO_DATES, createdAt: NO_DATES, rotationEnabled: NO_ROTATION, rotationIntervalDays: NO_ROTATION },
     } satisfies Secret;
   });
 }
