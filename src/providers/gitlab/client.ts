@@ -110,6 +110,17 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
           signal: AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined)),
         });
         text = await response.text();
+      } catch (err) {
+        const code = networkCode(err);
+        if (code === undefined) throw err;
+        // A dropped connection is worth another try; anything else (refused, DNS) is not.
+        if (TRANSIENT_NETWORK.has(code) && attempt < maxRetries) {
+          stats.retries += 1;
+          release();
+          await sleep(Math.min(1000 * 2 ** attempt, 30_000), options.signal);
+          continue;
+        }
+        throw new Error(`GET ${url.pathname}: ${code}`, { cause: err });
       } finally {
         release();
       }
@@ -156,6 +167,16 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
     patch: refuse,
     delete: refuse,
   });
+}
+
+const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
+
+/** The system or undici error code behind a failed fetch (`TypeError: fetch failed`), if that is what it was. */
+function networkCode(err: unknown): string | undefined {
+  if (!(err instanceof TypeError)) return undefined;
+  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
+  if (typeof cause?.code === 'string') return cause.code;
+  return typeof cause?.message === 'string' ? cause.message.split('\n')[0] : undefined;
 }
 
 function refuse(): Promise<never> {

@@ -51,3 +51,18 @@ describe('gitlab client behaviour', () => {
     expect(get(c, 'gitlab:acme/missing', 'repository').gaps?.['*']).toMatchObject({ reason: 'not-found', outcome: 'error' });
   });
 });
+
+describe('gitlab unreachable instance', () => {
+  it('reports the connection failure once, with its code and without the token', async () => {
+    const fake = await startFakeGitlab(groupScenario({ projects: 1 }));
+    const url = fake.url;
+    await fake.close();
+    const result = await collectGitlab(
+      { now: NOW, env: {}, progress: { update: () => undefined }, redactor: new Redactor(), debug: () => undefined },
+      { token: TOKENS.admin, targets: { baseUrl: url, group: 'acme', projects: [] }, explicit: true },
+    );
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['gitlab: group acme: GET /api/v4/groups/acme: ECONNREFUSED']);
+    expect(result.resources[0]?.gaps?.['*']?.reason).toBe('error');
+    expect(JSON.stringify(result)).not.toContain(TOKENS.admin);
+  });
+});
