@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { TOKENS, groupScenario } from '../../fakes/gitlab/scenarios.js';
+import { TOKENS, baselineProject, fixture, groupScenario } from '../../fakes/gitlab/scenarios.js';
+import type { FakeGroup } from '../../fakes/gitlab/state.js';
 import { collect, get } from './helpers.js';
 
 describe('gitlab token without owner rights', () => {
@@ -58,5 +59,20 @@ describe('gitlab subgroup as the target', () => {
     expect(get(c, 'gitlab:acme/platform', 'organization').mfaRequired).toBe(true);
     expect(c.byId.has('gitlab:acme/web/site')).toBe(false);
     expect(get(c, 'gitlab:acme/platform/api', 'repository').collaborators?.find((m) => m.login === 'eve')?.outside).toBe(true);
+  });
+});
+
+describe('gitlab project in a personal namespace', () => {
+  it('treats everyone but the namespace owner as an outside collaborator', async () => {
+    const state = groupScenario({ projects: 3 });
+    const personal = baselineProject(500, 'eve/tool', state.groups[0] as FakeGroup);
+    personal.body = { ...personal.body, namespace: { id: 77, name: 'Eve', path: 'eve', kind: 'user', full_path: 'eve', parent_id: null } };
+    personal.members = [...personal.members, { ...fixture('member'), id: 5, username: 'eve', access_level: 50 }];
+    state.projects.push(personal);
+    const c = await collect(state, TOKENS.admin, { repos: ['eve/tool'] });
+    const repo = get(c, 'gitlab:eve/tool', 'repository');
+    expect(repo.collaborators?.filter((m) => !m.outside).map((m) => m.login)).toEqual(['eve']);
+    expect(repo.collaborators).toHaveLength(5);
+    expect(c.fake.requests.some((r) => r.includes('/groups/'))).toBe(false);
   });
 });
