@@ -192,7 +192,9 @@ function waitFor(response: Response, now: number, attempt: number): number {
     retryAfterMs(response.headers.get('retry-after'), now) ??
     (Number.isNaN(resetTime) ? undefined : Math.max(0, resetTime - now)) ??
     (Number.isNaN(reset) ? undefined : Math.max(0, reset - now)) ??
-    backoff
+    // Application limits (e.g. members/all, 200 a minute) answer 429 without headers: back off
+    // 2, 4, 8, 16, 32 s so that five retries outlast a one-minute window.
+    Math.min(2000 * 2 ** attempt, 60_000)
   );
 }
 
