@@ -71,6 +71,11 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     if (rl && rl.path.test(path) && (limited.get(raw) ?? 0) < rl.times) {
       limited.set(raw, (limited.get(raw) ?? 0) + 1);
       throttled.push({ url: raw, sentAt: Date.now() });
+      if (rl.bare) {
+        res.writeHead(429, { 'content-type': 'text/plain' });
+        res.end('Retry later\n');
+        return;
+      }
       res.writeHead(429, {
         'content-type': 'text/plain',
         'retry-after': String(rl.retryAfter),

@@ -61,5 +61,5 @@ export interface FakeGitlabState {
   omitLinkHeader?: boolean;
   latencyMs?: number;
   /** The first `times` requests whose path matches get 429 with this Retry-After (seconds). */
-  rateLimit?: { path: RegExp; times: number; retryAfter: number };
+  rateLimit?: { path: RegExp; times: number; retryAfter: number; /** Application limits send 429 without RateLimit-* or Retry-After. */ bare?: boolean };
 }

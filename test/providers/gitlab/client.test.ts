@@ -17,6 +17,14 @@ describe('gitlab client behaviour', () => {
     expect(c.stats.rateLimitWaits).toBeGreaterThanOrEqual(1);
   });
 
+  it('backs off on a 429 without rate-limit headers (application limits)', async () => {
+    const state = { ...groupScenario({ projects: 3 }), rateLimit: { path: /\/projects\/101\/members\/all$/, times: 1, retryAfter: 0, bare: true } };
+    const c = await collect(state, TOKENS.admin);
+    expect(get(c, 'gitlab:acme/platform/api', 'repository').collaborators).toHaveLength(6);
+    const [event] = c.fake.throttled;
+    expect((event?.retriedAt ?? 0) - (event?.sentAt ?? 0)).toBeGreaterThanOrEqual(1900);
+  });
+
   it('gives up with a rate-limited gap when Retry-After exceeds the allowed wait', async () => {
     const fake = await startFakeGitlab({ ...groupScenario({ projects: 3 }), rateLimit: { path: /\/projects\/101\/hooks$/, times: 5, retryAfter: 3600 } });
     try {
