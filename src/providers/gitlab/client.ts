@@ -125,7 +125,9 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
         release();
       }
       const now = Date.now();
-      observeRateLimit(response.headers, now);
+      // A 429 is paced below, by its own headers; other answers tell how much budget is left.
+      if (response.status !== 429) observeRateLimit(response.headers, now);
+      else recordRemaining(response.headers);
       if (response.ok) return parseOk(response, text, url);
       if (RETRY_STATUSES.has(response.status) && attempt < maxRetries) {
         const wait = waitFor(response, now, attempt);
@@ -145,10 +147,17 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
     }
   }
 
-  function observeRateLimit(headers: Headers, now: number): void {
+  function recordRemaining(headers: Headers): number {
     const remaining = Number(headers.get('ratelimit-remaining') ?? Number.NaN);
+    if (!Number.isNaN(remaining)) {
+      stats.rateLimitRemaining = stats.rateLimitRemaining < 0 ? remaining : Math.min(stats.rateLimitRemaining, remaining);
+    }
+    return remaining;
+  }
+
+  function observeRateLimit(headers: Headers, now: number): void {
+    const remaining = recordRemaining(headers);
     if (Number.isNaN(remaining)) return;
-    stats.rateLimitRemaining = stats.rateLimitRemaining < 0 ? remaining : Math.min(stats.rateLimitRemaining, remaining);
     const reset = Number(headers.get('ratelimit-reset') ?? Number.NaN) * 1000;
     // Out of budget: hold everything until the window resets rather than collect 429s.
     if (remaining <= 0 && reset > now && reset - now <= maxWaitMs) {

@@ -10,7 +10,10 @@ export interface FakeGitlab {
   unexpected: string[];
   /** When each 429 was sent and when the next request for the same URL arrived (ms epoch). */
   throttled: { url: string; sentAt: number; retriedAt?: number }[];
-  /** Every header value the server saw, to prove no secret went where it should not. */
+  /** Arrival time (ms epoch) of each request, parallel to `requests`. */
+  arrivals: number[];
+  /** When the budget option announced RateLimit-Remaining: 0. */
+  exhaustedAt?: number;
   close(): Promise<void>;
 }
 
@@ -37,10 +40,14 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
   const unexpected: string[] = [];
   const throttled: FakeGitlab['throttled'] = [];
   const limited = new Map<string, number>();
+  const arrivals: number[] = [];
+  let answered = 0;
+  let exhaustedAt: number | undefined;
 
   const server = createServer((req, res) => {
     const raw = req.url ?? '/';
     requests.push(`${req.method} ${raw}`);
+    arrivals.push(Date.now());
     const open = throttled.find((t) => t.url === raw && t.retriedAt === undefined);
     if (open) open.retriedAt = Date.now();
     const respond = (): void => {
@@ -276,6 +283,17 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
   }
 
   function rateHeaders(): Record<string, string> {
+    answered += 1;
+    if (state.budget && answered === state.budget.after) {
+      exhaustedAt = Date.now();
+      return {
+        'ratelimit-limit': '2000',
+        'ratelimit-name': 'throttle_authenticated_api',
+        'ratelimit-observed': '2000',
+        'ratelimit-remaining': '0',
+        'ratelimit-reset': String(Math.ceil((Date.now() + state.budget.resetSeconds * 1000) / 1000)),
+      };
+    }
     return {
       'ratelimit-limit': '2000',
       'ratelimit-name': 'throttle_authenticated_api',
@@ -301,6 +319,10 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     requests,
     unexpected,
     throttled,
+    arrivals,
+    get exhaustedAt() {
+      return exhaustedAt;
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.closeAllConnections();

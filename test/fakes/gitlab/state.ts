@@ -60,6 +60,8 @@ export interface FakeGitlabState {
   /** Answer with only X-Next-Page (no Link header), like some proxies and old versions. */
   omitLinkHeader?: boolean;
   latencyMs?: number;
+  /** The `after`-th response reports RateLimit-Remaining: 0 until `resetSeconds` later (no 429). */
+  budget?: { after: number; resetSeconds: number };
   /** The first `times` requests whose path matches get 429 with this Retry-After (seconds). */
   rateLimit?: { path: RegExp; times: number; retryAfter: number; /** Application limits send 429 without RateLimit-* or Retry-After. */ bare?: boolean };
 }

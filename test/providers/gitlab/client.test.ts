@@ -14,7 +14,7 @@ describe('gitlab client behaviour', () => {
     const [event] = c.fake.throttled;
     // gitbeaker alone would retry after 0.25 ms; the wrapper honours the header.
     expect((event?.retriedAt ?? 0) - (event?.sentAt ?? 0)).toBeGreaterThanOrEqual(900);
-    expect(c.stats.rateLimitWaits).toBeGreaterThanOrEqual(1);
+    expect(c.stats.rateLimitWaits).toBe(1);
   });
 
   it('backs off on a 429 without rate-limit headers (application limits)', async () => {
@@ -23,6 +23,27 @@ describe('gitlab client behaviour', () => {
     expect(get(c, 'gitlab:acme/platform/api', 'repository').collaborators).toHaveLength(6);
     const [event] = c.fake.throttled;
     expect((event?.retriedAt ?? 0) - (event?.sentAt ?? 0)).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('holds requests while RateLimit-Remaining is 0 until RateLimit-Reset, without provoking a 429', async () => {
+    const fake = await startFakeGitlab({ ...groupScenario({ projects: 2 }), budget: { after: 5, resetSeconds: 2 } });
+    try {
+      // One request at a time, so nothing was already on its way when the budget ran out.
+      const result = await collectGitlab(
+        { now: NOW, env: {}, progress: { update: () => undefined }, redactor: new Redactor(), debug: () => undefined },
+        { token: TOKENS.admin, targets: { baseUrl: fake.url, group: 'acme', projects: [] }, explicit: true, maxConcurrency: 1 },
+      );
+      const exhaustedAt = fake.exhaustedAt ?? 0;
+      // The fifth answer ran the budget out; with one request at a time the sixth is the next one sent.
+      const next = fake.arrivals[5] ?? 0;
+      // RateLimit-Reset is whole epoch seconds, so the gate opens 1 to 2 s later.
+      expect(next - exhaustedAt).toBeGreaterThanOrEqual(900);
+      expect(result.stats.rateLimitWaits).toBe(1);
+      expect(fake.throttled).toEqual([]);
+      expect(fake.unexpected).toEqual([]);
+    } finally {
+      await fake.close();
+    }
   });
 
   it('gives up with a rate-limited gap when Retry-After exceeds the allowed wait', async () => {
