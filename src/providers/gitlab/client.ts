@@ -135,8 +135,14 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
           stats.retries += 1;
           if (response.status === 429) {
             stats.rateLimitWaits += 1;
-            stats.rateLimitWaitMs += throttle.pause(now + wait);
             debug(`gitlab: 429 on ${url.pathname}, waiting ${Math.ceil(wait / 1000)} s`);
+            // The user-wide throttle names itself in headers and stops everything; a bare 429 is
+            // one endpoint's application limit (members/all), so only this request waits.
+            if (isThrottleAnswer(response.headers)) stats.rateLimitWaitMs += throttle.pause(now + wait);
+            else {
+              stats.rateLimitWaitMs += wait;
+              await sleep(wait, options.signal);
+            }
           } else {
             await sleep(wait, options.signal);
           }
@@ -190,6 +196,10 @@ function networkCode(err: unknown): string | undefined {
 
 function refuse(): Promise<never> {
   return Promise.reject(new Error('secpol only reads from GitLab'));
+}
+
+function isThrottleAnswer(headers: Headers): boolean {
+  return ['retry-after', 'ratelimit-name', 'ratelimit-reset', 'ratelimit-resettime'].some((name) => headers.has(name));
 }
 
 function waitFor(response: Response, now: number, attempt: number): number {
