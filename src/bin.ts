@@ -1,3 +1,5 @@
+import { processIo } from './cli/io.js';
+import { runCli } from './cli/program.js';
 
-// Placeholder entry until the CLI lands.
-if (process.argv.includes('--version')) process.stdout.write(`${__SECPOL_VERSION__}\n`);
+// The only place that sets the exit code: commands return it, they never exit.
+process.exitCode = await runCli(process.argv.slice(2), processIo());

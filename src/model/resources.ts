@@ -201,6 +201,8 @@ export const ContainerImage = z.strictObject({
     .array(z.strictObject({ instruction: z.string(), name: z.string(), line: z.number().int().positive().optional() }))
     .optional(),
   labels: z.record(z.string(), z.string()).optional(),
+  /** Every key of `labels`: a key missing from this list is a label known to be unset (conditions cannot test map keys). */
+  labelKeys: z.array(z.string()).optional(),
 });
 export type ContainerImage = z.infer<typeof ContainerImage>;
 

@@ -69,6 +69,8 @@ export interface Rule {
   assert: Condition;
   /** `{{ }}` template over `resource`, `params` and `rule`. */
   message: string;
+  /** Template per offending array element (`{{ item.<field> }}`), for fail evidence. */
+  evidence?: string;
   remediation?: string;
   controls: Controls;
   params: Record<string, unknown>;

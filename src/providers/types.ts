@@ -22,6 +22,8 @@ export interface TargetSpec {
   noCache: boolean;
   /** The user named this data explicitly (a remote target): forbidden data is an error, not a skip. */
   explicit: boolean;
+  /** secpol.yaml `secrets.allowlist`: findings in these paths or with these fingerprints are dropped. */
+  secretAllowlist?: { paths: string[]; fingerprints: string[] };
 }
 
 export interface ProgressSink {

@@ -1,8 +1,81 @@
-import type { ProviderEntry } from '../types.js';
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { z } from 'zod';
+import type { Resource } from '../../model/index.js';
+import { Resource as ResourceSchema, SNAPSHOT_SCHEMA, resourceKinds } from '../../model/index.js';
+import type { Diagnostic } from '../../shared/errors.js';
+import { parseLocated, parseLocatedJson, readSourceFile, zodIssuesToDiagnostics } from '../../shared/yaml-source.js';
+import type { CollectResult, ProviderAdapter, ProviderEntry } from '../types.js';
 
-// Placeholder until the snapshot loader lands.
+/** Larger state files are refused rather than risk exhausting memory on hostile input. */
+const MAX_STATE_BYTES = 256 * 1024 * 1024;
+
+// Validate the envelope first and each resource on its own, so one bad resource is reported
+// at its line and the valid ones are still evaluated.
+const Envelope = z.strictObject({
+  schema: z.literal(SNAPSHOT_SCHEMA, { error: `"schema" must be "${SNAPSHOT_SCHEMA}"` }),
+  collectedAt: z.string().optional(),
+  sources: z.array(z.unknown()).optional(),
+  resources: z.array(z.unknown()),
+});
+
+export async function loadStateFile(file: string, displayName: string): Promise<CollectResult> {
+  const diagnostics: Diagnostic[] = [];
+  const result: CollectResult = { resources: [], diagnostics, stats: {} };
+  try {
+    const info = await stat(file);
+    if (info.size > MAX_STATE_BYTES) {
+      diagnostics.push({ severity: 'error', file: displayName, message: `state file is larger than ${MAX_STATE_BYTES / 1024 / 1024} MB` });
+      return result;
+    }
+  } catch {
+    // readSourceFile below reports the precise reason
+  }
+  const read = await readSourceFile(file);
+  diagnostics.push(...read.diagnostics.map((d) => ({ ...d, file: displayName })));
+  if (read.text === undefined) return result;
+
+  const doc = /\.ya?ml$/i.test(file) ? parseLocated(read.text, displayName) : parseLocatedJson(read.text, displayName);
+  diagnostics.push(...doc.diagnostics);
+  if (doc.value === undefined) return result;
+
+  const envelope = Envelope.safeParse(doc.value);
+  if (!envelope.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(envelope.error.issues, doc.locate, displayName, { root: doc.value }));
+    return result;
+  }
+  const seen = new Set<string>();
+  envelope.data.resources.forEach((raw, index) => {
+    const parsed = ResourceSchema.safeParse(raw);
+    if (!parsed.success) {
+      const kind = raw && typeof raw === 'object' ? (raw as { kind?: unknown }).kind : undefined;
+      const issues =
+        typeof kind === 'string' && !(resourceKinds as readonly string[]).includes(kind)
+          ? [{ code: 'custom', path: ['kind'], message: `unknown resource kind "${kind}"; known: ${resourceKinds.join(', ')}` }]
+          : parsed.error.issues;
+      diagnostics.push(...zodIssuesToDiagnostics(issues, doc.locate, displayName, { prefix: ['resources', index], root: raw }));
+      return;
+    }
+    const resource: Resource = parsed.data;
+    if (seen.has(resource.id)) {
+      const at = doc.locate(['resources', index, 'id']);
+      diagnostics.push({ severity: 'error', file: displayName, ...at, message: `duplicate resource id "${resource.id}"` });
+      return;
+    }
+    seen.add(resource.id);
+    result.resources.push(resource);
+  });
+  result.stats = { resources: result.resources.length };
+  return result;
+}
+
 export const snapshotProvider: ProviderEntry = {
   name: 'snapshot',
-  kinds: ['organization', 'repository', 'pipeline', 'container-image', 'secret', 'token', 'environment', 'backup-plan', 'log-store'],
-  plan: () => [],
+  kinds: resourceKinds,
+  plan(spec) {
+    return spec.stateFiles.map((file): ProviderAdapter => {
+      const displayName = relative(process.cwd(), file) || file;
+      return { name: 'snapshot', target: displayName, collect: () => loadStateFile(file, displayName) };
+    });
+  },
 };

@@ -1,0 +1,91 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadConfig } from '../config/load.js';
+import type { RuleOverride, Severity, Waiver } from '../model/index.js';
+import { severities } from '../model/index.js';
+import type { TargetSpec } from '../providers/types.js';
+import type { Diagnostic } from '../shared/errors.js';
+import { UserError } from '../shared/errors.js';
+import { gitOriginUrl } from './origin.js';
+
+/** What the CLI parsed; every field optional so that secpol.yaml can fill the gaps. */
+export interface CommonOptions {
+  path?: string;
+  config?: string;
+  policies?: string[];
+  /** false with --no-builtin. */
+  builtin?: boolean;
+  state?: string[];
+  provider?: string[];
+  failOn?: string;
+  repo?: string[];
+  githubOrg?: string;
+  gitlabGroup?: string;
+  adoOrg?: string;
+  adoProject?: string;
+  /** false with --no-cache. */
+  cache?: boolean;
+}
+
+export interface Settings {
+  spec: TargetSpec;
+  failOn: Severity | 'none';
+  builtin: boolean;
+  policyPaths: string[];
+  overrides: RuleOverride[];
+  waivers: Waiver[];
+  configFile?: string;
+  diagnostics: Diagnostic[];
+}
+
+const FAIL_ON = [...severities, 'none'] as const;
+
+/** Flags override secpol.yaml, which overrides defaults. Paths in the config are relative to it. */
+export async function loadSettings(options: CommonOptions, deps: { cwd: string }): Promise<Settings> {
+  const path = resolve(deps.cwd, options.path ?? '.');
+  if (!existsSync(path)) throw new UserError([{ severity: 'error', file: options.path ?? '.', message: 'no such file or directory' }]);
+
+  const explicitConfig = options.config ? resolve(deps.cwd, options.config) : undefined;
+  const defaultConfig = resolve(path, 'secpol.yaml');
+  const configFile = explicitConfig ?? (existsSync(defaultConfig) ? defaultConfig : undefined);
+  const loaded = configFile ? await loadConfig(configFile, deps.cwd) : { config: undefined, diagnostics: [] };
+  const config = loaded.config;
+  const base = configFile ? dirname(configFile) : deps.cwd;
+  const fromConfig = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => resolve(base, p));
+
+  const failOn = (options.failOn ?? config?.failOn ?? 'high') as Severity | 'none';
+  if (!(FAIL_ON as readonly string[]).includes(failOn)) {
+    throw new UserError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got '${String(options.failOn)}')`);
+  }
+  const targets = config?.targets ?? {};
+  const repos = [...(options.repo ?? []), ...(options.repo?.length ? [] : (targets.repos ?? []))];
+  const spec: TargetSpec = {
+    path,
+    repos,
+    githubOrg: options.githubOrg ?? targets.githubOrg,
+    gitlabGroup: options.gitlabGroup ?? targets.gitlabGroup,
+    adoOrg: options.adoOrg ?? targets.adoOrg,
+    adoProject: options.adoProject ?? targets.adoProject,
+    stateFiles: [...(options.state ?? []).map((p) => resolve(deps.cwd, p)), ...fromConfig(config?.state)],
+    providers: options.provider?.length ? options.provider : (config?.providers ?? []),
+    originUrl: await gitOriginUrl(path),
+    noCache: options.cache === false,
+    explicit: false,
+  };
+  spec.secretAllowlist = {
+    paths: config?.secrets?.allowlist?.paths ?? [],
+    fingerprints: config?.secrets?.allowlist?.fingerprints ?? [],
+  };
+  spec.explicit = repos.length > 0 || !!spec.githubOrg || !!spec.gitlabGroup || !!spec.adoOrg;
+
+  return {
+    spec,
+    failOn,
+    builtin: options.builtin !== false && config?.builtin !== false,
+    policyPaths: [...(options.policies ?? []).map((p) => resolve(deps.cwd, p)), ...fromConfig(config?.policies)],
+    overrides: config?.overrides ?? [],
+    waivers: config?.waivers ?? [],
+    configFile,
+    diagnostics: loaded.diagnostics,
+  };
+}

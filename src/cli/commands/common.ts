@@ -1,0 +1,76 @@
+import { join } from 'node:path';
+import { homedir } from 'node:os';
+import type { RunDeps } from '../../app/run-check.js';
+import type { CommonOptions } from '../../app/settings.js';
+import { scrubCommonSecrets } from '../../shared/redact.js';
+import type { Diagnostic } from '../../shared/errors.js';
+import { formatDiagnostic } from '../../shared/errors.js';
+import { stripControl } from '../../report/escape.js';
+import type { Io } from '../io.js';
+import { progressSink } from '../io.js';
+
+export interface CollectFlags {
+  config?: string;
+  policies?: string[];
+  builtin?: boolean;
+  state?: string[];
+  provider?: string[];
+  repo?: string[];
+  githubOrg?: string;
+  gitlabGroup?: string;
+  adoOrg?: string;
+  adoProject?: string;
+  cache?: boolean;
+  failOn?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+}
+
+export function commonOptions(path: string | undefined, flags: CollectFlags): CommonOptions {
+  return {
+    path,
+    config: flags.config,
+    policies: flags.policies,
+    builtin: flags.builtin,
+    state: flags.state,
+    provider: flags.provider,
+    failOn: flags.failOn,
+    repo: flags.repo,
+    githubOrg: flags.githubOrg,
+    gitlabGroup: flags.gitlabGroup,
+    adoOrg: flags.adoOrg,
+    adoProject: flags.adoProject,
+    cache: flags.cache,
+  };
+}
+
+/** The user's cache dir (XDG on Linux), overridable with SECPOL_CACHE_DIR. */
+export function cacheDir(env: Io['env']): string {
+  if (env.SECPOL_CACHE_DIR) return env.SECPOL_CACHE_DIR;
+  const base = env.XDG_CACHE_HOME || (process.platform === 'darwin' ? join(homedir(), 'Library', 'Caches') : join(homedir(), '.cache'));
+  return join(base, 'secpol');
+}
+
+export function runDeps(io: Io, flags: CollectFlags): RunDeps & { done(): void } {
+  const progress = progressSink(io, flags.quiet === true);
+  // SECPOL_NOW pins the clock for reproducible reports and golden tests.
+  const pinned = io.env.SECPOL_NOW ? new Date(io.env.SECPOL_NOW) : undefined;
+  if (pinned && Number.isNaN(pinned.getTime())) throw new Error('SECPOL_NOW is not a valid date');
+  return {
+    now: () => pinned ?? new Date(),
+    env: io.env,
+    cwd: io.cwd,
+    progress,
+    cacheDir: cacheDir(io.env),
+    debug: (message) => {
+      if (flags.verbose) io.err(`debug: ${scrubCommonSecrets(message)}\n`);
+    },
+    done: () => progress.done(),
+  };
+}
+
+/** One line per diagnostic on stderr, neutralised for the terminal. Returns whether any is an error. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): boolean {
+  for (const d of diagnostics) io.err(`secpol: ${stripControl(formatDiagnostic(d))}\n`);
+  return diagnostics.some((d) => d.severity === 'error');
+}

@@ -1,0 +1,70 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import type { Report } from '../model/index.js';
+import type { Redactor } from '../shared/redact.js';
+import { UserError } from '../shared/errors.js';
+import type { Io } from './io.js';
+import { colorEnabled } from './io.js';
+
+export const formats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export type Format = (typeof formats)[number];
+
+export interface OutputTarget {
+  format: Format;
+  /** undefined = stdout */
+  file?: string;
+}
+
+/** `--format json=out.json --format text`; a lone `--output` goes with the only format that has no file. */
+export function parseOutputs(specs: string[] | undefined, output: string | undefined): OutputTarget[] {
+  const targets: OutputTarget[] = (specs?.length ? specs : ['text']).map((spec) => {
+    const eq = spec.indexOf('=');
+    const format = (eq === -1 ? spec : spec.slice(0, eq)).trim();
+    const file = eq === -1 ? undefined : spec.slice(eq + 1);
+    if (!(formats as readonly string[]).includes(format)) {
+      throw new UserError(`unknown format '${format}'; use one of ${formats.join(', ')}`);
+    }
+    if (file !== undefined && file === '') throw new UserError(`--format ${format}= needs a file name`);
+    return { format: format as Format, file };
+  });
+  if (output) {
+    const open = targets.filter((t) => t.file === undefined);
+    if (open.length !== 1) throw new UserError('--output needs exactly one --format without "=file"');
+    open[0]!.file = output;
+  }
+  if (targets.filter((t) => t.file === undefined).length > 1) {
+    throw new UserError('only one format can go to stdout; give the others a file with --format <format>=<file>');
+  }
+  return targets;
+}
+
+export interface RenderFlags {
+  color?: boolean;
+  verbose: boolean;
+  quiet: boolean;
+  sarifAll: boolean;
+}
+
+/** Renders each requested format (lazily loading only the reporters used) and writes it, scrubbed of secrets. */
+export async function writeReports(report: Report, targets: OutputTarget[], flags: RenderFlags, io: Io, redactor: Redactor): Promise<void> {
+  const { renderReport } = await import('../report/index.js');
+  for (const target of targets) {
+    if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
+    // Diagnostics already went to stderr; the terminal report would only repeat them.
+    const shown = target.file === undefined && target.format === 'text' ? { ...report, diagnostics: [] } : report;
+    const text = renderReport(target.format, shown, {
+      color: target.file === undefined && colorEnabled(io, flags.color),
+      verbose: flags.verbose,
+      sarifAll: flags.sarifAll,
+      anchorFile: report.anchorFile,
+    });
+    const safe = redactor.redact(text);
+    if (target.file === undefined) {
+      io.out(safe.endsWith('\n') ? safe : `${safe}\n`);
+    } else {
+      const file = resolve(io.cwd, target.file);
+      await mkdir(dirname(file), { recursive: true });
+      await writeFile(file, safe);
+    }
+  }
+}

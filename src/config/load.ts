@@ -1,0 +1,120 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { RuleOverride, Severity, Waiver } from '../model/index.js';
+import type { Diagnostic } from '../shared/errors.js';
+import { parseLocated, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
+import { ConfigFileSchema } from './schema.js';
+import type { ProviderName } from './schema.js';
+
+export const DEFAULT_CONFIG_FILE = 'secpol.yaml';
+
+export interface Targets {
+  repos?: string[];
+  githubOrg?: string;
+  gitlabGroup?: string;
+  adoOrg?: string;
+  adoProject?: string;
+}
+
+/** secpol.yaml, validated, with paths made absolute and overrides/waivers carrying their source. */
+export interface SecpolConfig {
+  /** Absolute path of the file that was read; absent when there was none. */
+  file?: string;
+  /** Directory relative paths were resolved against (the config file's, else the cwd). */
+  dir: string;
+  /** Absent = not set here (the CLI default `high` applies). */
+  failOn?: Severity | 'none';
+  /** Absent = not set here (the built-in pack is included by default). */
+  builtin?: boolean;
+  /** Extra policy files or directories, absolute. */
+  policies: string[];
+  /** Explicit provider list; absent = chosen from the targets. */
+  providers?: ProviderName[];
+  /** Snapshot files for the snapshot provider, absolute. */
+  state: string[];
+  targets: Targets;
+  overrides: RuleOverride[];
+  waivers: Waiver[];
+  secrets: { allowlist: { paths: string[]; fingerprints: string[] } };
+}
+
+function emptyConfig(dir: string): SecpolConfig {
+  return { dir, policies: [], state: [], targets: {}, overrides: [], waivers: [], secrets: { allowlist: { paths: [], fingerprints: [] } } };
+}
+
+/**
+ * Reads the config: `file` when given (a missing file is an error), else ./secpol.yaml when it
+ * exists, else an empty config. Every problem is a located diagnostic; `config` is absent when
+ * any of them is an error.
+ */
+export async function loadConfig(file: string | undefined, cwd: string): Promise<{ config?: SecpolConfig; diagnostics: Diagnostic[] }> {
+  let target: string;
+  if (file !== undefined) {
+    target = path.resolve(cwd, file);
+  } else {
+    target = path.join(cwd, DEFAULT_CONFIG_FILE);
+    if (!existsSync(target)) return { config: emptyConfig(cwd), diagnostics: [] };
+  }
+  // Diagnostics name the file as short as possible: relative to the cwd when it lies inside.
+  const relative = path.relative(cwd, target);
+  const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : (file ?? DEFAULT_CONFIG_FILE);
+  const read = await readSourceFile(target);
+  if (read.text === undefined) {
+    return { diagnostics: read.diagnostics.map((d) => ({ ...d, file: shown, message: `config ${d.message}` })) };
+  }
+  return parseConfigText(read.text, shown, target);
+}
+
+/**
+ * Validates config text. `shown` is the name used in diagnostics and sources (as the user
+ * wrote it); `absolute` locates relative paths.
+ */
+export function parseConfigText(text: string, shown: string, absolute: string): { config?: SecpolConfig; diagnostics: Diagnostic[] } {
+  const doc = parseLocated(text, shown);
+  const diagnostics = [...doc.diagnostics];
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const dir = path.dirname(absolute);
+  const value = doc.value ?? {};
+  const parsed = ConfigFileSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value, schema: ConfigFileSchema }));
+    return { diagnostics };
+  }
+  const data = parsed.data;
+  const at = (p: (string | number)[], target?: 'value' | 'key') => ({ file: shown, ...doc.locate(p, target) });
+
+  if (data.targets?.adoProject !== undefined && data.targets.adoOrg === undefined) {
+    diagnostics.push({ severity: 'error', ...at(['targets', 'adoProject'], 'key'), message: 'targets.adoProject needs targets.adoOrg (the organization URL)' });
+  }
+
+  const config = emptyConfig(dir);
+  config.file = absolute;
+  if (data.failOn !== undefined) config.failOn = data.failOn;
+  if (data.builtin !== undefined) config.builtin = data.builtin;
+  if (data.providers !== undefined) config.providers = [...new Set(data.providers)];
+  config.policies = (data.policies ?? []).map((p) => path.resolve(dir, p));
+  config.state = (data.state ?? []).map((p) => path.resolve(dir, p));
+  if (data.targets) config.targets = { ...data.targets };
+  config.secrets = { allowlist: { paths: data.secrets?.allowlist?.paths ?? [], fingerprints: data.secrets?.allowlist?.fingerprints ?? [] } };
+
+  for (const [rule, o] of Object.entries(data.rules ?? {})) {
+    const override: RuleOverride = { rule, source: at(['rules', rule], 'key') };
+    if (o.severity !== undefined) override.severity = o.severity;
+    if (o.enabled !== undefined) override.enabled = o.enabled;
+    if (o.params !== undefined) override.params = o.params;
+    if (o.resources !== undefined) {
+      override.resources = {};
+      if (o.resources.include !== undefined) override.resources.include = o.resources.include;
+      if (o.resources.exclude !== undefined) override.resources.exclude = o.resources.exclude;
+    }
+    config.overrides.push(override);
+  }
+  (data.waivers ?? []).forEach((w, i) => {
+    const waiver: Waiver = { rule: w.rule, resource: w.resource, reason: w.reason, expires: w.expires, source: at(['waivers', i]) };
+    if (w.approvedBy !== undefined) waiver.approvedBy = w.approvedBy;
+    config.waivers.push(waiver);
+  });
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  return { config, diagnostics };
+}

@@ -1,0 +1,16 @@
+import type { Gap } from '../../model/index.js';
+import type { AdoClient, Fetched } from './client.js';
+import type { Scope } from './ids.js';
+import type { AccessControlList, HookSubscription, PolicyConfiguration } from './schema.js';
+
+/** What the org-wide requests returned, shared by every project. */
+export interface OrgContext {
+  scope: Scope;
+  client: AdoClient;
+  hooks: Fetched<HookSubscription[]>;
+  rootAcl: Fetched<AccessControlList[]>;
+  identityNames: Map<string, string>;
+}
+
+/** A project's branch policies, or why they cannot be trusted. */
+export type PolicyState = { ok: true; configs: PolicyConfiguration[] } | { ok: false; gap: Gap };

@@ -1,0 +1,147 @@
+import type { Framework, Report, Result, ResultLocation, Severity, Status, WaiverStatus } from '../model/index.js';
+import { severities, severityRank } from '../model/index.js';
+
+/** How results are listed everywhere: what needs action first. */
+export const statusOrder: readonly Status[] = ['fail', 'error', 'waived', 'skip', 'pass'];
+
+export const statusLabel: Record<Status, string> = {
+  fail: 'failed',
+  error: 'errors',
+  pass: 'passed',
+  skip: 'skipped',
+  waived: 'waived',
+};
+
+export const frameworkNames: Record<Framework, string> = {
+  soc2: 'SOC 2',
+  iso27001: 'ISO/IEC 27001:2022 Annex A',
+  'cis-ssc': 'CIS Software Supply Chain Security Guide',
+  'nist-ssdf': 'NIST SSDF (SP 800-218)',
+};
+
+const byText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Natural order for control ids: CC6.1 < CC6.2 < CC6.10, A.5.9 < A.5.15. */
+export function compareNatural(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' }) || byText(a, b);
+}
+
+/** Status (fail, error, waived, skip, pass), then severity (critical first), rule id, resource id. */
+export function compareResults(a: Result, b: Result): number {
+  return (
+    statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
+    severityRank[b.severity] - severityRank[a.severity] ||
+    byText(a.ruleId, b.ruleId) ||
+    byText(a.resource.id, b.resource.id)
+  );
+}
+
+export function sortResults(results: readonly Result[]): Result[] {
+  return [...results].sort(compareResults);
+}
+
+export function countBySeverity(results: readonly Result[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { critical: 0, high: 0, medium: 0, low: 0 };
+  for (const r of results) counts[r.severity] += 1;
+  return counts;
+}
+
+/** `path:line:column`, leaving out what is unknown. */
+export function formatLocation(location: ResultLocation): string {
+  let text = location.path.replace(/^(?:\.\/)+(?=.)/, '');
+  if (location.line !== undefined && location.line >= 1) {
+    text += `:${location.line}`;
+    if (location.column !== undefined && location.column >= 1) text += `:${location.column}`;
+  }
+  return text;
+}
+
+/** Every location a result points at: its own, then its evidence's (deduplicated, in order). */
+export function resultLocations(result: Result): ResultLocation[] {
+  const seen = new Set<string>();
+  const out: ResultLocation[] = [];
+  for (const loc of [result.location, ...(result.evidence ?? []).map((e) => e.location)]) {
+    if (!loc) continue;
+    const key = formatLocation(loc);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(loc);
+  }
+  return out;
+}
+
+/** Results at or above the fail-on threshold (none when fail-on is `none`). */
+export function atOrAbove(results: readonly Result[], failOn: Report['failOn']): Result[] {
+  if (failOn === 'none') return [];
+  return results.filter((r) => severityRank[r.severity] >= severityRank[failOn]);
+}
+
+function plural(n: number, one: string, many: string): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/**
+ * The one-line verdict shared by the human formats, e.g.
+ * `12 failed (3 high, 9 medium), 2 errors, 40 passed, 5 skipped, 1 waived — fail-on high: 3 failures at or above`.
+ */
+export function summaryLine(report: Report): string {
+  const { summary } = report;
+  const fails = report.results.filter((r) => r.status === 'fail');
+  const bySeverity = countBySeverity(fails);
+  const breakdown = severities.filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`);
+  const failed = `${summary.fail} failed${breakdown.length > 0 ? ` (${breakdown.join(', ')})` : ''}`;
+  const counts = [
+    failed,
+    plural(summary.error, 'error', 'errors'),
+    `${summary.pass} passed`,
+    `${summary.skip} skipped`,
+    `${summary.waived} waived`,
+  ].join(', ');
+  return `${counts} — ${verdict(report)}`;
+}
+
+/** What the run means against `--fail-on`: which results at or above the threshold decide the exit code. */
+export function verdict(report: Report): string {
+  if (report.failOn === 'none') return 'fail-on none: findings do not fail the run';
+  const failing = atOrAbove(report.results.filter((r) => r.status === 'fail'), report.failOn).length;
+  const erring = atOrAbove(report.results.filter((r) => r.status === 'error'), report.failOn).length;
+  const parts: string[] = [];
+  if (failing > 0) parts.push(plural(failing, 'failure', 'failures'));
+  if (erring > 0) parts.push(plural(erring, 'error', 'errors'));
+  if (parts.length === 0) return `fail-on ${report.failOn}: nothing at or above`;
+  return `fail-on ${report.failOn}: ${parts.join(' and ')} at or above`;
+}
+
+/** Waivers that need a human: expired (no longer applied), expiring soon, or matching nothing. */
+export function waiversNeedingAttention(waivers: readonly WaiverStatus[]): WaiverStatus[] {
+  const order: WaiverStatus['state'][] = ['expired', 'expiring-soon', 'unused'];
+  return waivers
+    .filter((w) => order.includes(w.state))
+    .sort((a, b) => order.indexOf(a.state) - order.indexOf(b.state) || byText(a.expires, b.expires) || byText(a.rule, b.rule) || byText(a.resource, b.resource));
+}
+
+export const waiverStateLabel: Record<WaiverStatus['state'], string> = {
+  active: 'active',
+  'expiring-soon': 'expiring soon',
+  expired: 'expired',
+  unused: 'unused',
+};
+
+/** Groups results by resource id, keeping the first-seen order of `results`. */
+export function groupByResource(results: readonly Result[]): Map<string, Result[]> {
+  const groups = new Map<string, Result[]>();
+  for (const r of results) {
+    const list = groups.get(r.resource.id);
+    if (list) list.push(r);
+    else groups.set(r.resource.id, [r]);
+  }
+  return groups;
+}
+
+/** Run duration in seconds, or undefined when the timestamps do not parse. */
+export function durationSeconds(report: Report): number | undefined {
+  const start = Date.parse(report.startedAt);
+  const end = Date.parse(report.finishedAt);
+  if (Number.isNaN(start) || Number.isNaN(end) || end < start) return undefined;
+  return Math.round(end - start) / 1000;
+}

@@ -1,0 +1,55 @@
+import type { Report } from '../model/index.js';
+import { renderHtml } from './html/index.js';
+import { renderJson } from './json/index.js';
+import { renderJunit } from './junit/index.js';
+import { renderMarkdown } from './markdown/index.js';
+import { renderSarif } from './sarif/index.js';
+import { renderText } from './text/index.js';
+
+export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export type ReportFormat = (typeof reportFormats)[number];
+
+export interface RenderOptions {
+  /** text: ANSI colours (the CLI decides from TTY, --no-color, NO_COLOR). Default false. */
+  color?: boolean;
+  /** text: list passes, skips with reasons and waived results. Default false. */
+  verbose?: boolean;
+  /** text: wrap at this many columns. */
+  width?: number;
+  /** sarif: `--sarif-all` (passes, waived, errors and skips too). Default false. */
+  sarifAll?: boolean;
+  /** sarif: file that settings findings point at; defaults to `report.anchorFile`, then `secpol.yaml`. */
+  anchorFile?: string;
+}
+
+export function isReportFormat(value: string): value is ReportFormat {
+  return (reportFormats as readonly string[]).includes(value);
+}
+
+/** Renders `report` in `format`; every renderer is a pure function of its arguments. */
+export function renderReport(format: ReportFormat, report: Report, options: RenderOptions = {}): string {
+  switch (format) {
+    case 'text':
+      return renderText(report, { color: options.color ?? false, verbose: options.verbose ?? false, ...(options.width ? { width: options.width } : {}) });
+    case 'json':
+      return renderJson(report);
+    case 'sarif':
+      return renderSarif(report, { all: options.sarifAll ?? false, ...(options.anchorFile ? { anchorFile: options.anchorFile } : {}) });
+    case 'junit':
+      return renderJunit(report);
+    case 'markdown':
+      return renderMarkdown(report);
+    case 'html':
+      return renderHtml(report);
+  }
+}
+
+export { renderComplianceExport, type ExportFormat } from './export/index.js';
+export { renderHtml } from './html/index.js';
+export { renderJson } from './json/index.js';
+export { renderJunit } from './junit/index.js';
+export { renderMarkdown } from './markdown/index.js';
+export { renderSarif, type SarifOptions } from './sarif/index.js';
+export { renderText, type TextOptions } from './text/index.js';
+/** The one-line verdict the text report ends with (for `--quiet` output). */
+export { summaryLine } from './common.js';

@@ -1,0 +1,298 @@
+import { createHash } from 'node:crypto';
+import type * as Sarif from 'sarif';
+import type { Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, Severity } from '../../model/index.js';
+import { frameworks } from '../../model/index.js';
+import { compareResults } from '../common.js';
+import { escapeMarkdown, isHttpUrl, oneLine, stripControl } from '../escape.js';
+
+export interface SarifOptions {
+  /** `--sarif-all`: add passes, waived results, errors and skips (for compliance archives). */
+  all: boolean;
+  /** Where settings findings without a file point; defaults to `report.anchorFile`, then `secpol.yaml`. */
+  anchorFile?: string;
+}
+
+/** GitHub code scanning rejects a run with more results than this. */
+export const MAX_RESULTS_PER_RUN = 25_000;
+/** GitHub code scanning rejects a rule with more tags than this. */
+export const MAX_TAGS_PER_RULE = 20;
+export const FALLBACK_ANCHOR = 'secpol.yaml';
+export const FINGERPRINT_KEY = 'secpolFingerprint/v1';
+const SRCROOT = '%SRCROOT%';
+
+const securitySeverity: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
+const levelOf: Record<Severity, Sarif.Result.level> = { critical: 'error', high: 'error', medium: 'warning', low: 'note' };
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning and other SARIF consumers. By default only `fail`
+ * results are written (GitHub ignores `kind` and `suppressions`), each with a file location:
+ * one result per located evidence item, and settings findings anchored at the config or policy
+ * file, line 1, with the real resource in `properties`.
+ */
+export function renderSarif(report: Report, options: SarifOptions): string {
+  const anchor = normalisePath(options.anchorFile ?? report.anchorFile ?? FALLBACK_ANCHOR) || FALLBACK_ANCHOR;
+  const { rules, indexOf } = buildRules(report);
+
+  const selected = report.results.filter((r) => options.all || r.status === 'fail').sort(compareResults);
+  const results: Sarif.Result[] = [];
+  const fingerprintsSeen = new Map<string, number>();
+  for (const r of selected) {
+    for (const entry of expand(r, anchor)) {
+      results.push(toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen));
+    }
+  }
+
+  const notifications: Sarif.Notification[] = report.diagnostics.map(toNotification);
+  if (results.length > MAX_RESULTS_PER_RUN) {
+    const omitted = results.length - MAX_RESULTS_PER_RUN;
+    results.length = MAX_RESULTS_PER_RUN;
+    notifications.push({
+      level: 'warning',
+      message: {
+        text: `${omitted} result(s) left out: GitHub code scanning accepts at most ${MAX_RESULTS_PER_RUN} results per run; the most severe were kept. Use --format json for the full list.`,
+      },
+      properties: { omittedResults: omitted },
+    });
+  }
+
+  const invocation: Sarif.Invocation = {
+    executionSuccessful: !report.diagnostics.some((d) => d.severity === 'error'),
+    ...(isDateTime(report.startedAt) ? { startTimeUtc: report.startedAt } : {}),
+    ...(isDateTime(report.finishedAt) ? { endTimeUtc: report.finishedAt } : {}),
+    toolExecutionNotifications: notifications,
+  };
+
+  const log: Sarif.Log = {
+    $schema: 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: text(report.tool.name),
+            version: text(report.tool.version),
+            ...(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.+-]*)?$/.test(report.tool.version) ? { semanticVersion: report.tool.version } : {}),
+            rules,
+          },
+        },
+        invocations: [invocation],
+        columnKind: 'utf16CodeUnits',
+        results,
+        properties: {
+          failOn: report.failOn,
+          summary: { ...report.summary },
+          sarifAll: options.all,
+        },
+      },
+    ],
+  };
+  return `${JSON.stringify(log, null, 2)}\n`;
+}
+
+/** Strings in SARIF: no terminal control sequences, newlines kept. */
+function text(value: string): string {
+  return stripControl(value);
+}
+
+/** Identifiers (rule and resource ids) on one line. */
+function ident(value: string): string {
+  return oneLine(stripControl(value));
+}
+
+function buildRules(report: Report): { rules: Sarif.ReportingDescriptor[]; indexOf: (id: string) => number } {
+  const metas = new Map<string, RuleMeta>();
+  for (const rule of report.rules) if (!metas.has(rule.id)) metas.set(rule.id, rule);
+  // A result whose rule metadata is missing still needs a descriptor: GitHub rejects unknown rule ids.
+  for (const r of report.results) {
+    if (metas.has(r.ruleId)) continue;
+    metas.set(r.ruleId, {
+      id: r.ruleId,
+      policyId: r.policyId,
+      title: r.title,
+      severity: r.severity,
+      kind: r.resource.kind,
+      remediation: r.remediation,
+      controls: r.controls,
+      tags: [],
+      source: { file: '', line: 0, column: 0 },
+    });
+  }
+  const ids = [...metas.keys()].sort();
+  const index = new Map(ids.map((id, i) => [id, i]));
+  const rules = ids.map((id) => toDescriptor(metas.get(id) as RuleMeta));
+  return { rules, indexOf: (id) => index.get(id) ?? -1 };
+}
+
+function controlTags(controls: RuleMeta['controls']): string[] {
+  const tags: string[] = [];
+  for (const fw of frameworks) for (const id of controls[fw] ?? []) tags.push(`${fw}/${oneLine(text(id))}`);
+  return tags;
+}
+
+function toDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
+  const title = oneLine(text(rule.title)) || rule.id;
+  const description = rule.description ? text(rule.description) : title;
+  const remediation = rule.remediation ? text(rule.remediation) : undefined;
+  const tags = [...new Set(['security', ...rule.tags.map((t) => oneLine(text(t))).filter(Boolean), ...controlTags(rule.controls)])].slice(0, MAX_TAGS_PER_RULE);
+
+  const md: string[] = [`**${escapeMarkdown(title)}**`];
+  if (rule.description) md.push(escapeMarkdown(rule.description));
+  if (remediation) md.push(`**Remediation:** ${escapeMarkdown(remediation)}`);
+  const controls = controlTags(rule.controls);
+  if (controls.length > 0) md.push(`**Controls:** ${controls.map(escapeMarkdown).join(', ')}`);
+
+  return {
+    id: ident(rule.id),
+    name: ident(rule.id),
+    shortDescription: { text: title },
+    fullDescription: { text: description },
+    help: {
+      text: remediation ?? description,
+      markdown: md.join('\n\n'),
+    },
+    ...(isHttpUrl(rule.helpUri) ? { helpUri: rule.helpUri } : {}),
+    defaultConfiguration: { level: levelOf[rule.severity] },
+    properties: {
+      tags,
+      precision: 'high',
+      'security-severity': securitySeverity[rule.severity],
+      'problem.severity': rule.severity === 'low' ? 'recommendation' : levelOf[rule.severity],
+      policyId: text(rule.policyId),
+      resourceKind: rule.kind,
+    },
+  };
+}
+
+interface Entry {
+  location: ResultLocation;
+  /** True when the location is the anchor file standing in for a settings finding. */
+  anchored: boolean;
+  evidence?: string;
+  /** Location used for the fingerprint (absent for settings findings). */
+  fingerprintLocation?: ResultLocation;
+}
+
+/** One SARIF result per located evidence item; the result itself when nothing is located or some evidence is not. */
+function expand(r: Result, anchor: string): Entry[] {
+  const evidence = r.evidence ?? [];
+  const located = evidence.filter((e) => e.location && normalisePath(e.location.path));
+  const unlocated = evidence.filter((e) => !(e.location && normalisePath(e.location.path)));
+  const entries: Entry[] = located.map((e) => ({
+    location: e.location as ResultLocation,
+    anchored: false,
+    evidence: e.message,
+    fingerprintLocation: e.location,
+  }));
+  if (located.length === 0 || unlocated.length > 0) {
+    const own = r.location && normalisePath(r.location.path) ? r.location : undefined;
+    entries.push({
+      location: own ?? { path: anchor, line: 1 },
+      anchored: own === undefined,
+      ...(unlocated.length > 0 ? { evidence: unlocated.map((e) => e.message).join('; ') } : {}),
+      ...(own ? { fingerprintLocation: own } : {}),
+    });
+  }
+  return entries;
+}
+
+function messageFor(r: Result, entry: Entry): string {
+  let message = oneLine(text(r.message)) || oneLine(text(r.title));
+  if (entry.evidence) message += `: ${oneLine(text(entry.evidence))}`;
+  if ((r.status === 'error' || r.status === 'skip') && r.reason) message += ` (${r.status === 'skip' ? 'skipped' : 'not evaluated'}: ${oneLine(text(r.reason))})`;
+  if (r.status === 'waived' && r.waiver) message += ` (waived until ${oneLine(text(r.waiver.expires))}: ${oneLine(text(r.waiver.reason))})`;
+  if (entry.anchored) message += ` [resource: ${ident(r.resource.id)}]`;
+  return message;
+}
+
+function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<string, number>): Sarif.Result {
+  const kind: Sarif.Result.kind = r.status === 'pass' ? 'pass' : r.status === 'skip' ? 'notApplicable' : r.status === 'error' ? 'open' : 'fail';
+  // SARIF §3.27.10: a result whose kind is not `fail` has level `none`.
+  const level: Sarif.Result.level = kind === 'fail' ? levelOf[r.severity] : 'none';
+  const fingerprint = fingerprintOf(r, entry, seen);
+  const controls: Record<string, string[]> = {};
+  for (const fw of frameworks) if (r.controls[fw]?.length) controls[fw] = (r.controls[fw] ?? []).map(text);
+
+  return {
+    ruleId: ident(r.ruleId),
+    ruleIndex,
+    ...(kind !== 'fail' ? { kind } : {}),
+    level,
+    message: { text: messageFor(r, entry) },
+    locations: [toLocation(entry.location)],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    ...(r.status === 'waived' && r.waiver
+      ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: text(r.waiver.reason) }] }
+      : {}),
+    properties: {
+      resourceId: ident(r.resource.id),
+      kind: r.resource.kind,
+      provider: text(r.resource.provider),
+      resourceName: text(r.resource.name),
+      policyId: text(r.policyId),
+      status: r.status,
+      severity: r.severity,
+      ...(Object.keys(controls).length > 0 ? { controls } : {}),
+      ...(r.reason !== undefined && (r.status === 'error' || r.status === 'skip') ? { reason: text(r.reason) } : {}),
+      ...(r.waiver
+        ? {
+            waiver: {
+              reason: text(r.waiver.reason),
+              expires: text(r.waiver.expires),
+              ...(r.waiver.approvedBy !== undefined ? { approvedBy: text(r.waiver.approvedBy) } : {}),
+              expiringSoon: r.waiver.expiringSoon,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** Stable across runs and line-insensitive for settings findings: rule, resource, evidence location. */
+function fingerprintOf(r: Result, entry: Entry, seen: Map<string, number>): string {
+  const loc = entry.fingerprintLocation;
+  const parts = [r.ruleId, r.resource.id, loc ? normalisePath(loc.path) : '', loc?.line !== undefined ? String(loc.line) : ''];
+  const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
+  const occurrence = (seen.get(hash) ?? 0) + 1;
+  seen.set(hash, occurrence);
+  return `${hash}:${occurrence}`;
+}
+
+function toLocation(loc: ResultLocation): Sarif.Location {
+  const path = normalisePath(loc.path);
+  const absolute = /^(?:[A-Za-z]:)?\//.test(path);
+  const region: Sarif.Region = { startLine: loc.line !== undefined && loc.line >= 1 ? Math.floor(loc.line) : 1 };
+  if (loc.column !== undefined && loc.column >= 1) region.startColumn = Math.floor(loc.column);
+  return {
+    physicalLocation: {
+      artifactLocation: absolute ? { uri: `file://${path.startsWith('/') ? '' : '/'}${encodePath(path)}` } : { uri: encodePath(path), uriBaseId: SRCROOT },
+      region,
+    },
+  };
+}
+
+/** Forward slashes, no leading `./`, no control characters. */
+function normalisePath(path: string): string {
+  return oneLine(text(path)).replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/{2,}/g, '/');
+}
+
+/** Percent-encodes each segment so the URI is a valid uri-reference whatever the file name holds. */
+function encodePath(path: string): string {
+  return path
+    .split('/')
+    .map((segment, i) => (i === 0 && /^[A-Za-z]:$/.test(segment) ? segment : encodeURIComponent(segment)))
+    .join('/');
+}
+
+function toNotification(d: ReportDiagnostic): Sarif.Notification {
+  const notification: Sarif.Notification = { level: d.severity, message: { text: oneLine(text(d.message)) } };
+  const file = d.file ? normalisePath(d.file) : '';
+  if (file) {
+    const loc = toLocation({ path: file, line: d.line, column: d.column });
+    notification.locations = [loc];
+  }
+  return notification;
+}
+
+function isDateTime(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|[+-]\d{2}:\d{2})$/.test(value);
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from 'vitest';
+import type { Condition, Repository, Rule } from '../../src/model/index.js';
+import { evaluate } from '../../src/engine/index.js';
+import { formatDiagnostic } from '../../src/shared/errors.js';
+import { compileRule, compileRules, loadPolicyFiles, parsePolicyText } from '../../src/policy/index.js';
+import type { RuleDefinition } from '../../src/policy/index.js';
+
+const F = 'fixtures/policies';
+
+function defs(text: string, file = 'p.yaml'): RuleDefinition[] {
+  const { definitions, diagnostics } = parsePolicyText(text, file, file);
+  expect(diagnostics.map(formatDiagnostic)).toEqual([]);
+  return definitions;
+}
+
+const ruleText = (extra: string) =>
+  ['id: acme.rule', 'title: T {{ params.min }}', 'severity: high', 'resource: repository', 'params: { min: 2, names: [main, master] }', 'message: m', extra].join('\n');
+
+describe('compileRule', () => {
+  it('substitutes params with their types and records every condition position', () => {
+    const [def] = defs(
+      ruleText(
+        [
+          'assert:',
+          '  all:',
+          '    - { path: branchProtection.requiredApprovals, gte: "{{ params.min }}" }',
+          '    - path: defaultBranch',
+          '      in: "{{ params.names }}"',
+        ].join('\n'),
+      ),
+    );
+    const { rule, diagnostics } = compileRule(def!);
+    expect(diagnostics).toEqual([]);
+    expect(rule!.title).toBe('T 2');
+    const assert = rule!.assert as Extract<Condition, { op: 'all' }>;
+    expect(assert.at).toEqual({ file: 'p.yaml', line: 8, column: 3 });
+    expect(assert.conditions[0]).toMatchObject({ op: 'compare', cmp: 'gte', value: 2, path: ['branchProtection', 'requiredApprovals'], at: { line: 9, column: 7 } });
+    expect(assert.conditions[1]).toMatchObject({ op: 'compare', cmp: 'in', value: ['main', 'master'], at: { line: 10, column: 7 } });
+  });
+
+  it('merges override params over defaults and applies severity, enabled and resources', () => {
+    const [def] = defs(ruleText('assert: { path: branchProtection.requiredApprovals, gte: "{{ params.min }}" }'));
+    const { rule, diagnostics } = compileRule(def!, {
+      rule: 'acme.rule',
+      severity: 'critical',
+      enabled: false,
+      params: { min: 3 },
+      resources: { include: ['github:acme/*'], exclude: [] },
+    });
+    expect(diagnostics).toEqual([]);
+    expect(rule).toMatchObject({ severity: 'critical', enabled: false, params: { min: 3, names: ['main', 'master'] }, title: 'T 3', match: { include: ['github:acme/*'] } });
+    expect(rule!.assert).toMatchObject({ value: 3 });
+  });
+
+  it('reports an unknown override param and a param of the wrong type at the override', () => {
+    const [def] = defs(ruleText('assert: { path: branchProtection.requiredApprovals, gte: "{{ params.min }}" }'));
+    const source = { file: 'secpol.yaml', line: 7, column: 5 };
+    const { rule, diagnostics } = compileRule(def!, { rule: 'acme.rule', params: { minimum: 3, min: 'three' }, source });
+    expect(rule).toBeUndefined();
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      'secpol.yaml:7:5: rule "acme.rule" has no param "minimum" (its params: min, names)',
+      'secpol.yaml:7:5: param "min" of rule "acme.rule" must be a number like its default 2, got "three"',
+    ]);
+  });
+
+  it('reports an unknown param named in a condition or a template', () => {
+    const [def] = defs(
+      ['id: acme.rule', 'title: T', 'severity: high', 'resource: repository', 'message: "{{ params.nope }} {{ resourc.name }}"', 'assert: { path: x, gte: "{{ params.min }}" }'].join('\n'),
+    );
+    expect(compileRule(def!).diagnostics.map(formatDiagnostic)).toEqual([
+      'p.yaml:6:25: unknown param "min" (the rule declares no params)',
+      'p.yaml:5:10: template "{{ params.nope }}" names an unknown param "nope" (the rule declares no params)',
+      'p.yaml:5:10: template "{{ resourc.name }}" looks up "resourc"; here you may use resource.<field>, params.<field>, rule.<field>, count',
+    ]);
+  });
+
+  it('reports an invalid regex located at the pattern', async () => {
+    const { definitions, diagnostics } = await loadPolicyFiles([`${F}/invalid/invalid-regex.yaml`]);
+    expect(definitions).toEqual([]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual([
+      `${F}/invalid/invalid-regex.yaml:7:12: invalid regular expression "^(main|master": missing closing ): \`^(main|master\` (RE2 syntax: no backreferences or lookaround)`,
+    ]);
+  });
+
+  it('reports an invalid regex that only appears once params are substituted', () => {
+    const [def] = defs(
+      ['id: acme.rule', 'title: T', 'severity: high', 'resource: repository', 'message: m', 'params: { pattern: "^[a-z" }', 'assert: { path: defaultBranch, matches: "{{ params.pattern }}" }'].join('\n'),
+    );
+    expect(compileRule(def!).diagnostics.map(formatDiagnostic)).toEqual([
+      'p.yaml:7:41: invalid regular expression "^[a-z": missing closing ]: `[a-z` (RE2 syntax: no backreferences or lookaround)',
+    ]);
+  });
+
+  it('rejects RE2-incompatible constructs such as backreferences', () => {
+    const [def] = defs(['id: acme.rule', 'title: T', 'severity: high', 'resource: repository', 'message: m', 'params: { p: "(a)\\\\1" }', 'assert: { path: name, matches: "{{ params.p }}" }'].join('\n'));
+    const messages = compileRule(def!).diagnostics.map(formatDiagnostic);
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatch(/^p\.yaml:7:32: invalid regular expression "\(a\)\\\\1": .*backreferences/);
+  });
+
+  it('runs a catastrophic pattern in linear time on a 100 KB input', () => {
+    const [def] = defs(['id: acme.redos', 'title: T', 'severity: low', 'resource: repository', 'message: m', 'assert: { path: name, notMatches: "^(a+)+$" }'].join('\n'));
+    const { rule } = compileRule(def!);
+    const hostile = `${'a'.repeat(100_000)}!`;
+    const matching = 'a'.repeat(100_000);
+    const mk = (name: string): Repository => ({ id: `github:acme/${name.length}`, kind: 'repository', provider: 'github', name });
+    const { results } = evaluate([rule!], [mk(hostile), mk(matching)], { now: new Date('2026-06-01T00:00:00Z') });
+    expect(results.map((r) => r.status)).toEqual(['pass', 'fail']);
+  });
+
+  it('parses durations and the span operator', () => {
+    const [def] = defs(
+      [
+        'id: acme.tokens',
+        'title: T',
+        'severity: low',
+        'resource: token',
+        'message: m',
+        'params: { maxLifetime: 365d }',
+        'assert:',
+        '  all:',
+        '    - { path: lastUsedAt, within: 13mo }',
+        '    - { path: createdAt, olderThan: 6h }',
+        '    - path: expiresAt',
+        '      atMostAfter: { path: createdAt, by: "{{ params.maxLifetime }}" }',
+      ].join('\n'),
+    );
+    const { rule } = compileRule(def!);
+    const conditions = (rule!.assert as Extract<Condition, { op: 'all' }>).conditions;
+    expect(conditions[0]).toMatchObject({ op: 'age', cmp: 'within', ms: 390 * 86_400_000 });
+    expect(conditions[1]).toMatchObject({ op: 'age', cmp: 'olderThan', ms: 6 * 3_600_000 });
+    expect(conditions[2]).toMatchObject({ op: 'span', path: ['expiresAt'], from: ['createdAt'], maxMs: 365 * 86_400_000 });
+  });
+
+  it('supports quoted path segments for keys holding dots', () => {
+    const [def] = defs(
+      ['id: acme.labels', 'title: T', 'severity: low', 'resource: container-image', 'message: m', 'assert: { path: \'labels["org.opencontainers.image.source"]\', exists: true }'].join('\n'),
+    );
+    expect(compileRule(def!).rule!.assert).toMatchObject({ op: 'exists', path: ['labels', 'org.opencontainers.image.source'] });
+  });
+});
+
+describe('compileRules', () => {
+  it('reports a duplicate rule id across files naming both locations', async () => {
+    const { definitions, diagnostics } = await loadPolicyFiles([`${F}/duplicate`]);
+    expect(diagnostics).toEqual([]);
+    const compiled = compileRules(definitions, []);
+    expect(compiled.diagnostics.map(formatDiagnostic)).toEqual([
+      `${F}/duplicate/b.yaml:9:5: duplicate rule id "acme.same" (first defined at ${F}/duplicate/a.yaml:1:1)`,
+    ]);
+    expect(compiled.rules.map((r: Rule) => [r.id, r.title])).toEqual([
+      ['acme.same', 'First'],
+      ['acme.other', 'Other'],
+    ]);
+  });
+
+  it('reports an override naming an unknown rule at the override, with a hint', async () => {
+    const { definitions } = await loadPolicyFiles([`${F}/valid`]);
+    const { diagnostics } = compileRules(definitions, [{ rule: 'acme.min-aprovals', severity: 'low', source: { file: 'secpol.yaml', line: 12, column: 3 } }]);
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['secpol.yaml:12:3: override for unknown rule id "acme.min-aprovals" (did you mean "acme.min-approvals"?)']);
+  });
+
+  it('reports a waiver naming an unknown rule at the waiver; globs that match are fine', async () => {
+    const { definitions } = await loadPolicyFiles([`${F}/valid`]);
+    const waiver = { resource: 'github:acme/*', reason: 'r', expires: '2027-01-31' };
+    const { diagnostics } = compileRules(
+      definitions,
+      [],
+      [
+        { ...waiver, rule: 'acme.*', source: { file: 'secpol.yaml', line: 20, column: 5 } },
+        { ...waiver, rule: 'branch.signed-commits', source: { file: 'secpol.yaml', line: 25, column: 5 } },
+      ],
+    );
+    expect(diagnostics.map(formatDiagnostic)).toEqual(['secpol.yaml:25:5: waiver names unknown rule id "branch.signed-commits"']);
+  });
+});
+
+describe('params in field paths', () => {
+  it('accepts a field path taken from a param and checks it once substituted', () => {
+    const text = (field: string) =>
+      ['id: acme.flag', 'title: T', 'severity: low', 'resource: repository', 'message: m', `params: { field: "${field}" }`, 'assert: { path: "{{ params.field }}", equals: true }'].join('\n');
+    const [good] = defs(text('secretScanning'));
+    expect(compileRule(good!).rule!.assert).toMatchObject({ op: 'compare', path: ['secretScanning'] });
+    const [bad] = defs(text('a..b'));
+    expect(compileRule(bad!).diagnostics.map(formatDiagnostic)).toEqual(['p.yaml:7:17: field path "a..b" has an empty segment']);
+  });
+});

@@ -1,0 +1,108 @@
+/* eslint-disable no-control-regex -- these tests look for terminal escapes and control characters */
+import { describe, expect, it } from 'vitest';
+import type { Result } from '../../src/model/index.js';
+import { renderText } from '../../src/report/text/index.js';
+import { fixtureReport, results as fixtureResults } from './fixture.js';
+
+const plain = { color: false, verbose: false };
+
+describe('renderText', () => {
+  const out = renderText(fixtureReport(), plain);
+  const lines = out.split('\n');
+
+  it('ends with the one-line summary', () => {
+    expect(lines.at(-2)).toBe(
+      '6 failed (1 critical, 2 high, 1 medium, 2 low), 1 error, 2 passed, 1 skipped, 2 waived — fail-on high: 3 failures and 1 error at or above',
+    );
+    expect(out.endsWith('\n')).toBe(true);
+  });
+
+  it('groups by resource, failing resources first, most severe first, errors after failures', () => {
+    const headers = lines.filter((l) => /^\S.*\((?:repository|secret|pipeline|organization)\)$/.test(l));
+    expect(headers).toEqual([
+      'aws:secret/db-password (secret)',
+      'github:acme/click me (repository)',
+      'github:acme/api (repository)',
+      'local:.github/workflows/ci.yml (pipeline)',
+      'github:acme (organization)',
+    ]);
+    const api = lines.indexOf('github:acme/api (repository)');
+    expect(lines[api + 1]).toMatch(/^ {2}FAIL {3}high {5}branch\.protected/);
+    expect(lines[api + 3]).toMatch(/^ {2}FAIL {3}low {6}repo\.security-policy/);
+  });
+
+  it('shows severity, rule, message, location, evidence and a remediation hint', () => {
+    const i = lines.findIndex((l) => l.includes('ci.pinned-actions'));
+    expect(lines.slice(i, i + 6)).toEqual([
+      '  FAIL   medium   ci.pinned-actions  3 actions are not pinned to a commit SHA',
+      '    at .github/workflows/ci.yml:1',
+      '    - actions/checkout@v4 is not pinned (.github/workflows/ci.yml:12:15)',
+      '    - actions/setup-node@v4 is not pinned (.github/workflows/ci.yml:18:15)',
+      '    - a reusable workflow reference could not be resolved',
+      '    fix: Pin every action to a full commit SHA.',
+    ]);
+  });
+
+  it('gives the reason of an error', () => {
+    const i = lines.findIndex((l) => l.includes('org.mfa-required'));
+    expect(lines[i]).toBe('  ERROR  critical org.mfa-required  Could not read the MFA requirement of acme');
+    expect(lines[i + 1]).toBe('    reason: forbidden: the token lacks the admin:org scope');
+  });
+
+  it('counts passes, skips and waived results instead of listing them', () => {
+    expect(out).toContain('2 passed, 1 skipped, 2 waived not listed (use --verbose to list them)');
+    expect(out).not.toContain('PASS');
+    expect(out).not.toContain('SKIP');
+  });
+
+  it('calls out expired, expiring and unused waivers', () => {
+    expect(out).toContain('  EXPIRED ci.pinned-actions on local:.github/workflows/ci.yml: expired 2026-01-31, no longer applied — Old exception click me (secpol.yaml:20)');
+    expect(out).toContain('  EXPIRING SOON backup.restore-tested on aws:backup-plan/daily: expires 2026-03-10');
+    expect(out).toContain('  UNUSED repo.webhooks-tls on github:acme/old: matched no result');
+    expect(out).not.toMatch(/ACTIVE/);
+  });
+
+  it('lists diagnostics with file:line:column', () => {
+    expect(out).toContain('  warning policies/custom.yaml:3:7: unknown key "colour"');
+    expect(out).toContain('  warning GitHub rate limit below 10%: results may be incomplete');
+  });
+
+  it('has no ANSI escapes without colour', () => {
+    expect(out).not.toContain('\x1b');
+  });
+
+  it('colours when asked, decided by the caller only', () => {
+    const coloured = renderText(fixtureReport(), { color: true, verbose: false });
+    expect(coloured).toContain('\x1b[31mFAIL  \x1b[39m');
+    expect(coloured.replace(/\x1b\[[0-9;]*m/g, '')).toBe(out);
+  });
+
+  it('--verbose lists passes, skips with reasons and waived results', () => {
+    const verbose = renderText(fixtureReport(), { color: false, verbose: true });
+    expect(verbose).toContain('  PASS   high     branch.protected  Default branch main of acme/web is protected');
+    expect(verbose).toContain('  SKIP   high     container.non-root  Not evaluated');
+    expect(verbose).toContain('    reason: unsupported: the image has no USER instruction data');
+    expect(verbose).toContain('  WAIVED medium   backup.restore-tested  Last restore test was 45 days ago');
+    expect(verbose).toContain('    waived: Restore drill scheduled for March — until 2026-03-10 (expiring soon)');
+    expect(verbose).not.toContain('not listed');
+  });
+
+  it('limits evidence to five items unless verbose', () => {
+    const base = fixtureResults.find((r) => r.ruleId === 'ci.pinned-actions') as Result;
+    const many: Result = { ...base, evidence: Array.from({ length: 8 }, (_, i) => ({ message: `item ${i}` })) };
+    const report = fixtureReport({ results: [many] });
+    expect(renderText(report, plain)).toContain('    … and 3 more');
+    expect(renderText(report, { color: false, verbose: true })).toContain('    - item 7');
+  });
+
+  it('wraps at the given width, keeping indentation', () => {
+    const wrapped = renderText(fixtureReport(), { color: false, verbose: false, width: 60 });
+    for (const line of wrapped.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
+    expect(wrapped).toContain('  ERROR  critical org.mfa-required  Could not read the MFA\n    requirement of acme');
+  });
+
+  it('reads as a pass when nothing failed', () => {
+    const ok = renderText(fixtureReport({ results: fixtureResults.filter((r) => r.status === 'pass'), waivers: [], diagnostics: [] }), plain);
+    expect(ok.trim().split('\n').at(-1)).toBe('0 failed, 0 errors, 2 passed, 0 skipped, 0 waived — fail-on high: nothing at or above');
+  });
+});
