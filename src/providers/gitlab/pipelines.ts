@@ -1,7 +1,8 @@
-import type { CiScans, ContainerImage, Gaps, Pipeline, Repository } from '../../model/index.js';
+import type { ContainerImage, Gaps, Pipeline, Repository } from '../../model/index.js';
 import {
   analyseDockerfile,
   analysePipelineFile,
+  ciScanGaps,
   isDockerfilePath,
   isIacPath,
   summariseCiScans,
@@ -69,7 +70,7 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
       facts.resources.push(...pipelines);
       facts.fields.pipelineFiles = pipelines.map((p) => p.path ?? ciPath);
       facts.fields.ciScans = summariseCiScans(pipelines);
-      Object.assign(gaps, unknownScanGaps(pipelines, facts.fields.ciScans));
+      Object.assign(gaps, ciScanGaps(pipelines));
     } catch (err) {
       if (run.signal?.aborted) throw err;
       const { gap } = classifyFailure(run, err, `pipeline file ${ciPath}`, 'Reporter role');
@@ -92,19 +93,6 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
     }
   }
   return facts;
-}
-
-const SCAN_KINDS = ['sast', 'dependency', 'container', 'iac', 'secrets'] as const;
-
-/** A scan the analyser could not decide on (malformed file, unresolved include) is a gap, not a false. */
-function unknownScanGaps(pipelines: Pipeline[], scans: CiScans): Gaps {
-  const gaps: Gaps = {};
-  for (const key of SCAN_KINDS) {
-    if (scans[key] !== undefined) continue;
-    const why = pipelines.map((p) => p.gaps?.[`scans.${key}`] ?? p.gaps?.['*']).find((g) => g !== undefined);
-    gaps[`ciScans.${key}`] = why ?? { reason: 'error', message: `${key} scanning could not be determined` };
-  }
-  return gaps;
 }
 
 /** Raw file at the default branch through the repository files API; undefined when absent; cached per project. */

@@ -100,7 +100,12 @@ describe('gitlab group with nested subgroups and 200 projects (admin token, Prem
     expect(api.codeowners).toBe(true);
     const pipeline = get(c, 'gitlab:acme/platform/api/.gitlab-ci.yml', 'pipeline');
     expect(pipeline.repository).toBe('gitlab:acme/platform/api');
-    expect(get(c, 'gitlab:acme/platform/api/Dockerfile', 'container-image').repository).toBe('gitlab:acme/platform/api');
+    expect(pipeline.platform).toBe('gitlab-ci');
+    // The scanners come from `include: local: ci/security.yml`, read through the files API.
+    expect(api.ciScans).toEqual({ sast: true, dependency: false, container: true, iac: false, secrets: false });
+    expect(c.fake.requests).toContain('GET /api/v4/projects/101/repository/files/ci%2Fsecurity.yml/raw?ref=main');
+    expect(get(c, 'gitlab:acme/svc-0004', 'repository').ciScans?.sast).toBe(true);
+    expect(get(c, 'gitlab:acme/platform/api/Dockerfile', 'container-image')).toMatchObject({ repository: 'gitlab:acme/platform/api', runsAsRoot: false });
     // The custom ci_config_path of acme/web/site does not exist: no pipeline, nothing fetched for it.
     const site = get(c, 'gitlab:acme/web/site', 'repository');
     expect(site.pipelineFiles).toEqual([]);
