@@ -7,6 +7,7 @@ import {
   isIacPath,
   summariseCiScans,
   type ReadFile,
+  type ResourceIds,
 } from '../analysis/index.js';
 import { classifyFailure, fetchValidated } from './call.js';
 import { GitlabHttpError } from './client.js';
@@ -66,7 +67,7 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
     const ids = { provider: 'gitlab', idPrefix: repoId, repository: repoId };
     try {
       const text = complete && !blobs.includes(ciPath) ? undefined : await readFile(ciPath);
-      const pipelines = text === undefined ? [] : [await analysePipelineFile({ path: ciPath, text }, ids, readFile)];
+      const pipelines = text === undefined ? [] : [await analyseGitlabCi(ciPath, text, ids, readFile)];
       facts.resources.push(...pipelines);
       facts.fields.pipelineFiles = pipelines.map((p) => p.path ?? ciPath);
       facts.fields.ciScans = summariseCiScans(pipelines);
@@ -93,6 +94,27 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
     }
   }
   return facts;
+}
+
+const DEFAULT_CI_PATH = '.gitlab-ci.yml';
+
+/**
+ * The shared analyser recognises GitLab CI by its default path; a project with a custom
+ * `ci_config_path` is analysed under that name and the resource relabelled to the real path.
+ */
+async function analyseGitlabCi(path: string, text: string, ids: ResourceIds, readFile: ReadFile): Promise<Pipeline> {
+  const pipeline = await analysePipelineFile({ path: DEFAULT_CI_PATH, text }, ids, readFile);
+  if (path === DEFAULT_CI_PATH) return pipeline;
+  const relabel = (message: string): string => (message.startsWith(`${DEFAULT_CI_PATH}:`) ? `${path}${message.slice(DEFAULT_CI_PATH.length)}` : message);
+  const gaps = pipeline.gaps ? Object.fromEntries(Object.entries(pipeline.gaps).map(([k, g]) => [k, { ...g, message: relabel(g.message) }])) : undefined;
+  return {
+    ...pipeline,
+    id: `${ids.idPrefix}/${path}`,
+    name: path,
+    path,
+    ...(pipeline.location ? { location: { ...pipeline.location, path } } : {}),
+    ...(gaps ? { gaps } : {}),
+  };
 }
 
 /** Raw file at the default branch through the repository files API; undefined when absent; cached per project. */

@@ -171,6 +171,10 @@ export function groupScenario(options: ScenarioOptions = {}): FakeGitlabState {
   site.pushRule = null;
   site.files = { 'index.html': '<html></html>\n' };
 
+  const docs = baselineProject(104, 'acme/web/docs', web);
+  docs.body = { ...docs.body, ci_config_path: 'ci/pipeline.yml' };
+  docs.files = { 'ci/pipeline.yml': 'include:\n  - template: Jobs/Dependency-Scanning.gitlab-ci.yml\n' };
+
   const empty = baselineProject(103, 'acme/empty', acme);
   empty.body = { ...empty.body, default_branch: null, empty_repo: true };
   empty.protectedBranches = [];
@@ -179,7 +183,7 @@ export function groupScenario(options: ScenarioOptions = {}): FakeGitlabState {
   const shared = baselineProject(900, 'other/shared', other);
   shared.sharedWith = ['acme'];
 
-  const projects = [api, site, empty];
+  const projects = [api, site, empty, docs];
   const total = options.projects ?? 200;
   const homes = [acme, platform, backend, web];
   for (let i = projects.length; i < total; i += 1) {

@@ -111,6 +111,11 @@ describe('gitlab group with nested subgroups and 200 projects (admin token, Prem
     expect(site.pipelineFiles).toEqual([]);
     expect(site.buildsImages).toBe(false);
     expect(c.fake.requests.some((r) => r.includes('/projects/102/repository/files/'))).toBe(false);
+    // A custom ci_config_path that exists is analysed as GitLab CI under its own path.
+    const docs = get(c, 'gitlab:acme/web/docs', 'repository');
+    expect(docs.pipelineFiles).toEqual(['ci/pipeline.yml']);
+    expect(docs.ciScans?.dependency).toBe(true);
+    expect(get(c, 'gitlab:acme/web/docs/ci/pipeline.yml', 'pipeline')).toMatchObject({ platform: 'gitlab-ci', path: 'ci/pipeline.yml', location: { path: 'ci/pipeline.yml' } });
   });
 
   it('marks an empty repository as not applicable instead of guessing', () => {
