@@ -95,3 +95,19 @@ describe('gitlab unreachable instance', () => {
     expect(JSON.stringify(result)).not.toContain(TOKENS.admin);
   });
 });
+
+describe('gitlab malformed answers', () => {
+  it('a response that fails validation leaves the fact absent with a malformed gap', async () => {
+    const state = groupScenario({ projects: 3 });
+    const api = state.projects.find((p) => p.body.id === 101);
+    if (!api) throw new Error('scenario changed');
+    api.hooks = [{ ...api.hooks[0], enable_ssl_verification: 'yes' }];
+    api.accessTokens = [{ ...api.accessTokens[0], name: 'ci\u001b[2J\nbot' }];
+    const c = await collect(state, TOKENS.admin);
+    const repo = get(c, 'gitlab:acme/platform/api', 'repository');
+    expect(repo.webhooks).toBeUndefined();
+    expect(repo.gaps?.webhooks).toEqual({ reason: 'malformed', message: 'webhooks of acme/platform/api: response failed validation at 0.enable_ssl_verification' });
+    // Hostile names are data: kept as sent, escaped by the reporters.
+    expect(get(c, 'gitlab:acme/platform/api/token/42', 'token').name).toBe('ci\u001b[2J\nbot');
+  });
+});
