@@ -1,0 +1,59 @@
+// GitLab provider benchmark: 1,000 projects in nested subgroups behind a loopback GitLab
+// imitation that answers every request after 50 ms. Prints requests per project and wall
+// time (targets: <= 8 requests per project, <= 60 s). Run: node bench/gitlab.mjs [projects] [latencyMs]
+import { build } from 'esbuild';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+// Same depth below the root as test/fakes/gitlab, so the scenario finds fixtures/gitlab.
+const outfile = `${root}bench/.out/gitlab/bench-entry.mjs`;
+await build({
+  stdin: {
+    contents: [
+      "export { collectGitlab } from './src/providers/gitlab/collect.ts';",
+      "export { Redactor } from './src/shared/redact.ts';",
+      "export { startFakeGitlab } from './test/fakes/gitlab/server.ts';",
+      "export { groupScenario, fixture, TOKENS } from './test/fakes/gitlab/scenarios.ts';",
+    ].join('\n'),
+    resolveDir: root,
+    loader: 'ts',
+  },
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  packages: 'external',
+  outfile,
+  logLevel: 'error',
+});
+const { collectGitlab, Redactor, startFakeGitlab, groupScenario, fixture, TOKENS } = await import(pathToFileURL(outfile).href);
+
+const projects = Number(process.argv[2] ?? 1000);
+const latencyMs = Number(process.argv[3] ?? 50);
+const state = { ...groupScenario({ projects }), latencyMs };
+// A realistic share of projects deploy: every fourth one has a protected production environment.
+state.projects.forEach((p, i) => {
+  if (i % 4 !== 0 || p.environments.length > 0) return;
+  p.environments = [{ ...fixture('environment'), name: 'production', tier: 'production' }];
+  p.protectedEnvironments = [fixture('protected-environment')];
+});
+
+const fake = await startFakeGitlab(state);
+const started = performance.now();
+const result = await collectGitlab(
+  { now: new Date(), env: {}, progress: { update: () => undefined }, redactor: new Redactor(), debug: () => undefined },
+  { token: TOKENS.admin, targets: { baseUrl: fake.url, group: 'acme', projects: [] }, explicit: true },
+);
+const seconds = (performance.now() - started) / 1000;
+await fake.close();
+
+const collected = result.resources.filter((r) => r.kind === 'repository').length;
+const perProject = fake.requests.length / collected;
+console.log(`gitlab bench: ${collected} projects, ${latencyMs} ms latency`);
+console.log(`  requests           ${fake.requests.length} (${perProject.toFixed(2)} per project; target <= 8)`);
+console.log(`  wall time          ${seconds.toFixed(1)} s (target <= 60 s)`);
+console.log(`  resources          ${result.resources.length}`);
+console.log(`  rate-limit waits   ${result.stats.rateLimitWaits}`);
+console.log(`  unexpected         ${fake.unexpected.length}`);
+if (fake.unexpected.length > 0 || collected !== projects) process.exitCode = 1;

@@ -1,0 +1,24 @@
+import type { Redactor } from '../../shared/redact.js';
+import type { Fetched } from './call.js';
+import type { GitlabClient } from './client.js';
+
+/** Everything one collect() shares; created per run, never at module level. */
+export interface Run {
+  client: GitlabClient;
+  /** The user named these targets: missing access is an error rather than a skip. */
+  explicit: boolean;
+  now: Date;
+  redactor: Redactor;
+  signal?: AbortSignal;
+  debug(message: string): void;
+  /** Premium endpoints found unavailable, per top-level namespace (a GitLab.com plan covers one top-level group). */
+  premiumUnavailable: Map<string, Set<PremiumArea>>;
+  /** Usernames of each top-level group's members (direct and inherited), fetched once. */
+  topGroupMembers: Map<string, Promise<Fetched<Set<string>>>>;
+}
+
+export type PremiumArea = 'approvals' | 'approval_rules' | 'push_rule' | 'protected_environments';
+
+export function rootNamespace(fullPath: string): string {
+  return fullPath.split('/')[0] ?? fullPath;
+}
