@@ -8,7 +8,7 @@ import { collectProject } from './project.js';
 import type { Run } from './run.js';
 import { AccessTokenSchema, DeployTokenSchema, ProjectSchema, VariableSchema, listOf, type GitlabProject } from './schema.js';
 import type { GitlabTargets } from './targets.js';
-import { accessTokenResource, deployTokenResource, unlistedTokens } from './tokens.js';
+import { accessTokenResource, deployTokenResource, isLiveToken, unlistedTokens } from './tokens.js';
 import { unlistedVariables, variableResources } from './variables.js';
 
 export interface CollectOptions extends Pick<ClientOptions, 'maxConcurrency' | 'maxRetries' | 'maxWaitMs' | 'timeoutMs'> {
@@ -97,8 +97,8 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
     ),
   ]);
   resources.push(org);
-  resources.push(...(tokens.ok ? tokens.value.map((t) => accessTokenResource(groupId, 'group', t)) : [unlistedTokens(groupId, 'group access tokens', tokens.gap)]));
-  resources.push(...(deployTokens.ok ? deployTokens.value.map((t) => deployTokenResource(groupId, t)) : [unlistedTokens(groupId, 'deploy tokens', deployTokens.gap)]));
+  resources.push(...(tokens.ok ? tokens.value.filter(isLiveToken).map((t) => accessTokenResource(groupId, 'group', t)) : [unlistedTokens(groupId, 'group access tokens', tokens.gap)]));
+  resources.push(...(deployTokens.ok ? deployTokens.value.filter(isLiveToken).map((t) => deployTokenResource(groupId, t)) : [unlistedTokens(groupId, 'deploy tokens', deployTokens.gap)]));
   resources.push(...(variables.ok ? variableResources(groupId, variables.value, run.redactor) : [unlistedVariables(groupId, variables.gap)]));
   if (!projects.ok) {
     diagnostics.push({ severity: 'error', message: `gitlab: ${projects.gap.message}` });

@@ -24,7 +24,7 @@ import {
   type GitlabProject,
   type GitlabProtectedEnvironment,
 } from './schema.js';
-import { accessTokenResource, deployTokenResource, unlistedTokens } from './tokens.js';
+import { accessTokenResource, deployTokenResource, isLiveToken, unlistedTokens } from './tokens.js';
 import { unlistedVariables, variableResources } from './variables.js';
 
 const MAINTAINER_ROLE = 'Maintainer role';
@@ -144,9 +144,9 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
   const resources: Resource[] = [repo, ...pipelineFacts.resources];
   resources.push(...(variables.ok ? variableResources(repoId, variables.value, run.redactor) : [unlistedVariables(repoId, variables.gap)]));
   resources.push(
-    ...(accessTokens.ok ? accessTokens.value.map((t) => accessTokenResource(repoId, 'project', t)) : [unlistedTokens(repoId, 'project access tokens', accessTokens.gap)]),
+    ...(accessTokens.ok ? accessTokens.value.filter(isLiveToken).map((t) => accessTokenResource(repoId, 'project', t)) : [unlistedTokens(repoId, 'project access tokens', accessTokens.gap)]),
   );
-  resources.push(...(deployTokens.ok ? deployTokens.value.map((t) => deployTokenResource(repoId, t)) : [unlistedTokens(repoId, 'deploy tokens', deployTokens.gap)]));
+  resources.push(...(deployTokens.ok ? deployTokens.value.filter(isLiveToken).map((t) => deployTokenResource(repoId, t)) : [unlistedTokens(repoId, 'deploy tokens', deployTokens.gap)]));
   const protectedResult = tier('protected_environments', protectedEnvs);
   if (!envs.ok) resources.push(unlistedEnvironments(repoId, envs.gap));
   else resources.push(...environmentResources(repoId, protectedResult, envs.value));

@@ -61,3 +61,11 @@ export function unlistedTokens(owner: string, what: string, gap: Gap): Token {
     gaps: { '*': gap },
   };
 }
+
+/**
+ * Revoked and expired tokens no longer grant access: they are left out so that tokens.expiry
+ * judges only credentials that still work (a revoked never-expiring token is no risk).
+ */
+export function isLiveToken(token: { revoked?: boolean | null; active?: boolean | null; expired?: boolean | null }): boolean {
+  return token.revoked !== true && token.active !== false && token.expired !== true;
+}
