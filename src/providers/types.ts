@@ -22,6 +22,12 @@ export interface TargetSpec {
   noCache: boolean;
   /** The user named this data explicitly (a remote target): forbidden data is an error, not a skip. */
   explicit: boolean;
+  /** Repository filters for org/group scans: `owner/name` globs (picomatch). */
+  include?: string[];
+  exclude?: string[];
+  /** Org/group scans skip archived repositories and forks unless these are set. */
+  includeArchived?: boolean;
+  includeForks?: boolean;
 }
 
 export interface ProgressSink {
