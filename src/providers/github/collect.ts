@@ -9,6 +9,25 @@ import { filterRepos, getRepo, listOrgRepos, type RepoRef } from './repos.js';
 import { collectRepository } from './repository.js';
 import type { GithubSettings } from './settings.js';
 
+/** At most `size` tasks in flight; tasks queue in order. */
+class Semaphore {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+  constructor(private readonly size: number) {}
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    this.active++;
+    try {
+      return await task();
+    } finally {
+      this.active--;
+      this.waiting.shift()?.();
+    }
+  }
+}
+
+const GRAPHQL_BATCH = 50;
+
 /** Runs `fn` over items with at most `limit` in flight, keeping order. */
 async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
   const results = new Array<R>(items.length);
@@ -58,15 +77,25 @@ export async function collectGithub(settings: GithubSettings, ctx: CollectContex
   }
 
   ctx.progress.update(`github: ${refs.length} repositories: reading settings`);
-  const details = await fetchRepoDetails(client, refs, settings.explicit);
+  // Pipelined: each GraphQL batch's repositories start their REST work while the next batch loads.
+  const limiter = new Semaphore(settings.concurrency);
+  const tasks: Promise<Resource[]>[] = [];
   let done = 0;
-  const perRepo = await mapLimit(refs, settings.concurrency, async (ref) => {
-    const res = await collectRepository({ client, explicit: settings.explicit, orgWorkflowPermissions }, ref, details.get(ref.nodeId));
-    done++;
-    if (done % 25 === 0) ctx.progress.update(`github: ${done}/${refs.length} repositories`);
-    return res;
-  });
-  for (const list of perRepo) resources.push(...list);
+  for (let i = 0; i < refs.length; i += GRAPHQL_BATCH) {
+    const batch = refs.slice(i, i + GRAPHQL_BATCH);
+    const details = await fetchRepoDetails(client, batch, settings.explicit);
+    for (const ref of batch) {
+      tasks.push(
+        limiter.run(async () => {
+          const res = await collectRepository({ client, explicit: settings.explicit, orgWorkflowPermissions }, ref, details.get(ref.nodeId));
+          done++;
+          if (done % 25 === 0) ctx.progress.update(`github: ${done}/${refs.length} repositories`);
+          return res;
+        }),
+      );
+    }
+  }
+  for (const list of await Promise.all(tasks)) resources.push(...list);
 
   const s = client.stats;
   const stats: Record<string, number | string> = {

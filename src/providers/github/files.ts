@@ -48,6 +48,7 @@ function withSafeId<T extends { id: string }>(resource: T, ctx: Ctx, path: strin
 export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows'] | undefined, workflowsGap: Gap | undefined): Promise<FileFacts> {
   const facts: FileFacts = { pipelines: [], images: [], repo: {}, gaps: {} };
   const ids = { provider: 'github', idPrefix: ctx.repoId, repository: ctx.repoId };
+  const treeRequest = ctx.client.get('contents', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ctx.owner, repo: ctx.name, tree_sha: ctx.branch, recursive: '1' }, GitTree);
 
   if (workflowsGap) {
     facts.gaps.pipelineFiles = workflowsGap;
@@ -72,7 +73,7 @@ export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows
     if (!facts.gaps.ciScans) facts.repo.ciScans = summariseCiScans(facts.pipelines);
   }
 
-  const tree = await ctx.client.get('contents', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ctx.owner, repo: ctx.name, tree_sha: ctx.branch, recursive: '1' }, GitTree);
+  const tree = await treeRequest;
   if (!tree.ok) {
     // An empty repository has no tree (409): nothing to build, no IaC, no CODEOWNERS.
     if (tree.status === 409) {
@@ -94,8 +95,8 @@ export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows
       else facts.repo[f] = false;
     }
   }
-  for (const path of dockerfiles.slice(0, MAX_DOCKERFILES)) {
-    const read = await readFile(ctx, path);
+  const reads = await Promise.all(dockerfiles.slice(0, MAX_DOCKERFILES).map(async (path) => ({ path, read: await readFile(ctx, path) })));
+  for (const { path, read } of reads) {
     if (read.gap) {
       facts.images.push({ id: `${ctx.repoId}/${pathSegment(path)}`, kind: 'container-image', provider: 'github', name: path, path, repository: ctx.repoId, gaps: { '*': read.gap } });
       continue;

@@ -89,19 +89,13 @@ const FIELD_TO_MODEL: Record<string, string[]> = {
 
 const WHOLE_NODE = ['defaultBranch', 'branchProtection', 'securityPolicy', 'pipelineFiles', 'ciScans', 'environments'];
 
-export async function fetchRepoDetails(client: GithubClient, refs: RepoRef[], explicit: boolean, batchSize = 50): Promise<Map<string, RepoDetails>> {
+/** One batch (at most 100 ids): admin fields where the token may be admin, without them otherwise. */
+export async function fetchRepoDetails(client: GithubClient, refs: RepoRef[], explicit: boolean): Promise<Map<string, RepoDetails>> {
   const out = new Map<string, RepoDetails>();
   const admins = refs.filter((r) => r.viewerAdmin !== false);
-  const others = refs.filter((r) => r.viewerAdmin === false);
-  const retryBasic: RepoRef[] = [];
-  for (let i = 0; i < admins.length; i += batchSize) {
-    const batch = admins.slice(i, i + batchSize);
-    await runBatch(client, batch, true, explicit, out, retryBasic);
-  }
-  const basic = [...others, ...retryBasic];
-  for (let i = 0; i < basic.length; i += batchSize) {
-    await runBatch(client, basic.slice(i, i + batchSize), false, explicit, out, undefined);
-  }
+  const basic = refs.filter((r) => r.viewerAdmin === false);
+  if (admins.length) await runBatch(client, admins, true, explicit, out, basic);
+  if (basic.length) await runBatch(client, basic, false, explicit, out, undefined);
   return out;
 }
 

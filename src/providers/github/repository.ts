@@ -33,7 +33,7 @@ function permissionFromRest(c: { role_name?: string; permissions?: Partial<Recor
 
 /** Everything about one repository: the GraphQL batch data plus the REST-only areas. */
 export async function collectRepository(ctx: RepoContext, ref: RepoRef, details: RepoDetails | undefined): Promise<Resource[]> {
-  const { client, explicit } = ctx;
+  const { explicit } = ctx;
   const id = makeRepoId(ref.owner, ref.name);
   const gaps: Record<string, Gap> = { ...(details?.gaps ?? {}) };
   const repo: Repository = {
@@ -72,6 +72,26 @@ export async function collectRepository(ctx: RepoContext, ref: RepoRef, details:
   if (gql && typeof gql.isSecurityPolicyEnabled === 'boolean') repo.securityPolicy = gql.isSecurityPolicyEnabled;
   else if (gql) gaps.securityPolicy ??= { reason: 'error', message: 'security policy status not returned by GitHub' };
 
+  const sections = await Promise.all([
+    settingsSection(ctx, ref, repo, gaps, where),
+    protectionSection(ctx, ref, repo, gaps, gql, branch, admin),
+    accessSection(ctx, ref, repo, gaps, gql, id),
+    environmentsSection(ctx, gaps, gql, where),
+    filesSection(ctx, ref, repo, gaps, gql, branch, id),
+  ]);
+  for (const list of sections) out.push(...list);
+
+  if (Object.keys(gaps).length) repo.gaps = gaps;
+  return out;
+}
+
+type Where = { owner: string; repo: string; repoId: string; htmlUrl: string };
+type Gaps = Record<string, Gap>;
+type Gql = RepoDetails['repo'];
+
+/** Webhooks, repository Actions secrets, default GITHUB_TOKEN permission (REST only). */
+async function settingsSection(ctx: RepoContext, ref: RepoRef, repo: Repository, gaps: Gaps, where: Where): Promise<Resource[]> {
+  const { client, explicit } = ctx;
   const [hooks, secrets, workflowPerms] = await Promise.all([
     collectWebhooks(client, ref.owner, ref.name),
     collectSecrets(client, where),
@@ -83,33 +103,43 @@ export async function collectRepository(ctx: RepoContext, ref: RepoRef, details:
   ]);
   if (hooks.ok) repo.webhooks = hooks.data;
   else gaps.webhooks = hooks.gap;
-  out.push(...secrets.secrets);
   if (secrets.gap) gaps.secrets = secrets.gap;
   if (workflowPerms.ok) repo.defaultWorkflowPermissions = workflowPerms.data.default_workflow_permissions;
   else gaps.defaultWorkflowPermissions = workflowPerms.gap;
+  return secrets.secrets;
+}
 
-  // Branch protection.
-  if (gql && branch && !gaps.branchProtection) {
-    const classicGap = admin ? undefined : roleGap('branchProtection', explicit);
-    const rulesets = admin ? gql.rulesets?.nodes : undefined;
-    const truncated = (gql.rulesets?.pageInfo.hasNextPage ?? false) || (gql.branchProtectionRules?.pageInfo.hasNextPage ?? false);
-    let rulesInForce: RuleInForce[] | undefined;
-    const input = { repo: { name: ref.name, databaseId: gql.databaseId }, defaultBranch: branch, rulesets };
-    if (!admin || needsRulesInForce(input, truncated)) {
-      const rules = await client.list('rules', 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { owner: ref.owner, repo: ref.name, branch }, BranchRuleList);
-      if (rules.ok) rulesInForce = rules.data.map((r) => ({ type: r.type, parameters: r.parameters, rulesetId: r.ruleset_id }));
-      else gaps.branchProtection = rules.gap;
-    }
-    if (!gaps.branchProtection) {
-      const result = effectiveProtection({ ...input, classic: admin ? (gql.branchProtectionRules?.nodes ?? []) : undefined, rulesInForce }, classicGap);
-      if (result.protection) repo.branchProtection = result.protection;
-      Object.assign(gaps, result.gaps);
-    }
-  } else if (!gql && !gaps.branchProtection) {
-    gaps.branchProtection = { reason: 'error', message: 'repository details (GraphQL) unavailable' };
+/** Effective default-branch protection: classic rules and rulesets from GraphQL, rules in force from REST when needed. */
+async function protectionSection(ctx: RepoContext, ref: RepoRef, repo: Repository, gaps: Gaps, gql: Gql, branch: string | undefined, admin: boolean): Promise<Resource[]> {
+  const { client, explicit } = ctx;
+  if (!gql) {
+    gaps.branchProtection ??= { reason: 'error', message: 'repository details (GraphQL) unavailable' };
+    return [];
   }
+  if (!branch || gaps.branchProtection) return [];
+  const classicGap = admin ? undefined : roleGap('branchProtection', explicit);
+  const rulesets = admin ? gql.rulesets?.nodes : undefined;
+  const truncated = (gql.rulesets?.pageInfo.hasNextPage ?? false) || (gql.branchProtectionRules?.pageInfo.hasNextPage ?? false);
+  let rulesInForce: RuleInForce[] | undefined;
+  const input = { repo: { name: ref.name, databaseId: gql.databaseId }, defaultBranch: branch, rulesets };
+  if (!admin || needsRulesInForce(input, truncated)) {
+    const rules = await client.list('rules', 'GET /repos/{owner}/{repo}/rules/branches/{branch}', { owner: ref.owner, repo: ref.name, branch }, BranchRuleList);
+    if (!rules.ok) {
+      gaps.branchProtection = rules.gap;
+      return [];
+    }
+    rulesInForce = rules.data.map((r) => ({ type: r.type, parameters: r.parameters, rulesetId: r.ruleset_id }));
+  }
+  const result = effectiveProtection({ ...input, classic: admin ? (gql.branchProtectionRules?.nodes ?? []) : undefined, rulesInForce }, classicGap);
+  if (result.protection) repo.branchProtection = result.protection;
+  Object.assign(gaps, result.gaps);
+  return [];
+}
 
-  // Outside collaborators and deploy keys (GraphQL, admin only).
+/** Outside collaborators and deploy keys (GraphQL, admin only); deploy keys are also tokens. */
+async function accessSection(ctx: RepoContext, ref: RepoRef, repo: Repository, gaps: Gaps, gql: Gql, id: string): Promise<Resource[]> {
+  const { client, explicit } = ctx;
+  const out: Resource[] = [];
   if (gql?.collaborators) {
     let collaborators = gql.collaborators.edges.map((e) => ({ login: e.node.login, permission: GQL_PERMISSION[e.permission] ?? 'none', outside: true }));
     if (gql.collaborators.pageInfo.hasNextPage) {
@@ -139,32 +169,37 @@ export async function collectRepository(ctx: RepoContext, ref: RepoRef, details:
     }
   } else if (gql?.deployKeys) gaps.deployKeys = { reason: 'error', message: 'more than 100 deploy keys: list truncated' };
   else gaps.deployKeys ??= roleGap('deployKeys', explicit);
+  return out;
+}
 
-  // Environments (REST only where GraphQL says there are some) and their secrets.
+/** Environments (REST, only where GraphQL counts some) and their secrets. */
+async function environmentsSection(ctx: RepoContext, gaps: Gaps, gql: Gql, where: Where): Promise<Resource[]> {
   const envCount = gql?.environments.totalCount;
-  if (envCount === undefined || envCount > 0) {
-    const envs = await collectEnvironments(client, where);
-    if (envs.gap) gaps.environments = envs.gap;
-    for (const env of envs.environments) {
-      out.push(env);
-      const envSecrets = await collectSecrets(client, { ...where, environment: env.name });
-      out.push(...envSecrets.secrets);
-      if (envSecrets.gap) env.gaps = { ...env.gaps, secrets: envSecrets.gap };
-    }
-  }
+  if (envCount === 0) return [];
+  const out: Resource[] = [];
+  const envs = await collectEnvironments(ctx.client, where);
+  if (envs.gap) gaps.environments = envs.gap;
+  const secrets = await Promise.all(envs.environments.map((env) => collectSecrets(ctx.client, { ...where, environment: env.name })));
+  envs.environments.forEach((env, i) => {
+    const envSecrets = secrets[i]!;
+    out.push(env, ...envSecrets.secrets);
+    if (envSecrets.gap) env.gaps = { ...env.gaps, secrets: envSecrets.gap };
+  });
+  return out;
+}
 
-  // Files: workflows (GraphQL text), Dockerfiles and IaC (tree).
+/** Workflows (GraphQL text), Dockerfiles and IaC (tree). */
+async function filesSection(ctx: RepoContext, ref: RepoRef, repo: Repository, gaps: Gaps, gql: Gql, branch: string | undefined, id: string): Promise<Resource[]> {
   if (branch && gql) {
-    const files = await collectFiles({ client, owner: ref.owner, name: ref.name, branch, repoId: id }, gql.workflows, gaps.pipelineFiles);
+    const files = await collectFiles({ client: ctx.client, owner: ref.owner, name: ref.name, branch, repoId: id }, gql.workflows, gaps.pipelineFiles);
     Object.assign(repo, files.repo);
     Object.assign(gaps, files.gaps);
-    out.push(...files.pipelines, ...files.images);
-  } else if (!branch && gql) {
-    Object.assign(repo, { pipelineFiles: [], buildsImages: false, hasIac: false, codeowners: false });
-  } else {
-    for (const f of ['pipelineFiles', 'ciScans', 'buildsImages', 'hasIac', 'codeowners']) gaps[f] ??= { reason: 'error', message: 'repository details unavailable' };
+    return [...files.pipelines, ...files.images];
   }
-
-  if (Object.keys(gaps).length) repo.gaps = gaps;
-  return out;
+  if (!branch && gql) {
+    Object.assign(repo, { pipelineFiles: [], buildsImages: false, hasIac: false, codeowners: false });
+    return [];
+  }
+  for (const f of ['pipelineFiles', 'ciScans', 'buildsImages', 'hasIac', 'codeowners']) gaps[f] ??= { reason: 'error', message: 'repository details unavailable' };
+  return [];
 }

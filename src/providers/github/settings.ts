@@ -136,6 +136,6 @@ export function resolveSettings(spec: TargetSpec, env: Env): GithubSettings | un
     includeArchived: spec.includeArchived ?? false,
     includeForks: spec.includeForks ?? false,
     retryBaseMs: Number.isFinite(retryBase) && retryBase >= 0 && env.SECPOL_HTTP_RETRY_BASE_MS ? retryBase : 1000,
-    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 32) : 8,
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 64) : 16,
   };
 }
