@@ -13,7 +13,11 @@ const PRODUCTION = /prod/i;
 /** Deployment environments and their protection rules (required reviewers, branch policy). */
 export async function collectEnvironments(client: GithubClient, where: { owner: string; repo: string; repoId: string; htmlUrl: string }): Promise<EnvironmentsResult> {
   const res = await client.list('environments', 'GET /repos/{owner}/{repo}/environments', { owner: where.owner, repo: where.repo }, EnvironmentList, 'environments');
-  if (!res.ok) return { environments: [], gap: res.gap };
+  if (!res.ok) {
+    // Stands in for the environments we could not list, so deployment rules report why.
+    const unknown: Environment = { id: `${where.repoId}/environments`, kind: 'environment', provider: 'github', name: `environments of ${where.owner}/${where.repo}`, repository: where.repoId, gaps: { '*': res.gap } };
+    return { environments: [unknown], gap: res.gap };
+  }
   const environments: Environment[] = [];
   for (const e of res.data) {
     const env: Environment = {

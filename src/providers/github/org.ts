@@ -10,6 +10,7 @@ import {
   WorkflowPermissions,
 } from './schema.js';
 import { roleGap } from './permissions.js';
+import { unknownSecrets } from './secrets.js';
 
 export interface OrgCollection {
   organization: Organization;
@@ -86,8 +87,7 @@ export async function collectOrganization(client: GithubClient, org: string, hos
       });
     }
   } else {
-    // No resource to hang the gap on: the secrets themselves are unknown.
-    notes.push(secrets.gap.message);
+    orgSecrets.push(unknownSecrets(id, `Actions secrets of ${org}`, 'org', secrets.gap));
     gaps.secrets = secrets.gap;
   }
 

@@ -220,6 +220,7 @@ export function effectiveProtection(input: ProtectionInput, classicGap: Gap | un
   if (unseenRules) {
     const msg = 'ruleset bypass actors are not visible to this token (needs repository admin)';
     gaps['branchProtection.bypassActors'] = { reason: 'forbidden', message: msg, outcome: 'skip' };
+    if (!p.adminsIncluded) gaps['branchProtection.adminsIncluded'] = { reason: 'forbidden', message: msg, outcome: 'skip' };
   }
   if (!input.classic && classicGap) {
     if (!p.protected) return { gaps: { ...gaps, branchProtection: classicGap } };
@@ -246,8 +247,8 @@ export function effectiveProtection(input: ProtectionInput, classicGap: Gap | un
     return { protection: out, gaps };
   }
   if (gaps['branchProtection.bypassActors']) {
-    const { bypassActors: _b, ...rest } = p;
-    return { protection: rest, gaps };
+    const { bypassActors: _b, adminsIncluded, ...rest } = p;
+    return { protection: gaps['branchProtection.adminsIncluded'] ? rest : { ...rest, adminsIncluded }, gaps };
   }
   return { protection: p, gaps };
 }

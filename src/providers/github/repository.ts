@@ -178,7 +178,10 @@ async function environmentsSection(ctx: RepoContext, gaps: Gaps, gql: Gql, where
   if (envCount === 0) return [];
   const out: Resource[] = [];
   const envs = await collectEnvironments(ctx.client, where);
-  if (envs.gap) gaps.environments = envs.gap;
+  if (envs.gap) {
+    gaps.environments = envs.gap;
+    return envs.environments;
+  }
   const secrets = await Promise.all(envs.environments.map((env) => collectSecrets(ctx.client, { ...where, environment: env.name })));
   envs.environments.forEach((env, i) => {
     const envSecrets = secrets[i]!;

@@ -26,8 +26,8 @@ export async function collectSecrets(
           ActionsSecretList,
           'secrets',
         );
-  if (!res.ok) return { secrets: [], gap: res.gap };
   const prefix = env === undefined ? where.repoId : `${where.repoId}/environment/${idSegment(env)}`;
+  if (!res.ok) return { secrets: [unknownSecrets(prefix, `Actions secrets of ${where.owner}/${where.repo}${env === undefined ? '' : ` environment ${env}`}`, env === undefined ? 'repo' : `environment:${env}`, res.gap)], gap: res.gap };
   return {
     secrets: res.data.map((s) => ({
       id: `${prefix}/secret/${idSegment(s.name)}`,
@@ -41,4 +41,12 @@ export async function collectSecrets(
       url: `${where.htmlUrl}/settings/secrets/actions`,
     })),
   };
+}
+
+/**
+ * Stands in for secrets we could not list, so that secret rules report skip/error with the
+ * reason instead of silently evaluating nothing.
+ */
+export function unknownSecrets(prefix: string, name: string, scope: string, gap: Gap): Secret {
+  return { id: `${prefix}/secrets`, kind: 'secret', provider: 'github', name, store: 'github-actions', scope, gaps: { '*': gap } };
 }

@@ -145,6 +145,9 @@ describe('github provider: a token without admin rights', () => {
       expect(api.gaps?.[f], f).toMatchObject({ reason: 'forbidden' });
     }
     expect(api.gaps?.webhooks?.message).toMatch(/read:repo_hook/);
+    // Secrets that could not be listed stand in as one resource with the reason, so secret rules say why.
+    expect(run.byId('github:acme/api/secrets')).toMatchObject({ kind: 'secret', scope: 'repo', gaps: { '*': { reason: 'forbidden' } } });
+    expect(run.byId('github:acme/secrets').gaps?.['*']?.message).toMatch(/admin:org/);
     // Classic protection needs admin: with no ruleset in force, protection is unknown, not false.
     expect(api.branchProtection).toBeUndefined();
     expect(api.gaps?.branchProtection?.message).toMatch(/Administration: read/);
