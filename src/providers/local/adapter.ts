@@ -1,0 +1,191 @@
+import { basename } from 'node:path';
+import type { ContainerImage, Gaps, Pipeline, Repository, Resource, SecretFinding } from '../../model/index.js';
+import type { Diagnostic } from '../../shared/errors.js';
+import type { CollectContext, CollectResult, ProviderAdapter } from '../types.js';
+import {
+  analyseDockerfile,
+  analysePipelineFile,
+  ciScanGaps,
+  isDockerfilePath,
+  isIacContent,
+  isIacPath,
+  pipelinePlatformOf,
+  summariseCiScans,
+  type ResourceIds,
+} from '../analysis/index.js';
+import { listFiles, SafeReader, type GitRunner } from './files.js';
+import { envFiles, envIgnoredBy, hasCodeowners, hasSecurityPolicy } from './repository.js';
+import { SecretScanner, type Allowlist } from './secrets.js';
+
+export interface LocalProviderOptions {
+  /** Secret findings to accept: path globs (not scanned) and fingerprints (from secpol.yaml). */
+  allowlist?: Allowlist;
+  /** Files above this size are skipped (and reported as skipped) without being read. */
+  maxFileBytes?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+const PROGRESS_EVERY = 1000;
+
+/** Resource id of the tree: `local:.` for the current directory, `local:<path>` otherwise. */
+export function repositoryIdFor(path: string): string {
+  const normalised = path.replace(/\\/g, '/').replace(/(.)\/+$/, '$1').replace(/^\.\/(?=.)/, '');
+  return `local:${normalised === '' ? '.' : normalised}`;
+}
+
+export class LocalAdapter implements ProviderAdapter {
+  readonly name = 'local' as const;
+  readonly target: string;
+
+  constructor(
+    private readonly root: string,
+    private readonly displayPath: string,
+    private readonly options: LocalProviderOptions,
+    private readonly git?: GitRunner,
+  ) {
+    this.target = displayPath;
+  }
+
+  async collect(ctx: CollectContext): Promise<CollectResult> {
+    const started = Date.now();
+    const diagnostics: Diagnostic[] = [];
+    const maxFileBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const repoId = repositoryIdFor(this.displayPath);
+    const idPrefix = repoId === 'local:.' ? 'local:' : repoId;
+    const ids: ResourceIds = { provider: 'local', idPrefix, repository: repoId };
+
+    ctx.progress.update(`local: listing files in ${this.displayPath}`);
+    const list = await listFiles(this.root, this.git);
+    if (list.note) ctx.debug(`local: ${list.note}; walked ${list.paths.length} files honouring .gitignore`);
+    const listed = new Set(list.paths);
+
+    const reader = new SafeReader(this.root, maxFileBytes);
+    const scanner = new SecretScanner(this.options.allowlist);
+    const skippedFiles: NonNullable<Repository['skippedFiles']> = [];
+    const skipReason = new Map<string, string>();
+    const secretFindings: SecretFinding[] = [];
+    const keep = new Map<string, string>();
+    let hasIac = false;
+    let bytesScanned = 0;
+    let filesScanned = 0;
+
+    for (let i = 0; i < list.paths.length; i++) {
+      const path = list.paths[i]!;
+      if (i % PROGRESS_EVERY === 0) {
+        if (ctx.signal?.aborted) throw ctx.signal.reason ?? new Error('aborted');
+        if (i > 0) ctx.progress.update(`local: scanned ${i}/${list.paths.length} files`);
+        // Let timers, progress and abort signals through during long scans.
+        await new Promise((r) => setImmediate(r));
+      }
+      const outcome = reader.read(path);
+      if (!outcome.ok) {
+        skippedFiles.push({ path, reason: outcome.reason });
+        skipReason.set(path, outcome.reason);
+        continue;
+      }
+      filesScanned++;
+      bytesScanned += outcome.data.length;
+      const findings = await scanner.scan(path, outcome.data);
+      for (const f of findings) secretFindings.push(f);
+      const wanted = pipelinePlatformOf(path) !== undefined || isDockerfilePath(path) || path === '.gitignore';
+      if (wanted) keep.set(path, outcome.data.toString('utf8'));
+      if (!hasIac && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, outcome.data.toString('utf8'))))) hasIac = true;
+    }
+
+    // Pipelines may include other repository files (GitLab `include: local`, Azure templates).
+    const readFile = async (p: string): Promise<string | undefined> => {
+      if (keep.has(p)) return keep.get(p);
+      if (!listed.has(p)) return undefined;
+      const r = reader.read(p);
+      return r.ok ? r.data.toString('utf8') : undefined;
+    };
+
+    const pipelines: Pipeline[] = [];
+    const images: ContainerImage[] = [];
+    for (const path of list.paths) {
+      const platform = pipelinePlatformOf(path);
+      const dockerfile = isDockerfilePath(path);
+      if (!platform && !dockerfile) continue;
+      const text = keep.get(path);
+      const skipped = skipReason.get(path);
+      if (platform) {
+        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile) : unreadable(skeletonPipeline(path, platform, ids), path, skipped));
+      } else {
+        images.push(text !== undefined ? await analyseDockerfile({ path, text }, ids) : unreadable(skeletonImage(path, ids), path, skipped));
+      }
+    }
+
+    const repository: Repository = {
+      id: repoId,
+      kind: 'repository',
+      provider: 'local',
+      name: basename(this.root) || this.displayPath,
+      securityPolicy: hasSecurityPolicy(list.paths),
+      codeowners: hasCodeowners(list.paths),
+      envFilesCommitted: envFiles(list.paths),
+      envIgnored: envIgnoredBy(keep.get('.gitignore')),
+      secretFindings,
+      skippedFiles,
+      buildsImages: list.paths.some(isDockerfilePath),
+      hasIac,
+      ciScans: summariseCiScans(pipelines),
+      pipelineFiles: pipelines.map((p) => p.path ?? p.name),
+    };
+    const gaps: Gaps = ciScanGaps(pipelines);
+    if (listed.has('.gitignore') && !keep.has('.gitignore')) {
+      delete repository.envIgnored;
+      gaps.envIgnored = { reason: 'error', message: `.gitignore could not be read: ${skipReason.get('.gitignore') ?? 'unreadable'}` };
+    }
+    if (Object.keys(gaps).length > 0) repository.gaps = gaps;
+    if (skippedFiles.length > 0) {
+      diagnostics.push({ severity: 'warning', message: `local: ${skippedFiles.length} file(s) not scanned (binary, too large, symlink or unreadable); see skippedFiles` });
+    }
+
+    const resources: Resource[] = [repository, ...pipelines, ...images];
+    return {
+      resources,
+      diagnostics,
+      stats: {
+        localSource: list.source,
+        localFilesListed: list.paths.length,
+        localFilesScanned: filesScanned,
+        localFilesSkipped: skippedFiles.length,
+        localBytesScanned: bytesScanned,
+        localPrefilterHits: scanner.stats.prefilterHits,
+        localSecretsAllowlisted: scanner.stats.allowlisted,
+        localDurationMs: Date.now() - started,
+      },
+    };
+  }
+}
+
+function skeletonPipeline(path: string, platform: Pipeline['platform'], ids: ResourceIds): Pipeline {
+  return {
+    id: `${ids.idPrefix}${ids.idPrefix.endsWith(':') ? '' : '/'}${path}`,
+    kind: 'pipeline',
+    provider: ids.provider,
+    name: path,
+    platform,
+    path,
+    repository: ids.repository,
+    location: { path, line: 1 },
+  };
+}
+
+function skeletonImage(path: string, ids: ResourceIds): ContainerImage {
+  return {
+    id: `${ids.idPrefix}${ids.idPrefix.endsWith(':') ? '' : '/'}${path}`,
+    kind: 'container-image',
+    provider: ids.provider,
+    name: path,
+    path,
+    repository: ids.repository,
+    location: { path, line: 1 },
+  };
+}
+
+/** A pipeline or Dockerfile we could not read is an error for its rules, never a pass. */
+function unreadable<T extends Pipeline | ContainerImage>(resource: T, path: string, reason: string | undefined): T {
+  resource.gaps = { '*': { reason: 'error', message: `${path}: not analysed: ${reason ?? 'unreadable'}` } };
+  return resource;
+}

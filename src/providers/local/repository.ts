@@ -1,0 +1,28 @@
+import ignore from 'ignore';
+import type { SourceLocation } from '../../model/index.js';
+
+/** Repository-level facts that follow from the list of files alone. */
+const SECURITY_POLICY = /^(\.github\/|docs\/)?security(\.md|\.markdown|\.rst|\.txt|\.adoc)?$/i;
+const CODEOWNERS = /^(\.github\/|docs\/|\.gitlab\/)?CODEOWNERS$/;
+const ENV_FILE = /(^|\/)\.env(\.[^/]+)?$/;
+const ENV_TEMPLATE = /(^|\/)\.env\.(example|sample)$/i;
+
+export function hasSecurityPolicy(paths: readonly string[]): boolean {
+  return paths.some((p) => SECURITY_POLICY.test(p));
+}
+
+export function hasCodeowners(paths: readonly string[]): boolean {
+  return paths.some((p) => CODEOWNERS.test(p));
+}
+
+/** `.env` and `.env.*` anywhere in the tree, examples and samples excepted. */
+export function envFiles(paths: readonly string[]): SourceLocation[] {
+  return paths.filter((p) => ENV_FILE.test(p) && !ENV_TEMPLATE.test(p)).map((path) => ({ path }));
+}
+
+/** Whether the root .gitignore makes git ignore a `.env` file at the root (and so in any directory). */
+export function envIgnoredBy(gitignore: string | undefined): boolean {
+  if (gitignore === undefined) return false;
+  const ig = ignore().add(gitignore);
+  return ig.ignores('.env') && ig.ignores('sub/.env');
+}
