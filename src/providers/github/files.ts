@@ -1,5 +1,5 @@
 import type { ContainerImage, Gap, Pipeline } from '../../model/index.js';
-import { analyseDockerfile, analysePipelineFile, isDockerfilePath, isIacPath, summariseCiScans } from '../analysis/index.js';
+import { analyseDockerfile, analysePipelineFile, ciScanGaps, isDockerfilePath, isIacPath, summariseCiScans } from '../analysis/index.js';
 import type { GithubClient } from './client.js';
 import { pathSegment } from './ids.js';
 import type { GqlRepository } from './schema.js';
@@ -70,7 +70,10 @@ export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows
       facts.pipelines.push(withSafeId(pipeline, ctx, path));
     }
     facts.repo.pipelineFiles = facts.pipelines.map((p) => p.path ?? p.name);
-    if (!facts.gaps.ciScans) facts.repo.ciScans = summariseCiScans(facts.pipelines);
+    if (!facts.gaps.ciScans) {
+      facts.repo.ciScans = summariseCiScans(facts.pipelines);
+      Object.assign(facts.gaps, ciScanGaps(facts.pipelines));
+    }
   }
 
   const tree = await treeRequest;
