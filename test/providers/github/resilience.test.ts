@@ -86,6 +86,24 @@ describe('github provider: faults', () => {
     expect((run.byId('github:acme/web') as Repository).gaps?.secrets?.message).toMatch(/expected an array in "secrets"/);
   });
 
+  it('waits for the primary limit reset (403, x-ratelimit-remaining: 0) and goes on', async () => {
+    fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/repos\/acme\/web\/hooks$/, kind: 'primary-limit', times: 1 }] }).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    expect((run.byId('github:acme/web') as Repository).webhooks).toEqual([]);
+    expect(run.debug.join('\n')).toMatch(/primary rate limit/);
+  });
+
+  it('marks every repository of a GraphQL batch whose response is truncated as malformed, not passing', async () => {
+    fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/graphql$/, kind: 'truncated', times: 1 }] }).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    const web = run.byId('github:acme/web') as Repository;
+    expect(web.branchProtection).toBeUndefined();
+    expect(web.gaps?.branchProtection).toMatchObject({ reason: 'malformed' });
+    expect(web.gaps?.pipelineFiles).toMatchObject({ reason: 'malformed' });
+    // REST-only data is still collected.
+    expect(web.webhooks).toEqual([]);
+  });
+
   it('stops with one clear line on 401 and never prints the token', async () => {
     fake = await new FakeGithub(standardState()).start();
     const bad = 'ghp_revokedRevokedRevokedRevoked00009';
