@@ -24,7 +24,9 @@ export interface GithubStats {
   rateLimitRemaining?: number;
 }
 
-export type Fetched<T> = { ok: true; data: T; headers: Record<string, string | undefined> } | { ok: false; gap: Gap; status?: number };
+export type Fetched<T> =
+  | { ok: true; data: T; headers: Record<string, string | undefined> }
+  | { ok: false; gap: Gap; status?: number; /** GitHub's `message`, e.g. "Branch not protected". */ apiMessage?: string };
 
 export interface GraphqlResult {
   data: unknown;
@@ -181,10 +183,12 @@ export class GithubClient {
     return err instanceof Error ? err : new Error(String(err));
   }
 
-  private failure(area: AccessArea, err: unknown): { gap: Gap; status?: number } {
+  private failure(area: AccessArea, err: unknown): { gap: Gap; status?: number; apiMessage?: string } {
     if (isHttpError(err) && err.status === 401) throw this.fatal(err, area);
     if (isHttpError(err) && err.status >= 400) {
-      return { gap: accessGap(area, { status: err.status, headers: stringHeaders(err.response?.headers) }, this.settings.explicit), status: err.status };
+      const body = err.response?.data;
+      const apiMessage = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message.slice(0, 200) : undefined;
+      return { gap: accessGap(area, { status: err.status, headers: stringHeaders(err.response?.headers) }, this.settings.explicit), status: err.status, apiMessage };
     }
     return { gap: errorGap(area, err) };
   }

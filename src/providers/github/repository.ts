@@ -7,7 +7,7 @@ import { repoId as makeRepoId } from './ids.js';
 import { roleGap } from './permissions.js';
 import { effectiveProtection, needsRulesInForce, type RuleInForce } from './protection.js';
 import type { RepoRef } from './repos.js';
-import { BranchRuleList, CollaboratorList, WorkflowPermissions } from './schema.js';
+import { BranchRuleList, ClassicProtection, CollaboratorList, WorkflowPermissions, type GqlBranchProtectionRule } from './schema.js';
 import { collectSecrets } from './secrets.js';
 import { collectWebhooks } from './webhooks.js';
 
@@ -130,10 +130,47 @@ async function protectionSection(ctx: RepoContext, ref: RepoRef, repo: Repositor
     }
     rulesInForce = rules.data.map((r) => ({ type: r.type, parameters: r.parameters, rulesetId: r.ruleset_id }));
   }
-  const result = effectiveProtection({ ...input, classic: admin ? (gql.branchProtectionRules?.nodes ?? []) : undefined, rulesInForce }, classicGap);
+  let classic = admin ? (gql.branchProtectionRules?.nodes ?? []) : undefined;
+  if (admin && gql.branchProtectionRules?.pageInfo.hasNextPage) {
+    // More classic rules than one GraphQL page: ask REST for the rule governing the branch.
+    const rest = await classicFromRest(ctx, ref, branch);
+    if ('gap' in rest) {
+      gaps.branchProtection = rest.gap;
+      return [];
+    }
+    classic = rest.rules;
+  }
+  const result = effectiveProtection({ ...input, classic, rulesInForce }, classicGap);
   if (result.protection) repo.branchProtection = result.protection;
   Object.assign(gaps, result.gaps);
   return [];
+}
+
+/** Classic protection of one branch over REST; 404 "Branch not protected" means none. */
+async function classicFromRest(ctx: RepoContext, ref: RepoRef, branch: string): Promise<{ rules: GqlBranchProtectionRule[] } | { gap: Gap }> {
+  const res = await ctx.client.get('branchProtection', 'GET /repos/{owner}/{repo}/branches/{branch}/protection', { owner: ref.owner, repo: ref.name, branch }, ClassicProtection);
+  if (!res.ok) return res.status === 404 && res.apiMessage === 'Branch not protected' ? { rules: [] } : { gap: res.gap };
+  const p = res.data;
+  const reviews = p.required_pull_request_reviews;
+  const checks = p.required_status_checks;
+  return {
+    rules: [
+      {
+        pattern: branch,
+        isAdminEnforced: p.enforce_admins?.enabled ?? false,
+        allowsForcePushes: p.allow_force_pushes?.enabled ?? false,
+        allowsDeletions: p.allow_deletions?.enabled ?? false,
+        requiresApprovingReviews: reviews !== undefined,
+        requiredApprovingReviewCount: reviews?.required_approving_review_count ?? 0,
+        requiresCodeOwnerReviews: reviews?.require_code_owner_reviews ?? false,
+        dismissesStaleReviews: reviews?.dismiss_stale_reviews ?? false,
+        requiresStatusChecks: checks != null,
+        requiresStrictStatusChecks: checks?.strict ?? false,
+        requiredStatusCheckContexts: checks?.contexts ?? [],
+        requiresCommitSignatures: p.required_signatures?.enabled ?? false,
+      },
+    ],
+  };
 }
 
 /** Outside collaborators and deploy keys (GraphQL, admin only); deploy keys are also tokens. */

@@ -244,3 +244,20 @@ export const GqlRepository = z.object({
 export type GqlRepository = z.infer<typeof GqlRepository>;
 
 export const GqlRateLimit = z.object({ cost: z.number(), remaining: z.number(), used: z.number().optional(), limit: z.number().optional() });
+
+/** `GET /repos/{o}/{r}/branches/{b}/protection`: every sub-object is absent when that element is off. */
+const enabled = z.object({ enabled: z.boolean() }).optional();
+export const ClassicProtection = z.object({
+  required_status_checks: z.object({ strict: z.boolean().optional(), contexts: z.array(z.string()) }).nullish(),
+  enforce_admins: enabled,
+  required_pull_request_reviews: z
+    .object({
+      dismiss_stale_reviews: z.boolean().optional(),
+      require_code_owner_reviews: z.boolean().optional(),
+      required_approving_review_count: z.number().optional(),
+    })
+    .optional(),
+  allow_force_pushes: enabled,
+  allow_deletions: enabled,
+  required_signatures: enabled,
+});

@@ -85,10 +85,11 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, adminField
       return null;
     }
     node.hasVulnerabilityAlertsEnabled = repo.vulnerabilityAlerts;
+    // The query asks for `first: 50`.
     node.branchProtectionRules = {
       totalCount: repo.classicRules.length,
-      pageInfo: { hasNextPage: false },
-      nodes: repo.classicRules.map((r) => ({
+      pageInfo: { hasNextPage: repo.classicRules.length > 50 },
+      nodes: repo.classicRules.slice(0, 50).map((r) => ({
         isAdminEnforced: false,
         allowsForcePushes: false,
         allowsDeletions: false,

@@ -396,6 +396,34 @@ export class FakeGithub {
           return { status: 200, json: { total_count: env.branchPolicies?.length ?? 0, branch_policies: (env.branchPolicies ?? []).map((n, i) => ({ id: i, node_id: `BP${i}`, name: n })) } };
         }
       }
+      if (rest[0] === 'branches' && rest.length >= 3 && rest[rest.length - 1] === 'protection') {
+        if ((denied = this.check(token, need('administration', ['repo'], true), repo))) return denied;
+        const branch = rest.slice(1, -1).join('/');
+        const rule = repo.classicRules.find((r) => r.pattern === branch) ?? repo.classicRules.find((r) => r.pattern.endsWith('*') && branch.startsWith(r.pattern.slice(0, -1)));
+        if (!rule) return { status: 404, json: { message: 'Branch not protected', documentation_url: `${DOCS}/branches/branch-protection#get-branch-protection`, status: '404' } };
+        const url = `${this.apiUrl}/repos/${repo.owner}/${repo.name}/branches/${branch}/protection`;
+        return {
+          status: 200,
+          json: {
+            url,
+            ...(rule.requiresStatusChecks
+              ? { required_status_checks: { url: `${url}/required_status_checks`, contexts: rule.requiredStatusCheckContexts ?? [], enforcement_level: 'non_admins', strict: rule.requiresStrictStatusChecks ?? false, checks: (rule.requiredStatusCheckContexts ?? []).map((c) => ({ context: c, app_id: null })) } }
+              : {}),
+            enforce_admins: { url: `${url}/enforce_admins`, enabled: rule.isAdminEnforced ?? false },
+            ...(rule.requiresApprovingReviews
+              ? { required_pull_request_reviews: { url: `${url}/required_pull_request_reviews`, dismiss_stale_reviews: rule.dismissesStaleReviews ?? false, require_code_owner_reviews: rule.requiresCodeOwnerReviews ?? false, required_approving_review_count: rule.requiredApprovingReviewCount ?? 0, require_last_push_approval: false } }
+              : {}),
+            required_linear_history: { enabled: false },
+            allow_force_pushes: { enabled: rule.allowsForcePushes ?? false },
+            allow_deletions: { enabled: rule.allowsDeletions ?? false },
+            required_conversation_resolution: { enabled: false },
+            lock_branch: { enabled: false },
+            allow_fork_syncing: { enabled: false },
+            required_signatures: { url: `${url}/required_signatures`, enabled: rule.requiresCommitSignatures ?? false },
+            block_creations: { enabled: false },
+          },
+        };
+      }
       if (rest[0] === 'rules' && rest[1] === 'branches' && rest.length >= 3) {
         const branch = rest.slice(2).join('/');
         const rulesets = [...repo.rulesets, ...orgRulesetsFor(this.state, repo)].filter((rs) => rs.enforcement === 'active' && appliesTo(rs, branch, repo.defaultBranch));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Resource } from '../../../src/model/index.js';
 import type { Environment, Organization, Repository, Secret, Token } from '../../../src/model/index.js';
+import { makeRepo } from '../../fakes/github/model.js';
 import { ADMIN_TOKEN, READER_TOKEN, FakeGithub, collect, spec, standardState } from './helpers.js';
 
 let fake: FakeGithub | undefined;
@@ -118,6 +119,21 @@ describe('github provider: organization scan with an admin token', () => {
     expect(evaluate.branchProtection).toMatchObject({ protected: true, signedCommitsRequired: true, statusChecksRequired: true, requiredStatusChecks: ['org/check'], upToDateRequired: true, adminsIncluded: false });
     expect(evaluate.branchProtection?.bypassActors).toEqual([{ type: 'OrganizationAdmin', name: 'organization admins', mode: 'always' }]);
     expect((run.byId('github:acme/web') as Repository).branchProtection?.signedCommitsRequired).toBe(false);
+  });
+
+  it('asks REST for the governing classic rule when there are more rules than one GraphQL page', async () => {
+    const state = standardState();
+    const feature = Array.from({ length: 59 }, (_, i) => ({ pattern: `feature-${i}` }));
+    state.repos.push(
+      makeRepo('acme', 'many', { classicRules: [...feature, { pattern: 'main', requiresApprovingReviews: true, requiredApprovingReviewCount: 2, requiresCommitSignatures: true }] }),
+      makeRepo('acme', 'many-open', { classicRules: [...feature, { pattern: 'other' }] }),
+    );
+    fake = await new FakeGithub(state).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    expect((run.byId('github:acme/many') as Repository).branchProtection).toMatchObject({ protected: true, requiredApprovals: 2, signedCommitsRequired: true, forcePushAllowed: false });
+    // 404 "Branch not protected" means no classic rule, not "unknown".
+    expect((run.byId('github:acme/many-open') as Repository).branchProtection).toMatchObject({ protected: false });
+    expect(fake.count(/\/branches\/main\/protection$/)).toBe(2);
   });
 
   it('honours include/exclude globs and can include archived repositories and forks', async () => {
