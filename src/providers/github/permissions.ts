@@ -29,7 +29,7 @@ export const accessNeeds = {
   secrets: { what: 'Actions secrets', classic: 'repo', fineGrained: 'repository Secrets: read', role: 'repository admin' },
   envSecrets: { what: 'environment secrets', classic: 'repo', fineGrained: 'repository Environments: read', role: 'repository admin' },
   environments: { what: 'environments', classic: 'repo', fineGrained: 'repository Actions: read' },
-  collaborators: { what: 'outside collaborators', classic: 'repo, read:org', fineGrained: 'repository Metadata: read', role: 'push access' },
+  collaborators: { what: 'outside collaborators', classic: 'repo, read:org', fineGrained: 'repository Metadata: read', role: 'collaborator with push access' },
   deployKeys: { what: 'deploy keys', classic: 'repo', fineGrained: 'repository Administration: read', role: 'repository admin' },
   contents: { what: 'repository files', classic: 'repo', fineGrained: 'repository Contents: read' },
   actions: { what: 'Actions workflow permissions', classic: 'repo', fineGrained: 'repository Administration: read', role: 'repository admin' },
@@ -67,6 +67,8 @@ export function accessGap(area: AccessArea, failure: FailureInfo, explicit: bool
     const why = failure.status === 403 ? '403 forbidden' : '404 not visible to this token';
     return gapFromStatus(failure.status, `${need.what}: ${why}; ${missingPermissionText(need, failure.headers)}`, { explicit });
   }
+  // GitHub answers 422 to owner-only filters (members?filter=2fa_disabled) for everyone else.
+  if (failure.status === 422 && 'role' in need) return roleGap(area, explicit);
   if (failure.status === 429 || (failure.status === 403 && failure.headers['x-ratelimit-remaining'] === '0')) {
     return { reason: 'rate-limited', message: `${need.what}: rate limit exhausted` };
   }

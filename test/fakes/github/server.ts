@@ -353,6 +353,10 @@ export class FakeGithub {
           json: repo.hooks.map((hk) => ({ type: 'Repository', id: hk.id, name: 'web', active: hk.active, events: ['push'], config: { content_type: 'json', insecure_ssl: hk.insecure_ssl, url: hk.url }, created_at: '2024-01-01T00:00:00Z', updated_at: '2024-01-01T00:00:00Z' })),
         };
       }
+      if (key === 'keys') {
+        if ((denied = this.check(token, need('administration', ['repo'], true), repo))) return denied;
+        return { status: 200, json: repo.deployKeys.map((k) => ({ ...k, key: 'ssh-ed25519 AAAA', url: 'x', verified: true, added_by: 'octocat', last_used: null, enabled: true })) };
+      }
       if (key === 'actions/secrets') {
         if ((denied = this.check(token, need('secrets', ['repo'], true), repo))) return denied;
         return { status: 200, json: { total_count: repo.secrets.length, secrets: repo.secrets } };
