@@ -63,15 +63,16 @@ export function missingPermissionText(need: AccessNeed, headers: Record<string, 
 
 export function accessGap(area: AccessArea, failure: FailureInfo, explicit: boolean): Gap {
   const need = accessNeeds[area];
+  // Limits the throttling plugin gave up on (primary: remaining 0; secondary: retry-after).
+  if (failure.status === 429 || (failure.status === 403 && (failure.headers['x-ratelimit-remaining'] === '0' || failure.headers['retry-after'] !== undefined))) {
+    return { reason: 'rate-limited', message: `${need.what}: rate limit exhausted (retry after the reset)` };
+  }
   if (failure.status === 403 || failure.status === 404) {
     const why = failure.status === 403 ? '403 forbidden' : '404 not visible to this token';
     return gapFromStatus(failure.status, `${need.what}: ${why}; ${missingPermissionText(need, failure.headers)}`, { explicit });
   }
   // GitHub answers 422 to owner-only filters (members?filter=2fa_disabled) for everyone else.
   if (failure.status === 422 && 'role' in need) return roleGap(area, explicit);
-  if (failure.status === 429 || (failure.status === 403 && failure.headers['x-ratelimit-remaining'] === '0')) {
-    return { reason: 'rate-limited', message: `${need.what}: rate limit exhausted` };
-  }
   return gapFromStatus(failure.status, `${need.what}: HTTP ${failure.status}`, { explicit });
 }
 

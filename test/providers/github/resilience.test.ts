@@ -93,6 +93,12 @@ describe('github provider: faults', () => {
     expect(run.debug.join('\n')).toMatch(/primary rate limit/);
   });
 
+  it('records rate-limited, not forbidden, when the secondary limit outlasts the retries', async () => {
+    fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/repos\/acme\/web\/hooks$/, kind: 'secondary-limit', times: 10 }] }).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    expect((run.byId('github:acme/web') as Repository).gaps?.webhooks).toMatchObject({ reason: 'rate-limited' });
+  });
+
   it('marks every repository of a GraphQL batch whose response is truncated as malformed, not passing', async () => {
     fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/graphql$/, kind: 'truncated', times: 1 }] }).start();
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
