@@ -21,6 +21,7 @@ const BASIC_FIELDS = `
         refName { include exclude }
         repositoryName { include exclude protected }
         repositoryId { repositoryIds }
+        repositoryProperty { include { name propertyValues } exclude { name propertyValues } }
       }
       bypassActors(first: 50) {
         pageInfo { hasNextPage }

@@ -181,7 +181,13 @@ export const GqlRuleset = z.object({
       .nullable()
       .optional(),
     repositoryId: z.object({ repositoryIds: z.array(z.string()) }).nullable().optional(),
-    repositoryProperty: z.unknown().optional(),
+    repositoryProperty: z
+      .object({
+        include: z.array(z.object({ name: z.string(), propertyValues: z.array(z.string()) })),
+        exclude: z.array(z.object({ name: z.string(), propertyValues: z.array(z.string()) })),
+      })
+      .nullable()
+      .optional(),
   }),
   bypassActors: z.object({
     pageInfo: pageInfo.optional(),

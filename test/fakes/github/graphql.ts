@@ -23,6 +23,12 @@ function rulesetNode(rs: FakeRuleset, repo: FakeRepo, org: string) {
       refName: rs.conditions.ref_name,
       repositoryName: rs.conditions.repository_name ? { ...rs.conditions.repository_name, protected: false } : null,
       repositoryId: null,
+      repositoryProperty: rs.conditions.repository_property
+        ? {
+            include: rs.conditions.repository_property.include.map((d) => ({ name: d.name, propertyValues: d.property_values })),
+            exclude: rs.conditions.repository_property.exclude.map((d) => ({ name: d.name, propertyValues: d.property_values })),
+          }
+        : null,
     },
     bypassActors: {
       pageInfo: { hasNextPage: false },
@@ -51,6 +57,11 @@ function camelParams(p: Record<string, unknown>): Record<string, unknown> {
 
 export function orgRulesetsFor(state: FakeState, repo: FakeRepo): FakeRuleset[] {
   return state.org.orgRulesets.filter((rs) => {
+    const props = rs.conditions.repository_property;
+    if (props) {
+      const has = (d: { name: string; property_values: string[] }) => d.property_values.includes(repo.properties?.[d.name] ?? '');
+      if (!props.include.every(has) || props.exclude.some(has)) return false;
+    }
     const cond = rs.conditions.repository_name;
     if (!cond) return true;
     const m = (p: string) => p === '~ALL' || p === repo.name || (p.endsWith('*') && repo.name.startsWith(p.slice(0, -1)));
@@ -68,7 +79,9 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, adminField
     isSecurityPolicyEnabled: repo.securityPolicy,
     defaultBranchRef: repo.defaultBranch ? { name: repo.defaultBranch } : null,
     rulesets: (() => {
-      const all = [...repo.rulesets, ...orgRulesetsFor(state, repo)];
+      // Conservative imitation: every org ruleset comes back and the client must read the
+      // conditions itself (REST rules/branches applies them server-side).
+      const all = [...repo.rulesets, ...state.org.orgRulesets];
       return { totalCount: all.length, pageInfo: { hasNextPage: false }, nodes: all.map((rs) => rulesetNode(rs, repo, state.org.login)) };
     })(),
     environments: { totalCount: repo.environments.length },

@@ -21,7 +21,11 @@ export interface FakeRuleset {
   source_type: 'Repository' | 'Organization';
   enforcement: 'active' | 'evaluate' | 'disabled';
   target?: 'branch' | 'tag';
-  conditions: { ref_name: { include: string[]; exclude: string[] }; repository_name?: { include: string[]; exclude: string[] } };
+  conditions: {
+    ref_name: { include: string[]; exclude: string[] };
+    repository_name?: { include: string[]; exclude: string[] };
+    repository_property?: { include: { name: string; property_values: string[] }[]; exclude: { name: string; property_values: string[] }[] };
+  };
   bypass_actors: { actor_type: 'RepositoryRole' | 'OrganizationAdmin' | 'Team' | 'Integration' | 'DeployKey'; role?: string; slug?: string; bypass_mode: 'always' | 'pull_request' }[];
   rules: { type: string; parameters?: Record<string, unknown> }[];
 }
@@ -78,6 +82,8 @@ export interface FakeRepo {
   environments: FakeEnvironment[];
   outsideCollaborators: { login: string; permission: 'admin' | 'maintain' | 'write' | 'triage' | 'read' }[];
   deployKeys: { id: number; title: string; read_only: boolean; created_at: string }[];
+  /** Custom properties (org rulesets may target them). */
+  properties?: Record<string, string>;
   /** Repository files on the default branch: path -> text. */
   files: Record<string, string>;
 }

@@ -121,6 +121,25 @@ describe('github provider: organization scan with an admin token', () => {
     expect((run.byId('github:acme/web') as Repository).branchProtection?.signedCommitsRequired).toBe(false);
   });
 
+  it('asks GitHub which rulesets are in force when an org ruleset targets custom properties', async () => {
+    const state = standardState();
+    state.repos.find((r) => r.name === 'evaluate')!.properties = { tier: 'critical' };
+    state.org.orgRulesets.push({
+      id: 91,
+      name: 'critical repos',
+      source_type: 'Organization',
+      enforcement: 'active',
+      conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] }, repository_property: { include: [{ name: 'tier', property_values: ['critical'] }], exclude: [] } },
+      bypass_actors: [],
+      rules: [{ type: 'pull_request', parameters: { required_approving_review_count: 3 } }],
+    });
+    fake = await new FakeGithub(state).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    expect((run.byId('github:acme/evaluate') as Repository).branchProtection).toMatchObject({ protected: true, requiredApprovals: 3, adminsIncluded: true, bypassActors: [] });
+    expect((run.byId('github:acme/web') as Repository).branchProtection?.requiredApprovals).toBe(1);
+    expect((run.byId('github:acme/api') as Repository).branchProtection?.requiredApprovals).toBe(2);
+  });
+
   it('asks REST for the governing classic rule when there are more rules than one GraphQL page', async () => {
     const state = standardState();
     const feature = Array.from({ length: 59 }, (_, i) => ({ pattern: `feature-${i}` }));

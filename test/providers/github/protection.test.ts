@@ -55,7 +55,7 @@ describe('effective branch protection', () => {
     expect(rulesetApplies(ruleset({ conditions: { refName: { include: ['~ALL'], exclude: ['refs/heads/ma*'] } } }), repo, 'main')).toBe('no');
     expect(rulesetApplies(ruleset({ conditions: { refName: { include: ['~ALL'], exclude: [] }, repositoryName: { include: ['web-*'], exclude: [] } } }), repo, 'main')).toBe('no');
     expect(rulesetApplies(ruleset({ conditions: { refName: { include: ['~ALL'], exclude: [] }, repositoryId: { repositoryIds: ['5'] } } }), repo, 'main')).toBe('yes');
-    expect(rulesetApplies(ruleset({ conditions: { refName: { include: ['~ALL'], exclude: [] }, repositoryProperty: { include: [] } } }), repo, 'main')).toBe('unknown');
+    expect(rulesetApplies(ruleset({ conditions: { refName: { include: ['~ALL'], exclude: [] }, repositoryProperty: { include: [{ name: 'tier', propertyValues: ['1'] }], exclude: [] } } }), repo, 'main')).toBe('unknown');
     expect(rulesetApplies(ruleset({ target: 'TAG' }), repo, 'main')).toBe('no');
   });
 
