@@ -5,6 +5,9 @@ import { gapForGraphqlError, type RepoRef } from './repos.js';
 import { GqlRepository, type GqlRepository as GqlRepositoryT } from './schema.js';
 
 /**
+ * Connection sizes keep a 50-repository query near 25 points of GraphQL rate limit
+ * (cost = requests implied by nested `first:` values / 100); longer lists overflow to REST.
+ *
  * One GraphQL query per batch of repositories (by node id) for everything GraphQL exposes:
  * default branch, classic protection rules, rulesets, outside collaborators, deploy keys,
  * Dependabot alerts, security policy, and the workflow files' text. REST does the rest.
@@ -12,7 +15,7 @@ import { GqlRepository, type GqlRepository as GqlRepositoryT } from './schema.js
 const BASIC_FIELDS = `
   id databaseId nameWithOwner viewerPermission isSecurityPolicyEnabled
   defaultBranchRef { name }
-  rulesets(first: 50, includeParents: true) {
+  rulesets(first: 10, includeParents: true) {
     totalCount pageInfo { hasNextPage }
     nodes {
       databaseId name enforcement target
@@ -23,11 +26,11 @@ const BASIC_FIELDS = `
         repositoryId { repositoryIds }
         repositoryProperty { include { name propertyValues } exclude { name propertyValues } }
       }
-      bypassActors(first: 50) {
+      bypassActors(first: 20) {
         pageInfo { hasNextPage }
         nodes { bypassMode organizationAdmin repositoryRoleName actor { __typename ... on App { slug } ... on Team { slug } } }
       }
-      rules(first: 50) {
+      rules(first: 30) {
         pageInfo { hasNextPage }
         nodes {
           type
@@ -46,13 +49,13 @@ const BASIC_FIELDS = `
 
 const ADMIN_FIELDS = `
   hasVulnerabilityAlertsEnabled
-  branchProtectionRules(first: 50) {
+  branchProtectionRules(first: 20) {
     totalCount pageInfo { hasNextPage }
     nodes {
       pattern isAdminEnforced allowsForcePushes allowsDeletions
       requiresApprovingReviews requiredApprovingReviewCount requiresCodeOwnerReviews dismissesStaleReviews
       requiresStatusChecks requiresStrictStatusChecks requiredStatusCheckContexts requiresCommitSignatures
-      bypassPullRequestAllowances(first: 20) { nodes { actor { __typename ... on User { login } ... on Team { slug } ... on App { slug } } } }
+      bypassPullRequestAllowances(first: 10) { nodes { actor { __typename ... on User { login } ... on Team { slug } ... on App { slug } } } }
     }
   }
   collaborators(affiliation: OUTSIDE, first: 100) { totalCount pageInfo { hasNextPage } edges { permission node { login } } }

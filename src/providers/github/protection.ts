@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { BranchProtection, Gap } from '../../model/index.js';
-import type { GqlBranchProtectionRule, GqlRuleset } from './schema.js';
+import type { GqlBranchProtectionRule, GqlRuleset, RestRuleset } from './schema.js';
 
 /**
  * Effective protection of the default branch: the classic rule that governs it merged with
@@ -251,4 +251,29 @@ export function effectiveProtection(input: ProtectionInput, classicGap: Gap | un
     return { protection: gaps['branchProtection.adminsIncluded'] ? rest : { ...rest, adminsIncluded }, gaps };
   }
   return { protection: p, gaps };
+}
+
+/** GitHub's base repository role ids as used in ruleset bypass actors. */
+const ROLE_BY_ID: Record<number, string> = { 1: 'read', 2: 'maintain', 3: 'triage', 4: 'write', 5: 'admin' };
+
+/** A REST ruleset (fetched when GraphQL could not list it) in the GraphQL shape; it is known to be in force. */
+export function rulesetFromRest(rs: RestRuleset): GqlRuleset | undefined {
+  if (!rs.bypass_actors) return undefined;
+  return {
+    databaseId: rs.id,
+    name: rs.name,
+    enforcement: rs.enforcement === 'active' ? 'ACTIVE' : rs.enforcement === 'evaluate' ? 'EVALUATE' : 'DISABLED',
+    target: 'BRANCH',
+    source: null,
+    conditions: { refName: { include: ['~ALL'], exclude: [] } },
+    bypassActors: {
+      nodes: rs.bypass_actors.map((a) => ({
+        bypassMode: (a.bypass_mode ?? 'always').toUpperCase(),
+        organizationAdmin: a.actor_type === 'OrganizationAdmin',
+        repositoryRoleName: a.actor_type === 'RepositoryRole' ? (ROLE_BY_ID[a.actor_id ?? 0] ?? `role ${a.actor_id}`) : null,
+        actor: a.actor_type === 'Team' || a.actor_type === 'Integration' || a.actor_type === 'User' ? { __typename: a.actor_type === 'Integration' ? 'App' : a.actor_type, slug: String(a.actor_id) } : null,
+      })),
+    },
+    rules: { nodes: (rs.rules ?? []).map((r) => ({ type: r.type, parameters: r.parameters ?? null })) },
+  };
 }

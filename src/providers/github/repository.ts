@@ -5,9 +5,9 @@ import { collectFiles } from './files.js';
 import type { RepoDetails } from './graphql.js';
 import { repoId as makeRepoId } from './ids.js';
 import { roleGap } from './permissions.js';
-import { effectiveProtection, needsRulesInForce, type RuleInForce } from './protection.js';
+import { effectiveProtection, needsRulesInForce, rulesetFromRest, type RuleInForce } from './protection.js';
 import type { RepoRef } from './repos.js';
-import { BranchRuleList, ClassicProtection, CollaboratorList, WorkflowPermissions, type GqlBranchProtectionRule } from './schema.js';
+import { BranchRuleList, ClassicProtection, CollaboratorList, RestRuleset, WorkflowPermissions, type GqlBranchProtectionRule, type GqlRuleset } from './schema.js';
 import { collectSecrets } from './secrets.js';
 import { collectWebhooks } from './webhooks.js';
 
@@ -129,6 +129,7 @@ async function protectionSection(ctx: RepoContext, ref: RepoRef, repo: Repositor
       return [];
     }
     rulesInForce = rules.data.map((r) => ({ type: r.type, parameters: r.parameters, rulesetId: r.ruleset_id }));
+    if (admin) input.rulesets = [...(rulesets ?? []), ...(await unseenRulesets(ctx, ref, rulesInForce, rulesets ?? []))];
   }
   let classic = admin ? (gql.branchProtectionRules?.nodes ?? []) : undefined;
   if (admin && gql.branchProtectionRules?.pageInfo.hasNextPage) {
@@ -144,6 +145,14 @@ async function protectionSection(ctx: RepoContext, ref: RepoRef, repo: Repositor
   if (result.protection) repo.branchProtection = result.protection;
   Object.assign(gaps, result.gaps);
   return [];
+}
+
+/** Rulesets in force that the GraphQL page did not include: their bypass actors from REST. */
+async function unseenRulesets(ctx: RepoContext, ref: RepoRef, inForce: RuleInForce[], seen: GqlRuleset[]): Promise<GqlRuleset[]> {
+  const seenIds = new Set(seen.map((rs) => rs.databaseId));
+  const ids = [...new Set(inForce.map((r) => r.rulesetId).filter((id): id is number => id !== undefined && !seenIds.has(id)))].slice(0, 20);
+  const fetched = await Promise.all(ids.map((id) => ctx.client.get('rules', 'GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner: ref.owner, repo: ref.name, ruleset_id: id }, RestRuleset)));
+  return fetched.flatMap((res) => (res.ok ? (rulesetFromRest(res.data) ?? []) : []));
 }
 
 /** Classic protection of one branch over REST; 404 "Branch not protected" means none. */

@@ -267,3 +267,16 @@ export const ClassicProtection = z.object({
   allow_deletions: enabled,
   required_signatures: enabled,
 });
+
+/** `GET /repos/{o}/{r}/rulesets/{id}` (admins see `bypass_actors`). */
+export const RestRuleset = z.object({
+  id: z.number(),
+  name: z.string(),
+  target: z.enum(['branch', 'tag', 'push', 'repository']).optional(),
+  enforcement: z.enum(['disabled', 'active', 'evaluate']),
+  bypass_actors: z
+    .array(z.object({ actor_id: z.number().nullable().optional(), actor_type: z.string(), bypass_mode: z.string().optional() }))
+    .optional(),
+  rules: z.array(z.object({ type: z.string(), parameters: z.record(z.string(), z.unknown()).optional() })).optional(),
+});
+export type RestRuleset = z.infer<typeof RestRuleset>;

@@ -69,7 +69,8 @@ export function orgRulesetsFor(state: FakeState, repo: FakeRepo): FakeRuleset[] 
   });
 }
 
-function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, adminFields: boolean, index: number, errors: GraphqlError[]): unknown {
+function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, query: string, index: number, errors: GraphqlError[]): unknown {
+  const adminFields = /\bdeployKeys\b/.test(query);
   const admin = token.admin;
   const node: Record<string, unknown> = {
     id: repo.nodeId,
@@ -82,7 +83,8 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, adminField
       // Conservative imitation: every org ruleset comes back and the client must read the
       // conditions itself (REST rules/branches applies them server-side).
       const all = [...repo.rulesets, ...state.org.orgRulesets];
-      return { totalCount: all.length, pageInfo: { hasNextPage: false }, nodes: all.map((rs) => rulesetNode(rs, repo, state.org.login)) };
+      const first = Number(/rulesets\(first: (\d+)/.exec(query)?.[1] ?? 100);
+      return { totalCount: all.length, pageInfo: { hasNextPage: all.length > first }, nodes: all.slice(0, first).map((rs) => rulesetNode(rs, repo, state.org.login)) };
     })(),
     environments: { totalCount: repo.environments.length },
     workflows: (() => {
@@ -98,11 +100,11 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, adminField
       return null;
     }
     node.hasVulnerabilityAlertsEnabled = repo.vulnerabilityAlerts;
-    // The query asks for `first: 50`.
+    const first = Number(/branchProtectionRules\(first: (\d+)\)/.exec(query)?.[1] ?? 100);
     node.branchProtectionRules = {
       totalCount: repo.classicRules.length,
-      pageInfo: { hasNextPage: repo.classicRules.length > 50 },
-      nodes: repo.classicRules.slice(0, 50).map((r) => ({
+      pageInfo: { hasNextPage: repo.classicRules.length > first },
+      nodes: repo.classicRules.slice(0, first).map((r) => ({
         isAdminEnforced: false,
         allowsForcePushes: false,
         allowsDeletions: false,
@@ -138,7 +140,6 @@ export function answerGraphql(state: FakeState, token: FakeToken, body: { query?
   if (op !== 'SecpolRepositories') return { status: 400, unexpected: `GraphQL operation ${op ?? '(anonymous)'}` };
   const ids = (body.variables as { ids?: unknown } | undefined)?.ids;
   if (!Array.isArray(ids) || ids.length > 100) return { status: 200, json: { errors: [{ message: 'ids must be a list of at most 100' }] } };
-  const adminFields = /\bdeployKeys\b/.test(query);
   const errors: GraphqlError[] = [];
   const nodes = ids.map((id, i) => {
     const repo = state.repos.find((r) => r.nodeId === id);
@@ -146,7 +147,7 @@ export function answerGraphql(state: FakeState, token: FakeToken, body: { query?
       errors.push({ type: 'NOT_FOUND', path: ['nodes', i], message: `Could not resolve to a node with the global id of '${String(id)}'` });
       return null;
     }
-    return repoNode(state, repo, token, adminFields, i, errors);
+    return repoNode(state, repo, token, query, i, errors);
   });
   const data = { nodes, rateLimit: { cost: 1, remaining: 4999, used: 1, limit: 5000 } };
   return { status: 200, json: errors.length ? { data, errors } : { data } };

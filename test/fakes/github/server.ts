@@ -428,6 +428,31 @@ export class FakeGithub {
           },
         };
       }
+      if (rest[0] === 'rulesets' && rest.length === 2) {
+        const rs = [...repo.rulesets, ...orgRulesetsFor(this.state, repo)].find((r) => String(r.id) === rest[1]);
+        if (!rs) return notFound;
+        const roleIds: Record<string, number> = { read: 1, maintain: 2, triage: 3, write: 4, admin: 5 };
+        return {
+          status: 200,
+          json: {
+            id: rs.id,
+            name: rs.name,
+            target: rs.target ?? 'branch',
+            source_type: rs.source_type,
+            source: rs.source_type === 'Organization' ? this.state.org.login : `${repo.owner}/${repo.name}`,
+            enforcement: rs.enforcement,
+            // Only admins see who may bypass.
+            ...(token.admin
+              ? { bypass_actors: rs.bypass_actors.map((a) => ({ actor_id: a.actor_type === 'RepositoryRole' ? (roleIds[a.role ?? ''] ?? 99) : a.actor_type === 'OrganizationAdmin' ? 1 : a.actor_type === 'DeployKey' ? null : 77, actor_type: a.actor_type, bypass_mode: a.bypass_mode })) }
+              : {}),
+            conditions: rs.conditions,
+            rules: rs.rules,
+            node_id: `RRS_${rs.id}`,
+            created_at: '2024-01-01T00:00:00Z',
+            updated_at: '2024-01-01T00:00:00Z',
+          },
+        };
+      }
       if (rest[0] === 'rules' && rest[1] === 'branches' && rest.length >= 3) {
         const branch = rest.slice(2).join('/');
         const rulesets = [...repo.rulesets, ...orgRulesetsFor(this.state, repo)].filter((rs) => rs.enforcement === 'active' && appliesTo(rs, branch, repo.defaultBranch));

@@ -140,6 +140,34 @@ describe('github provider: organization scan with an admin token', () => {
     expect((run.byId('github:acme/api') as Repository).branchProtection?.requiredApprovals).toBe(2);
   });
 
+  it('falls back to the rules in force when a repository has more rulesets than one GraphQL page', async () => {
+    const state = standardState();
+    const others = Array.from({ length: 10 }, (_, i) => ({
+      id: 200 + i,
+      name: `feature ${i}`,
+      source_type: 'Repository' as const,
+      enforcement: 'active' as const,
+      conditions: { ref_name: { include: [`refs/heads/feature-${i}`], exclude: [] } },
+      bypass_actors: [],
+      rules: [{ type: 'deletion' }],
+    }));
+    state.repos.push(
+      makeRepo('acme', 'crowded', {
+        rulesets: [
+          ...others,
+          { id: 300, name: 'main', source_type: 'Repository', enforcement: 'active', conditions: { ref_name: { include: ['~DEFAULT_BRANCH'], exclude: [] } }, bypass_actors: [{ actor_type: 'RepositoryRole', role: 'maintain', bypass_mode: 'always' }], rules: [{ type: 'non_fast_forward' }] },
+        ],
+      }),
+    );
+    fake = await new FakeGithub(state).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    const crowded = run.byId('github:acme/crowded') as Repository;
+    // The ruleset beyond the first page is read over REST, bypass actors included.
+    expect(crowded.branchProtection).toMatchObject({ protected: true, forcePushAllowed: false, deletionAllowed: true, adminsIncluded: true, bypassActors: [{ type: 'RepositoryRole', name: 'maintain', mode: 'always' }] });
+    expect(crowded.gaps).toBeUndefined();
+    expect(fake.count(/\/rulesets\/300$/)).toBe(1);
+  });
+
   it('asks REST for the governing classic rule when there are more rules than one GraphQL page', async () => {
     const state = standardState();
     const feature = Array.from({ length: 59 }, (_, i) => ({ pattern: `feature-${i}` }));
