@@ -91,7 +91,7 @@ const FIELD_TO_MODEL: Record<string, string[]> = {
   environments: ['environments'],
 };
 
-const WHOLE_NODE = ['defaultBranch', 'branchProtection', 'securityPolicy', 'pipelineFiles', 'ciScans', 'environments'];
+const WHOLE_NODE = ['defaultBranch', 'branchProtection', 'securityPolicy', 'dependencyAlerts', 'collaborators', 'deployKeys', 'pipelineFiles', 'ciScans', 'environments'];
 
 /** One batch (at most 100 ids): admin fields where the token may be admin, without them otherwise. */
 export async function fetchRepoDetails(client: GithubClient, refs: RepoRef[], explicit: boolean): Promise<Map<string, RepoDetails>> {

@@ -106,8 +106,24 @@ describe('github provider: faults', () => {
     expect(web.branchProtection).toBeUndefined();
     expect(web.gaps?.branchProtection).toMatchObject({ reason: 'malformed' });
     expect(web.gaps?.pipelineFiles).toMatchObject({ reason: 'malformed' });
+    expect(web.gaps?.dependencyAlerts).toMatchObject({ reason: 'malformed' });
     // REST-only data is still collected.
     expect(web.webhooks).toEqual([]);
+  });
+
+  it('records malformed gaps for a GraphQL node that fails validation, leaving the others intact', async () => {
+    const mutate = (body: unknown) => {
+      const b = body as { data: { nodes: Record<string, unknown>[] } };
+      b.data.nodes = b.data.nodes.map((n) => (n.nameWithOwner === 'acme/web' ? { ...n, rulesets: { nodes: 'oops' } } : n));
+      return b;
+    };
+    fake = await new FakeGithub(standardState(), { faults: [{ method: 'POST', path: /^\/graphql$/, kind: 'malformed', times: 1, mutate }] }).start();
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    const web = run.byId('github:acme/web') as Repository;
+    expect(web.branchProtection).toBeUndefined();
+    expect(web.gaps?.branchProtection?.reason).toBe('malformed');
+    expect(web.gaps?.branchProtection?.message).toMatch(/rulesets/);
+    expect((run.byId('github:acme/api') as Repository).branchProtection?.protected).toBe(true);
   });
 
   it('stops with one clear line on 401 and never prints the token', async () => {
