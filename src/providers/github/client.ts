@@ -160,7 +160,7 @@ export class GithubClient {
         const response = await request(options);
         const etag = response.headers.etag;
         if (etag && response.status === 200 && typeof response.data === 'object') {
-          await cache.set(url, { etag, data: response.data, link: response.headers.link }).catch((err: unknown) => this.deps.debug(`github: cache write failed: ${String(err)}`));
+          await cache.set(url, { etag, data: forCache(url, response.data), link: response.headers.link }).catch((err: unknown) => this.deps.debug(`github: cache write failed: ${String(err)}`));
         }
         return response;
       } catch (err) {
@@ -278,6 +278,27 @@ export class GithubClient {
     this.stats.graphqlPoints += typeof cost === 'number' ? cost : 1;
     return { data: body.data ?? null, errors: Array.isArray(body.errors) ? body.errors : [] };
   }
+}
+
+/**
+ * What may rest on disk: webhook URLs often carry credentials, so only their scheme and
+ * host (all we read) are kept; everything else is stored as received.
+ */
+function forCache(url: string, data: unknown): unknown {
+  if (!/\/hooks(\?|$)/.test(url) || !Array.isArray(data)) return data;
+  return data.map((hook: unknown) => {
+    if (!hook || typeof hook !== 'object') return hook;
+    const h = hook as { config?: Record<string, unknown> };
+    if (!h.config) return hook;
+    const { url: hookUrl, secret: _secret, ...config } = h.config;
+    let origin: string | undefined;
+    try {
+      origin = typeof hookUrl === 'string' ? new URL(hookUrl).origin : undefined;
+    } catch {
+      origin = undefined;
+    }
+    return { ...h, config: { ...config, url: origin } };
+  });
 }
 
 async function findInstallation(app: GithubOctokit, settings: GithubSettings): Promise<number> {
