@@ -7,7 +7,7 @@ import type { Gap } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import type { Redactor } from '../../shared/redact.js';
 import { EtagCache, tokenIdentity } from './cache.js';
-import { accessGap, errorGap, malformedGap, type AccessArea } from './permissions.js';
+import { accessGap, accessNeeds, errorGap, malformedGap, type AccessArea } from './permissions.js';
 import type { GithubSettings } from './settings.js';
 
 const GithubOctokit = Octokit.plugin(throttling, retry);
@@ -247,9 +247,10 @@ export class GithubClient {
       }
       items.push(...(pageItems as unknown[]));
       next = NEXT_LINK.exec(headers.link ?? '')?.[1];
-      if (!next) break;
+      if (!next) return this.validate(area, items, headers, schema);
     }
-    return this.validate(area, items, headers, schema);
+    // Never a silently partial list.
+    return { ok: false, gap: { reason: 'error', message: `${accessNeeds[area].what}: more than ${maxPages} pages; list not read to the end` } };
   }
 
   private validate<S extends z.ZodType>(area: AccessArea, data: unknown, headers: Record<string, string | undefined>, schema: S): Fetched<z.infer<S>> {
