@@ -98,6 +98,18 @@ export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows
       else facts.repo[f] = false;
     }
   }
+  if (dockerfiles.length > MAX_DOCKERFILES) {
+    // Stated, not hidden: the images past the cap stand in as one resource with the reason.
+    const rest = dockerfiles.slice(MAX_DOCKERFILES);
+    facts.images.push({
+      id: `${ctx.repoId}/dockerfiles-not-analysed`,
+      kind: 'container-image',
+      provider: 'github',
+      name: `${rest.length} more Dockerfiles`,
+      repository: ctx.repoId,
+      gaps: { '*': { reason: 'unsupported', message: `only the first ${MAX_DOCKERFILES} Dockerfiles are read remotely; not analysed: ${rest.slice(0, 5).join(', ')}${rest.length > 5 ? ', …' : ''}` } },
+    });
+  }
   const reads = await Promise.all(dockerfiles.slice(0, MAX_DOCKERFILES).map(async (path) => ({ path, read: await readFile(ctx, path) })));
   for (const { path, read } of reads) {
     if (read.gap) {
