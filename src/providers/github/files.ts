@@ -45,7 +45,8 @@ function withSafeId<T extends { id: string }>(resource: T, ctx: Ctx, path: strin
   return { ...resource, id: `${ctx.repoId}/${pathSegment(path)}` };
 }
 
-export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows'] | undefined, workflowsGap: Gap | undefined): Promise<FileFacts> {
+export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows' | 'rootDockerfile'>, workflowsGap: Gap | undefined): Promise<FileFacts> {
+  const workflows = gql.workflows;
   const facts: FileFacts = { pipelines: [], images: [], repo: {}, gaps: {} };
   const ids = { provider: 'github', idPrefix: ctx.repoId, repository: ctx.repoId };
   const treeRequest = ctx.client.get('contents', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ctx.owner, repo: ctx.name, tree_sha: ctx.branch, recursive: '1' }, GitTree);
@@ -110,7 +111,11 @@ export async function collectFiles(ctx: Ctx, workflows: GqlRepository['workflows
       gaps: { '*': { reason: 'unsupported', message: `only the first ${MAX_DOCKERFILES} Dockerfiles are read remotely; not analysed: ${rest.slice(0, 5).join(', ')}${rest.length > 5 ? ', …' : ''}` } },
     });
   }
-  const reads = await Promise.all(dockerfiles.slice(0, MAX_DOCKERFILES).map(async (path) => ({ path, read: await readFile(ctx, path) })));
+  // The root Dockerfile's text came with the GraphQL batch.
+  const rootText = gql.rootDockerfile && !gql.rootDockerfile.isTruncated ? (gql.rootDockerfile.text ?? undefined) : undefined;
+  const reads = await Promise.all(
+    dockerfiles.slice(0, MAX_DOCKERFILES).map(async (path) => ({ path, read: path === 'Dockerfile' && rootText !== undefined ? { text: rootText } : await readFile(ctx, path) })),
+  );
   for (const { path, read } of reads) {
     if (read.gap) {
       facts.images.push({ id: `${ctx.repoId}/${pathSegment(path)}`, kind: 'container-image', provider: 'github', name: path, path, repository: ctx.repoId, gaps: { '*': read.gap } });

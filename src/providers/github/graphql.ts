@@ -45,7 +45,8 @@ const BASIC_FIELDS = `
   environments(first: 1) { totalCount }
   workflows: object(expression: "HEAD:.github/workflows") {
     ... on Tree { entries { name path type object { ... on Blob { text isBinary isTruncated } } } }
-  }`;
+  }
+  rootDockerfile: object(expression: "HEAD:Dockerfile") { ... on Blob { text isTruncated } }`;
 
 const ADMIN_FIELDS = `
   hasVulnerabilityAlertsEnabled

@@ -240,7 +240,7 @@ async function environmentsSection(ctx: RepoContext, gaps: Gaps, gql: Gql, where
 /** Workflows (GraphQL text), Dockerfiles and IaC (tree). */
 async function filesSection(ctx: RepoContext, ref: RepoRef, repo: Repository, gaps: Gaps, gql: Gql, branch: string | undefined, id: string): Promise<Resource[]> {
   if (branch && gql) {
-    const files = await collectFiles({ client: ctx.client, owner: ref.owner, name: ref.name, branch, repoId: id }, gql.workflows, gaps.pipelineFiles);
+    const files = await collectFiles({ client: ctx.client, owner: ref.owner, name: ref.name, branch, repoId: id }, gql, gaps.pipelineFiles);
     Object.assign(repo, files.repo);
     Object.assign(gaps, files.gaps);
     return [...files.pipelines, ...files.images];

@@ -246,8 +246,10 @@ export const GqlRepository = z.object({
         .optional(),
     })
     .nullable(),
+  rootDockerfile: z.object({ text: z.string().nullable().optional(), isTruncated: z.boolean().optional() }).nullable().optional(),
 });
 export type GqlRepository = z.infer<typeof GqlRepository>;
+
 
 export const GqlRateLimit = z.object({ cost: z.number(), remaining: z.number(), used: z.number().optional(), limit: z.number().optional() });
 

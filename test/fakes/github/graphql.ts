@@ -93,6 +93,7 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, query: str
         .map(([p, text]) => ({ name: p.split('/').pop()!, path: p, type: 'blob', object: { text, isBinary: false, isTruncated: false } }));
       return entries.length || !repo.defaultBranch ? (repo.defaultBranch ? { entries } : null) : null;
     })(),
+    rootDockerfile: repo.defaultBranch && repo.files.Dockerfile !== undefined ? { text: repo.files.Dockerfile, isTruncated: false } : null,
   };
   if (adminFields) {
     if (!admin) {

@@ -50,5 +50,9 @@ describe('github provider: workflow and Dockerfile analysis through the API', ()
     const worker = run.byId('github:acme/api/services/worker/Dockerfile') as ContainerImage;
     expect(worker.runsAsRoot).toBe(true);
     expect(worker.baseImages?.[0]).toMatchObject({ ref: 'python:latest', pinning: 'latest' });
+    // The root Dockerfile and the workflows come with the GraphQL batch; others over REST.
+    expect(fake!.count(/^\/repos\/acme\/api\/contents\/Dockerfile$/)).toBe(0);
+    expect(fake!.count(/^\/repos\/acme\/api\/contents\/services\/worker\/Dockerfile$/)).toBe(1);
+    expect(fake!.count(/\/contents\/\.github/)).toBe(0);
   });
 });
