@@ -52,7 +52,8 @@ describe('github provider: workflow and Dockerfile analysis through the API', ()
     expect(worker.baseImages?.[0]).toMatchObject({ ref: 'python:latest', pinning: 'latest' });
     // The root Dockerfile and the workflows come with the GraphQL batch; others over REST.
     expect(fake!.count(/^\/repos\/acme\/api\/contents\/Dockerfile$/)).toBe(0);
-    expect(fake!.count(/^\/repos\/acme\/api\/contents\/services\/worker\/Dockerfile$/)).toBe(1);
+    // Octokit encodes the `{path}` parameter (slashes as %2F), which GitHub accepts.
+    expect(fake!.count(/^\/repos\/acme\/api\/contents\/services(\/|%2F)worker(\/|%2F)Dockerfile$/)).toBe(1);
     expect(fake!.count(/\/contents\/\.github/)).toBe(0);
   });
 });
