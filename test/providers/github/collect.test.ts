@@ -18,6 +18,12 @@ describe('github provider: organization scan with an admin token', () => {
     fake = await new FakeGithub(standardState()).start();
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     for (const r of run.result.resources) expect(() => Resource.parse(r)).not.toThrow();
+    expect(JSON.stringify(run.result)).not.toContain(ADMIN_TOKEN);
+    expect(run.debug.join('\n')).not.toContain(ADMIN_TOKEN);
+    // Hook URLs carry credentials in their query: only scheme and host are kept.
+    expect(JSON.stringify(run.result)).not.toContain('s3cr3t');
+    expect(run.result.stats).toMatchObject({ 'github.repositories': 4, 'github.notModified': 0 });
+    expect(Number(run.result.stats['github.requests'])).toBe(fake.log.length);
 
     const org = run.byId('github:acme') as Organization;
     expect(org).toMatchObject({ mfaRequired: true, membersWithoutMfa: ['carol'], admins: ['alice', 'bob'], adminCount: 2, defaultPermission: 'read', defaultWorkflowPermissions: 'read', allowedActions: 'selected' });
