@@ -47,6 +47,8 @@ export const Organization = z.strictObject({
   defaultPermission: Permission.optional(),
   /** Default GITHUB_TOKEN / CI job token permission for pipelines. */
   defaultWorkflowPermissions: z.enum(['read', 'write']).nullable().optional(),
+  /** Which third-party actions/pipeline steps may run: all, local_only (org-owned), selected. */
+  allowedActions: z.enum(['all', 'local_only', 'selected']).optional(),
 });
 export type Organization = z.infer<typeof Organization>;
 
@@ -149,6 +151,8 @@ export const Repository = z.strictObject({
   ciScans: CiScans.optional(),
   /** Pipeline files analysed for ciScans. */
   pipelineFiles: z.array(z.string()).optional(),
+  /** Default GITHUB_TOKEN / CI job token permission for this repository's pipelines. */
+  defaultWorkflowPermissions: z.enum(['read', 'write']).nullable().optional(),
 });
 export type Repository = z.infer<typeof Repository>;
 

@@ -24,6 +24,12 @@ export interface TargetSpec {
   explicit: boolean;
   /** secpol.yaml `secrets.allowlist`: findings in these paths or with these fingerprints are dropped. */
   secretAllowlist?: { paths: string[]; fingerprints: string[] };
+  /** Repository filters for org/group scans: `owner/name` globs (picomatch). */
+  include?: string[];
+  exclude?: string[];
+  /** Org/group scans skip archived repositories and forks unless these are set. */
+  includeArchived?: boolean;
+  includeForks?: boolean;
 }
 
 export interface ProgressSink {

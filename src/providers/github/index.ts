@@ -1,8 +1,22 @@
-import type { ProviderEntry } from '../types.js';
+import type { ProviderAdapter, ProviderEntry, TargetSpec } from '../types.js';
+import { collectGithub } from './collect.js';
+import { resolveSettings } from './settings.js';
 
-// Placeholder until the provider lands: it plans no adapter, so its rules report nothing for it.
+export { preflight } from './preflight.js';
+export { parseOriginUrl } from './settings.js';
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+function plan(spec: TargetSpec, env: Env): ProviderAdapter[] {
+  const settings = resolveSettings(spec, env);
+  if (!settings) return [];
+  const t = settings.target;
+  const target = t.kind === 'org' ? `${settings.host}/${t.org}` : t.repos.map((r) => `${settings.host}/${r.owner}/${r.name}`).join(', ');
+  return [{ name: 'github', target, collect: (ctx) => collectGithub(settings, ctx) }];
+}
+
 export const githubProvider: ProviderEntry = {
   name: 'github',
   kinds: ['organization', 'repository', 'pipeline', 'container-image', 'secret', 'token', 'environment'],
-  plan: () => [],
+  plan,
 };

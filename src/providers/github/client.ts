@@ -1,0 +1,323 @@
+import { createAppAuth } from '@octokit/auth-app';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { Octokit } from '@octokit/rest';
+import type { z } from 'zod';
+import type { Gap } from '../../model/index.js';
+import { UserError } from '../../shared/errors.js';
+import type { Redactor } from '../../shared/redact.js';
+import { EtagCache, tokenIdentity } from './cache.js';
+import { accessGap, accessNeeds, errorGap, malformedGap, type AccessArea } from './permissions.js';
+import type { GithubSettings } from './settings.js';
+
+const GithubOctokit = Octokit.plugin(throttling, retry);
+type GithubOctokit = InstanceType<typeof GithubOctokit>;
+
+export interface GithubStats {
+  requests: number;
+  notModified: number;
+  /** REST responses that counted against the primary limit (everything but 304s). */
+  restPoints: number;
+  /** Sum of GraphQL `rateLimit.cost`. */
+  graphqlPoints: number;
+  retries: number;
+  rateLimitRemaining?: number;
+}
+
+export type Fetched<T> =
+  | { ok: true; data: T; headers: Record<string, string | undefined> }
+  | { ok: false; gap: Gap; status?: number; /** GitHub's `message`, e.g. "Branch not protected". */ apiMessage?: string };
+
+export interface GraphqlResult {
+  data: unknown;
+  errors: { type?: string; path?: (string | number)[]; message: string }[];
+}
+
+interface HttpErrorLike {
+  status: number;
+  response?: { headers?: RawHeaders; data?: unknown };
+}
+
+function isHttpError(err: unknown): err is HttpErrorLike {
+  return typeof err === 'object' && err !== null && typeof (err as HttpErrorLike).status === 'number';
+}
+
+type RawHeaders = Record<string, string | number | undefined>;
+function stringHeaders(h: RawHeaders | undefined): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries(h ?? {})) out[k] = v === undefined ? undefined : String(v);
+  return out;
+}
+
+const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
+
+export interface ClientDeps {
+  redactor: Redactor;
+  debug(message: string): void;
+  cacheDir?: string;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one place that talks HTTP to GitHub: Octokit with the throttling and retry plugins,
+ * an ETag cache, request counters, and failure -> gap classification. 401 aborts the scan.
+ */
+export class GithubClient {
+  readonly stats: GithubStats = { requests: 0, notModified: 0, restPoints: 0, graphqlPoints: 0, retries: 0 };
+  /** `x-oauth-scopes` of the last response: classic scopes; '' or undefined for fine-grained and App tokens. */
+  oauthScopes: string | undefined;
+  tokenExpiration: string | undefined;
+
+  private constructor(
+    readonly octokit: GithubOctokit,
+    private readonly settings: GithubSettings,
+    private readonly deps: ClientDeps,
+  ) {}
+
+  static async create(settings: GithubSettings, deps: ClientDeps): Promise<GithubClient> {
+    const holder: { client?: GithubClient } = {};
+    const countingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const client = holder.client;
+      const res = await fetch(input, { ...init, signal: deps.signal ?? init?.signal });
+      if (client) client.observe(String(input instanceof Request ? input.url : input), res);
+      return res;
+    };
+    const base = settings.retryBaseMs;
+    const common = {
+      baseUrl: settings.apiUrl,
+      userAgent: 'secpol',
+      request: { fetch: countingFetch },
+      log: { debug: () => {}, info: () => {}, warn: (m: string) => deps.debug(`github: ${m}`), error: () => {} },
+      retry: { retryAfterBaseValue: base },
+      throttle: {
+        retryAfterBaseValue: base,
+        onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
+          deps.debug(`github: primary rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${after}s`);
+          holder.client!.stats.retries++;
+          return count < 2;
+        },
+        onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
+          deps.debug(`github: secondary rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${after}s`);
+          holder.client!.stats.retries++;
+          return count < 3;
+        },
+      },
+    };
+    const creds = settings.credentials;
+    let octokit: GithubOctokit;
+    let identity: string;
+    if (creds.kind === 'token') {
+      deps.redactor.add(creds.token);
+      octokit = new GithubOctokit({ ...common, auth: creds.token });
+      identity = tokenIdentity('token', creds.token);
+    } else {
+      deps.redactor.add(creds.privateKey);
+      for (const line of creds.privateKey.split('\n')) if (line.length >= 20 && !line.startsWith('-----')) deps.redactor.add(line.trim());
+      let installationId = creds.installationId;
+      if (!installationId) {
+        const appOctokit = new GithubOctokit({ ...common, authStrategy: createAppAuth, auth: { appId: creds.appId, privateKey: creds.privateKey } });
+        holder.client = new GithubClient(appOctokit, settings, deps);
+        installationId = await findInstallation(appOctokit, settings);
+      }
+      octokit = new GithubOctokit({ ...common, authStrategy: createAppAuth, auth: { appId: creds.appId, privateKey: creds.privateKey, installationId } });
+      identity = tokenIdentity('app', `${settings.apiUrl} ${creds.appId} ${installationId}`);
+    }
+    const client = new GithubClient(octokit, settings, deps);
+    if (holder.client) Object.assign(client.stats, holder.client.stats);
+    holder.client = client;
+    if (creds.kind === 'app') {
+      try {
+        const auth = (await octokit.auth({ type: 'installation' })) as { token: string };
+        deps.redactor.add(auth.token);
+      } catch (err) {
+        throw client.fatal(err, 'GitHub App installation token');
+      }
+    }
+    if (!settings.noCache && deps.cacheDir) client.installCache(new EtagCache(deps.cacheDir, identity));
+    return client;
+  }
+
+  private observe(url: string, res: Response): void {
+    this.stats.requests++;
+    const isGraphql = url.startsWith(this.settings.graphqlUrl);
+    if (res.status === 304) this.stats.notModified++;
+    else if (!isGraphql) this.stats.restPoints++;
+    const remaining = Number(res.headers.get('x-ratelimit-remaining'));
+    if (res.headers.get('x-ratelimit-remaining') !== null && Number.isFinite(remaining)) this.stats.rateLimitRemaining = remaining;
+    const scopes = res.headers.get('x-oauth-scopes');
+    if (scopes !== null) this.oauthScopes = scopes;
+    const expiry = res.headers.get('github-authentication-token-expiration');
+    if (expiry) this.tokenExpiration = expiry;
+  }
+
+  private installCache(cache: EtagCache): void {
+    this.octokit.hook.wrap('request', async (request, options) => {
+      if (options.method !== 'GET') return request(options);
+      const url = this.octokit.request.endpoint(options).url;
+      const cached = await cache.get(url);
+      if (cached) options.headers = { ...options.headers, 'if-none-match': cached.etag };
+      try {
+        const response = await request(options);
+        const etag = response.headers.etag;
+        if (etag && response.status === 200 && typeof response.data === 'object') {
+          await cache.set(url, { etag, data: forCache(url, response.data), link: response.headers.link }).catch((err: unknown) => this.deps.debug(`github: cache write failed: ${String(err)}`));
+        }
+        return response;
+      } catch (err) {
+        if (cached && isHttpError(err) && err.status === 304) {
+          const headers = { ...(err.response?.headers ?? {}), link: cached.link };
+          return { status: 200, url, headers, data: cached.data } as Awaited<ReturnType<typeof request>>;
+        }
+        throw err;
+      }
+    });
+  }
+
+  /** 401 ends the whole scan with one line; everything else becomes a gap. */
+  fatal(err: unknown, what: string): Error {
+    if (isHttpError(err) && err.status === 401) {
+      return new UserError(
+        `github: ${this.settings.host} rejected the credentials (401) while reading ${what}: check GITHUB_TOKEN / GH_TOKEN or the GitHub App settings`,
+      );
+    }
+    return err instanceof Error ? err : new Error(String(err));
+  }
+
+  private failure(area: AccessArea, err: unknown): { gap: Gap; status?: number; apiMessage?: string } {
+    if (isHttpError(err) && err.status === 401) throw this.fatal(err, area);
+    if (isHttpError(err) && err.status >= 400) {
+      const body = err.response?.data;
+      const apiMessage = body && typeof body === 'object' && typeof (body as { message?: unknown }).message === 'string' ? (body as { message: string }).message.slice(0, 200) : undefined;
+      return { gap: accessGap(area, { status: err.status, headers: stringHeaders(err.response?.headers) }, this.settings.explicit), status: err.status, apiMessage };
+    }
+    return { gap: errorGap(area, err) };
+  }
+
+  /** GET one object and validate it. */
+  async get<S extends z.ZodType>(area: AccessArea, route: string, params: Record<string, unknown>, schema: S): Promise<Fetched<z.infer<S>>> {
+    let response: { data: unknown; headers: RawHeaders };
+    try {
+      response = await this.octokit.request(route, params);
+    } catch (err) {
+      return { ok: false, ...this.failure(area, err) };
+    }
+    return this.validate(area, response.data, stringHeaders(response.headers), schema);
+  }
+
+  /** GET a resource whose existence is the answer (204 yes / 404 no). */
+  async probe(area: AccessArea, route: string, params: Record<string, unknown>): Promise<Fetched<boolean>> {
+    try {
+      const res = await this.octokit.request(route, params);
+      return { ok: true, data: res.status < 300, headers: stringHeaders(res.headers) };
+    } catch (err) {
+      if (isHttpError(err) && err.status === 404) return { ok: true, data: false, headers: stringHeaders(err.response?.headers) };
+      return { ok: false, ...this.failure(area, err) };
+    }
+  }
+
+  /**
+   * Every page of a list (Link rel="next"), each page validated. `key` names the array in
+   * `{total_count, <key>: [...]}` wrappers.
+   */
+  async list<S extends z.ZodType>(
+    area: AccessArea,
+    route: string,
+    params: Record<string, unknown>,
+    schema: S,
+    key?: string,
+    maxPages = 100,
+  ): Promise<Fetched<z.infer<S>>> {
+    const items: unknown[] = [];
+    let headers: Record<string, string | undefined> = {};
+    let next: string | undefined;
+    for (let page = 0; page < maxPages; page++) {
+      let response: { data: unknown; headers: RawHeaders };
+      try {
+        response = next ? await this.octokit.request(`GET ${next}`) : await this.octokit.request(route, { per_page: 100, ...params });
+      } catch (err) {
+        return { ok: false, ...this.failure(area, err) };
+      }
+      headers = stringHeaders(response.headers);
+      let pageItems: unknown = response.data;
+      if (key) {
+        pageItems = typeof response.data === 'object' && response.data !== null ? (response.data as Record<string, unknown>)[key] : undefined;
+      }
+      if (!Array.isArray(pageItems)) {
+        return { ok: false, gap: malformedGap(area, key ? `expected an array in "${key}"` : typeof response.data === 'string' ? 'not JSON' : 'expected an array') };
+      }
+      items.push(...(pageItems as unknown[]));
+      next = NEXT_LINK.exec(headers.link ?? '')?.[1];
+      if (!next) return this.validate(area, items, headers, schema);
+    }
+    // Never a silently partial list.
+    return { ok: false, gap: { reason: 'error', message: `${accessNeeds[area].what}: more than ${maxPages} pages; list not read to the end` } };
+  }
+
+  private validate<S extends z.ZodType>(area: AccessArea, data: unknown, headers: Record<string, string | undefined>, schema: S): Fetched<z.infer<S>> {
+    if (typeof data === 'string') return { ok: false, gap: malformedGap(area, 'not JSON') };
+    const parsed = schema.safeParse(data);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
+      return { ok: false, gap: malformedGap(area, where) };
+    }
+    return { ok: true, data: parsed.data, headers };
+  }
+
+  /** POST a GraphQL query; partial data and per-path errors are returned, not thrown. */
+  async graphql(query: string, variables: Record<string, unknown>): Promise<GraphqlResult> {
+    let response: { data: unknown };
+    try {
+      response = await this.octokit.request({ method: 'POST', url: this.settings.graphqlUrl, query, variables });
+    } catch (err) {
+      if (isHttpError(err) && err.status === 401) throw this.fatal(err, 'GraphQL');
+      throw err;
+    }
+    if (typeof response.data !== 'object' || response.data === null) throw new SyntaxError('GraphQL response is not JSON');
+    const body = response.data as { data?: unknown; errors?: GraphqlResult['errors'] };
+    const cost = (body.data as { rateLimit?: { cost?: unknown } } | null | undefined)?.rateLimit?.cost;
+    this.stats.graphqlPoints += typeof cost === 'number' ? cost : 1;
+    return { data: body.data ?? null, errors: Array.isArray(body.errors) ? body.errors : [] };
+  }
+}
+
+/**
+ * What may rest on disk: webhook URLs often carry credentials, so only their scheme and
+ * host (all we read) are kept; everything else is stored as received.
+ */
+function forCache(url: string, data: unknown): unknown {
+  if (!/\/hooks(\?|$)/.test(url) || !Array.isArray(data)) return data;
+  return data.map((hook: unknown) => {
+    if (!hook || typeof hook !== 'object') return hook;
+    const h = hook as { config?: Record<string, unknown> };
+    if (!h.config) return hook;
+    const { url: hookUrl, secret: _secret, ...config } = h.config;
+    let origin: string | undefined;
+    try {
+      origin = typeof hookUrl === 'string' ? new URL(hookUrl).origin : undefined;
+    } catch {
+      origin = undefined;
+    }
+    return { ...h, config: { ...config, url: origin } };
+  });
+}
+
+async function findInstallation(app: GithubOctokit, settings: GithubSettings): Promise<number> {
+  const t = settings.target;
+  try {
+    const res =
+      t.kind === 'org'
+        ? await app.request('GET /orgs/{org}/installation', { org: t.org })
+        : await app.request('GET /repos/{owner}/{repo}/installation', { owner: t.repos[0]!.owner, repo: t.repos[0]!.name });
+    const id = (res.data as { id?: unknown }).id;
+    if (typeof id === 'number') return id;
+  } catch (err) {
+    if (isHttpError(err) && (err.status === 401 || err.status === 404)) {
+      throw new UserError(
+        `github: GitHub App ${settings.credentials.kind === 'app' ? settings.credentials.appId : ''} has no installation for the target (HTTP ${err.status}); set GITHUB_APP_INSTALLATION_ID or install the app`,
+      );
+    }
+    throw err;
+  }
+  throw new UserError('github: could not determine the GitHub App installation; set GITHUB_APP_INSTALLATION_ID');
+}

@@ -1,0 +1,75 @@
+import picomatch from 'picomatch';
+import type { Gap } from '../../model/index.js';
+import type { Fetched, GithubClient } from './client.js';
+import { MinimalRepository, MinimalRepositoryList } from './schema.js';
+import type { GithubSettings } from './settings.js';
+
+/** What the REST listing tells us about a repository before any per-repo request. */
+export interface RepoRef {
+  owner: string;
+  name: string;
+  fullName: string;
+  nodeId: string;
+  htmlUrl: string;
+  visibility: 'public' | 'private' | 'internal';
+  archived: boolean;
+  fork: boolean;
+  defaultBranch?: string;
+  /** The token's role, when GitHub says (`permissions` is absent for some App tokens). */
+  viewerAdmin?: boolean;
+  viewerPush?: boolean;
+  /** `null`: the caller may not see it (not admin); absent from the response likewise. */
+  security?: MinimalRepository['security_and_analysis'];
+}
+
+function toRef(r: MinimalRepository): RepoRef {
+  return {
+    owner: r.owner.login,
+    name: r.name,
+    fullName: r.full_name,
+    nodeId: r.node_id,
+    htmlUrl: r.html_url,
+    visibility: r.visibility ?? (r.private ? 'private' : 'public'),
+    archived: r.archived,
+    fork: r.fork,
+    defaultBranch: r.default_branch,
+    viewerAdmin: r.permissions?.admin,
+    viewerPush: r.permissions?.push,
+    security: r.security_and_analysis,
+  };
+}
+
+export async function listOrgRepos(client: GithubClient, org: string): Promise<Fetched<RepoRef[]>> {
+  const res = await client.list('repoList', 'GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name' }, MinimalRepositoryList, undefined, 1000);
+  return res.ok ? { ok: true, data: res.data.map(toRef), headers: res.headers } : res;
+}
+
+export async function getRepo(client: GithubClient, owner: string, name: string): Promise<Fetched<RepoRef>> {
+  const res = await client.get('repoList', 'GET /repos/{owner}/{repo}', { owner, repo: name }, MinimalRepository);
+  return res.ok ? { ok: true, data: toRef(res.data), headers: res.headers } : res;
+}
+
+/** Org scans: include/exclude globs over `owner/name`; archived repos and forks only when asked. */
+export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks'>): RepoRef[] {
+  const opts = { nocase: true, dot: true };
+  const include = settings.include.length ? picomatch(settings.include, opts) : undefined;
+  const exclude = settings.exclude.length ? picomatch(settings.exclude, opts) : undefined;
+  return refs.filter((r) => {
+    if (r.archived && !settings.includeArchived) return false;
+    if (r.fork && !settings.includeForks) return false;
+    if (include && !include(r.fullName) && !include(r.name)) return false;
+    if (exclude && (exclude(r.fullName) || exclude(r.name))) return false;
+    return true;
+  });
+}
+
+export function gapForGraphqlError(type: string | undefined, message: string, what: string, explicit: boolean): Gap {
+  if (type === 'FORBIDDEN') return { reason: 'forbidden', outcome: explicit ? 'error' : 'skip', message: `${what}: ${firstLine(message)}` };
+  if (type === 'NOT_FOUND') return { reason: 'not-found', outcome: explicit ? 'error' : 'skip', message: `${what}: ${firstLine(message)}` };
+  if (type === 'RATE_LIMITED') return { reason: 'rate-limited', message: `${what}: GraphQL rate limit exhausted` };
+  return { reason: 'error', message: `${what}: ${firstLine(message)}` };
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0]!.slice(0, 300);
+}
