@@ -25,6 +25,10 @@ export interface CommonOptions {
   adoProject?: string;
   /** false with --no-cache. */
   cache?: boolean;
+  include?: string[];
+  exclude?: string[];
+  includeArchived?: boolean;
+  includeForks?: boolean;
 }
 
 export interface Settings {
@@ -71,6 +75,10 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string }
     originUrl: await gitOriginUrl(path),
     noCache: options.cache === false,
     explicit: false,
+    include: options.include ?? targets.include,
+    exclude: options.exclude ?? targets.exclude,
+    includeArchived: options.includeArchived ?? targets.includeArchived,
+    includeForks: options.includeForks ?? targets.includeForks,
   };
   spec.secretAllowlist = {
     paths: config?.secrets?.allowlist?.paths ?? [],

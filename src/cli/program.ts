@@ -23,6 +23,10 @@ export function addCollectOptions(cmd: Command): Command {
     .option('--gitlab-group <group>', 'scan a GitLab group and its subgroups')
     .option('--ado-org <url>', 'Azure DevOps organization URL')
     .option('--ado-project <name>', 'Azure DevOps project')
+    .option('--include <glob...>', 'org/group scans: only repositories matching these owner/name globs')
+    .option('--exclude <glob...>', 'org/group scans: skip repositories matching these globs')
+    .option('--include-archived', 'org/group scans: also archived repositories')
+    .option('--include-forks', 'org/group scans: also forks')
     .option('--no-cache', 'do not use the on-disk HTTP cache');
 }
 

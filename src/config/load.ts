@@ -14,6 +14,10 @@ export interface Targets {
   gitlabGroup?: string;
   adoOrg?: string;
   adoProject?: string;
+  include?: string[];
+  exclude?: string[];
+  includeArchived?: boolean;
+  includeForks?: boolean;
 }
 
 /** secpol.yaml, validated, with paths made absolute and overrides/waivers carrying their source. */

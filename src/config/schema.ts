@@ -44,6 +44,11 @@ const TargetsSchema = z.strictObject({
   gitlabGroup: nonEmpty.optional(),
   adoOrg: z.url({ error: 'must be the organization URL, e.g. https://dev.azure.com/acme' }).optional(),
   adoProject: nonEmpty.optional(),
+  /** Repository filters for org/group scans (`owner/name` globs). */
+  include: z.array(nonEmpty).optional(),
+  exclude: z.array(nonEmpty).optional(),
+  includeArchived: z.boolean().optional(),
+  includeForks: z.boolean().optional(),
 });
 
 export const ConfigFileSchema = z.strictObject({

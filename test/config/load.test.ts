@@ -83,7 +83,7 @@ describe('loadConfig: discovery', () => {
 describe('loadConfig: bad input', () => {
   it('unknown keys are located and named', async () => {
     expect(await messages('invalid/unknown-key.yaml')).toEqual([
-      'invalid/unknown-key.yaml:4:3: unknown key "githubOrganisation" in targets (allowed: repos, githubOrg, gitlabGroup, adoOrg, adoProject)',
+      'invalid/unknown-key.yaml:4:3: unknown key "githubOrganisation" in targets (allowed: repos, githubOrg, gitlabGroup, adoOrg, adoProject, include, exclude, includeArchived, includeForks)',
       'invalid/unknown-key.yaml:8:5: unknown key "parms" in rules.branch.min-approvals (did you mean "params"?)',
     ]);
   });

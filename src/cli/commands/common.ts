@@ -21,6 +21,10 @@ export interface CollectFlags {
   adoOrg?: string;
   adoProject?: string;
   cache?: boolean;
+  include?: string[];
+  exclude?: string[];
+  includeArchived?: boolean;
+  includeForks?: boolean;
   failOn?: string;
   quiet?: boolean;
   verbose?: boolean;
@@ -41,6 +45,10 @@ export function commonOptions(path: string | undefined, flags: CollectFlags): Co
     adoOrg: flags.adoOrg,
     adoProject: flags.adoProject,
     cache: flags.cache,
+    include: flags.include,
+    exclude: flags.exclude,
+    includeArchived: flags.includeArchived,
+    includeForks: flags.includeForks,
   };
 }
 
