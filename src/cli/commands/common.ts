@@ -9,47 +9,15 @@ import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
 import { progressSink } from '../io.js';
 
-export interface CollectFlags {
-  config?: string;
-  policies?: string[];
-  builtin?: boolean;
-  state?: string[];
-  provider?: string[];
-  repo?: string[];
-  githubOrg?: string;
-  gitlabGroup?: string;
-  adoOrg?: string;
-  adoProject?: string;
-  cache?: boolean;
-  include?: string[];
-  exclude?: string[];
-  includeArchived?: boolean;
-  includeForks?: boolean;
-  failOn?: string;
+/** What commander parsed for a collecting command: the app's options plus output verbosity. */
+export interface CollectFlags extends Omit<CommonOptions, 'path'> {
   quiet?: boolean;
   verbose?: boolean;
 }
 
 export function commonOptions(path: string | undefined, flags: CollectFlags): CommonOptions {
-  return {
-    path,
-    config: flags.config,
-    policies: flags.policies,
-    builtin: flags.builtin,
-    state: flags.state,
-    provider: flags.provider,
-    failOn: flags.failOn,
-    repo: flags.repo,
-    githubOrg: flags.githubOrg,
-    gitlabGroup: flags.gitlabGroup,
-    adoOrg: flags.adoOrg,
-    adoProject: flags.adoProject,
-    cache: flags.cache,
-    include: flags.include,
-    exclude: flags.exclude,
-    includeArchived: flags.includeArchived,
-    includeForks: flags.includeForks,
-  };
+  const { quiet: _quiet, verbose: _verbose, ...options } = flags;
+  return { ...options, path };
 }
 
 /** The user's cache dir (XDG on Linux), overridable with SECPOL_CACHE_DIR. */
