@@ -1,3 +1,4 @@
+import { mkdtempSync } from 'node:fs';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -25,7 +26,9 @@ describe('loadPolicyFiles: valid policies', () => {
   });
 
   it('names a policy outside the working directory after the directory it was found in', async () => {
-    const { definitions } = await loadPolicyFiles([path.resolve(`${F}/valid/pipelines`)], { cwd: tmpdir() });
+    // A fresh directory is never an ancestor of the checkout (which may itself live under /tmp).
+    const elsewhere = mkdtempSync(path.join(tmpdir(), 'secpol-cwd-'));
+    const { definitions } = await loadPolicyFiles([path.resolve(`${F}/valid/pipelines`)], { cwd: elsewhere });
     expect(definitions[0]!.policyId).toBe('pipelines/pinned-actions.yaml');
   });
 });
