@@ -1,9 +1,12 @@
-import type { Report, Result, Severity } from '../../model/index.js';
+import type { Report, Result } from '../../model/index.js';
 import { severities } from '../../model/index.js';
 import {
+  diagnosticPosition,
   formatLocation,
   resultLocations,
+  severityTitle,
   sortResults,
+  statusCounts,
   summaryLine,
   waiverStateLabel,
   waiversNeedingAttention,
@@ -12,8 +15,6 @@ import { escapeMarkdown as md, isHttpUrl } from '../escape.js';
 
 /** Rows listed per table before "and N more" (helps PR comments stay under GitHub's 65,536 characters). */
 export const MAX_DETAIL_ROWS = 200;
-
-const severityTitle: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
 
 /**
  * GitHub-flavoured Markdown for PR comments and job summaries: a summary table, failures by
@@ -31,11 +32,7 @@ export function renderMarkdown(report: Report): string {
   out.push('');
   out.push('| Status | Count |');
   out.push('| --- | ---: |');
-  out.push(`| Failed | ${report.summary.fail} |`);
-  out.push(`| Errors | ${report.summary.error} |`);
-  out.push(`| Passed | ${report.summary.pass} |`);
-  out.push(`| Skipped | ${report.summary.skip} |`);
-  out.push(`| Waived | ${report.summary.waived} |`);
+  for (const [label, n] of statusCounts(report)) out.push(`| ${label} | ${n} |`);
 
   const fails = by('fail');
   if (fails.length > 0) {
@@ -80,7 +77,7 @@ export function renderMarkdown(report: Report): string {
   if (report.diagnostics.length > 0) {
     out.push('', '### Diagnostics', '');
     for (const d of report.diagnostics) {
-      const where = d.file ? `${md([d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':'))}: ` : '';
+      const where = d.file ? `${md(diagnosticPosition(d))}: ` : '';
       out.push(`- **${d.severity}** ${where}${md(d.message)}`);
     }
   }
