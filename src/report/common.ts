@@ -1,5 +1,6 @@
 import type { Framework, Report, ReportDiagnostic, Result, ResultLocation, Severity, Status, WaiverStatus } from '../model/index.js';
 import { severities, severityRank } from '../model/index.js';
+import { isHttpUrl } from './escape.js';
 
 /** How results are listed everywhere: what needs action first. */
 export const statusOrder: readonly Status[] = ['fail', 'error', 'waived', 'skip', 'pass'];
@@ -68,6 +69,12 @@ export function formatLocation(location: ResultLocation): string {
     if (location.column !== undefined && location.column >= 1) text += `:${location.column}`;
   }
   return text;
+}
+
+/** The help page of a result's rule, when its metadata names an http(s) URL (normalised), else undefined. */
+export function ruleHelpUrl(report: Report, ruleId: string): string | undefined {
+  const uri = report.rules.find((rule) => rule.id === ruleId)?.helpUri;
+  return isHttpUrl(uri) ? new URL(uri).href : undefined;
 }
 
 /** A diagnostic's `file:line:column`, leaving out what is unknown (the column only with a line). */

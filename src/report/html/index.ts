@@ -6,6 +6,7 @@ import {
   durationSeconds,
   formatLocation,
   resultLocations,
+  ruleHelpUrl,
   severityTitle,
   sortResults,
   statusCounts,
@@ -13,7 +14,7 @@ import {
   waiverStateLabel,
   waiversNeedingAttention,
 } from '../common.js';
-import { escapeHtml as h, isHttpUrl } from '../escape.js';
+import { escapeHtml as h } from '../escape.js';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --card: #f6f8fa;
@@ -139,9 +140,9 @@ function sevCell(severity: Severity): string {
 }
 
 function ruleCell(r: Result, report: Report): string {
-  const meta = report.rules.find((rule) => rule.id === r.ruleId);
+  const url = ruleHelpUrl(report, r.ruleId);
   const id = `<code>${h(r.ruleId)}</code>`;
-  const link = meta && isHttpUrl(meta.helpUri) ? `<a href="${h(new URL(meta.helpUri).href)}" rel="noopener noreferrer">${id}</a>` : id;
+  const link = url ? `<a href="${h(url)}" rel="noopener noreferrer">${id}</a>` : id;
   return `${link}<br><span class="muted">${h(r.title)}</span>`;
 }
 

@@ -4,6 +4,7 @@ import {
   diagnosticPosition,
   formatLocation,
   resultLocations,
+  ruleHelpUrl,
   severityTitle,
   sortResults,
   statusCounts,
@@ -11,7 +12,7 @@ import {
   waiverStateLabel,
   waiversNeedingAttention,
 } from '../common.js';
-import { escapeMarkdown as md, isHttpUrl } from '../escape.js';
+import { escapeMarkdown as md } from '../escape.js';
 
 /** Rows listed per table before "and N more" (helps PR comments stay under GitHub's 65,536 characters). */
 export const MAX_DETAIL_ROWS = 200;
@@ -95,10 +96,10 @@ export function renderMarkdown(report: Report): string {
 }
 
 function ruleCell(r: Result, report: Report): string {
-  const meta = report.rules.find((rule) => rule.id === r.ruleId);
+  const url = ruleHelpUrl(report, r.ruleId);
   const id = md(r.ruleId);
   // Only an http(s) URL becomes a link, and its text is escaped; parentheses are percent-encoded.
-  return meta && isHttpUrl(meta.helpUri) ? `[${id}](${new URL(meta.helpUri).href.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : id;
+  return url ? `[${id}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : id;
 }
 
 function findingCell(r: Result): string {
