@@ -1,33 +1,18 @@
 // Azure DevOps provider benchmark: 1,000 repositories behind the loopback imitation with
 // 50 ms latency per request. Prints requests per repository and wall time against the
 // targets (<= 4 requests per repo, <= 60 s). Usage: node bench/azure-devops.mjs [repos] [latencyMs]
-import { build } from 'esbuild';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { dirname, join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bundleAndLoad } from './_bundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const out = join(root, 'bench', '.out', 'azure-devops.mjs');
-await build({
-  stdin: {
-    contents: [
-      "export { createAzureDevOpsAdapter } from './src/providers/azure-devops/index.js';",
-      "export { Redactor } from './src/shared/redact.js';",
-      "export { startFakeAzureDevOps } from './test/fakes/azure-devops/server.js';",
-      "export { acmeScenario } from './test/fakes/azure-devops/scenario.js';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  outfile: out,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { createAzureDevOpsAdapter, Redactor, startFakeAzureDevOps, acmeScenario } = await import(pathToFileURL(out).href);
+const { createAzureDevOpsAdapter, Redactor, startFakeAzureDevOps, acmeScenario } = await bundleAndLoad(
+  'azure-devops.mjs',
+  [
+    "export { createAzureDevOpsAdapter } from './src/providers/azure-devops/index.js';",
+    "export { Redactor } from './src/shared/redact.js';",
+    "export { startFakeAzureDevOps } from './test/fakes/azure-devops/server.js';",
+    "export { acmeScenario } from './test/fakes/azure-devops/scenario.js';",
+  ].join('\n'),
+);
 
 const repos = Number(process.argv[2] ?? 1000);
 const latencyMs = Number(process.argv[3] ?? 50);

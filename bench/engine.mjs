@@ -1,31 +1,13 @@
 // Engine throughput: 10,000 repositories + 10,000 secrets against ~45 representative rules
 // (compiled from YAML by the real policy compiler: params, RE2 regexes, durations, templates).
 // Usage: node bench/engine.mjs [repos] [secrets]   (bundles src/ with esbuild first)
-import { build } from 'esbuild';
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleAndLoad } from './_bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'bench/.out');
-mkdirSync(outDir, { recursive: true });
-const entry = path.join(outDir, 'core-entry.ts');
-writeFileSync(
-  entry,
-  `export * from '../../src/engine/index.js';\nexport { parsePolicyText, compileRules } from '../../src/policy/index.js';\n`,
+const core = await bundleAndLoad(
+  'core.mjs',
+  `export * from './src/engine/index.js';\nexport { parsePolicyText, compileRules } from './src/policy/index.js';\n`,
 );
-await build({
-  entryPoints: [entry],
-  outfile: path.join(outDir, 'core.mjs'),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const core = await import(pathToFileURL(path.join(outDir, 'core.mjs')).href);
 
 const REPOS = Number(process.argv[2] ?? 10_000);
 const SECRETS = Number(process.argv[3] ?? 10_000);

@@ -3,14 +3,12 @@
 // again on a warm ETag cache. Prints requests per repository, wall time and rate-limit points.
 // Targets: <= 4 requests per repo cold, <= 60 s wall, warm re-scan <= 0.5 rate-limited requests per repo.
 // Usage: node bench/github.mjs [repos=1000] [latencyMs=50]
-import { build } from 'esbuild';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { bundleAndLoad } from './_bundle.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const repos = Number(process.argv[2] ?? 1000);
 const latencyMs = Number(process.argv[3] ?? 50);
 
@@ -21,19 +19,10 @@ import { FakeGithub } from './test/fakes/github/server.ts';
 import { ALL_SCOPES, makeOrg, makeRepo } from './test/fakes/github/model.ts';
 export { githubProvider, Redactor, FakeGithub, ALL_SCOPES, makeOrg, makeRepo };
 `;
-const outfile = join(root, 'bench', '.out', 'github-bench.mjs');
-await build({
-  stdin: { contents: entry, resolveDir: root, loader: 'ts', sourcefile: 'bench-entry.ts' },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  outfile,
+const { githubProvider, Redactor, FakeGithub, ALL_SCOPES, makeOrg, makeRepo } = await bundleAndLoad('github-bench.mjs', entry, {
   logLevel: 'error',
   define: { __SECPOL_VERSION__: '"bench"' },
 });
-const { githubProvider, Redactor, FakeGithub, ALL_SCOPES, makeOrg, makeRepo } = await import(pathToFileURL(outfile).href);
 
 const TOKEN = 'ghp_benchBenchBenchBenchBenchBench0001';
 const ci = 'name: ci\non: [push]\npermissions: read-all\njobs:\n  build:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/checkout@v4\n';

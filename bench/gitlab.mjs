@@ -1,33 +1,20 @@
 // GitLab provider benchmark: 1,000 projects in nested subgroups behind a loopback GitLab
 // imitation that answers every request after 50 ms. Prints requests per project and wall
 // time (targets: <= 8 requests per project, <= 60 s). Run: node bench/gitlab.mjs [projects] [latencyMs]
-import { build } from 'esbuild';
 import { performance } from 'node:perf_hooks';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleAndLoad } from './_bundle.mjs';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
-// Same depth below the root as test/fakes/gitlab, so the scenario finds fixtures/gitlab.
-const outfile = `${root}bench/.out/gitlab/bench-entry.mjs`;
-await build({
-  stdin: {
-    contents: [
-      "export { collectGitlab } from './src/providers/gitlab/collect.ts';",
-      "export { Redactor } from './src/shared/redact.ts';",
-      "export { startFakeGitlab } from './test/fakes/gitlab/server.ts';",
-      "export { groupScenario, fixture, TOKENS } from './test/fakes/gitlab/scenarios.ts';",
-    ].join('\n'),
-    resolveDir: root,
-    loader: 'ts',
-  },
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20',
-  packages: 'external',
-  outfile,
-  logLevel: 'error',
-});
-const { collectGitlab, Redactor, startFakeGitlab, groupScenario, fixture, TOKENS } = await import(pathToFileURL(outfile).href);
+const { collectGitlab, Redactor, startFakeGitlab, groupScenario, fixture, TOKENS } = await bundleAndLoad(
+  // Same depth below the root as test/fakes/gitlab, so the scenario finds fixtures/gitlab.
+  'gitlab/bench-entry.mjs',
+  [
+    "export { collectGitlab } from './src/providers/gitlab/collect.ts';",
+    "export { Redactor } from './src/shared/redact.ts';",
+    "export { startFakeGitlab } from './test/fakes/gitlab/server.ts';",
+    "export { groupScenario, fixture, TOKENS } from './test/fakes/gitlab/scenarios.ts';",
+  ].join('\n'),
+  { logLevel: 'error' },
+);
 
 const projects = Number(process.argv[2] ?? 1000);
 const latencyMs = Number(process.argv[3] ?? 50);

@@ -3,31 +3,19 @@
 // comparable pattern set in the same run. Prints wall time, MB/s, peak RSS and recall.
 // Usage: node bench/local.mjs [files] [megabytes]    (bundles the provider with esbuild first)
 // Internal: node bench/local.mjs --scan <dir> runs one scan in a fresh process.
-import { build } from 'esbuild';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
+import { bundle, load, outDir, root } from './_bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'bench/.out');
-const bundle = path.join(outDir, 'local-provider.mjs');
+const providerBundle = path.join(outDir, 'local-provider.mjs');
 
 async function main() {
   const FILES = Number(process.argv[2] ?? 20_000);
   const MEGABYTES = Number(process.argv[3] ?? 200);
-  mkdirSync(outDir, { recursive: true });
-  await build({
-    entryPoints: [path.join(root, 'src/providers/local/index.ts')],
-    outfile: bundle,
-    bundle: true,
-    format: 'esm',
-    platform: 'node',
-    target: 'node20',
-    packages: 'external',
-    logLevel: 'warning',
-  });
+  await bundle('local-provider.mjs', "export * from './src/providers/local/index.ts';");
 
   const repo = mkdtempSync(path.join(tmpdir(), 'secpol-bench-local-'));
   try {
@@ -98,7 +86,7 @@ function timed(argv, cwd) {
 }
 
 async function scanChild(dir) {
-  const { createLocalProvider } = await import(pathToFileURL(bundle).href);
+  const { createLocalProvider } = await load(providerBundle);
   process.chdir(dir);
   const [adapter] = createLocalProvider({}).plan({ path: '.', repos: [], stateFiles: [], providers: [], noCache: true, explicit: false }, {});
   const start = Date.now();

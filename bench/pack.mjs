@@ -1,31 +1,15 @@
 // Built-in pack cost: load + compile policies/builtin, run every example, then evaluate the
 // bad-org snapshot replicated N times (ids suffixed) with the real pack.
 // Usage: node bench/pack.mjs [copies]   (bundles src/ with esbuild first)
-import { build } from 'esbuild';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { bundleAndLoad, root } from './_bundle.mjs';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const outDir = path.join(root, 'bench/.out');
-mkdirSync(outDir, { recursive: true });
-const entry = path.join(outDir, 'pack-entry.ts');
-writeFileSync(
-  entry,
-  `export { evaluate } from '../../src/engine/index.js';\nexport { loadPolicyFiles, compileRules, runExamples } from '../../src/policy/index.js';\n`,
+const core = await bundleAndLoad(
+  'pack.mjs',
+  `export { evaluate } from './src/engine/index.js';\nexport { loadPolicyFiles, compileRules, runExamples } from './src/policy/index.js';\n`,
 );
-await build({
-  entryPoints: [entry],
-  outfile: path.join(outDir, 'pack.mjs'),
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const core = await import(pathToFileURL(path.join(outDir, 'pack.mjs')).href);
 const copies = Number(process.argv[2] ?? 200);
 
 const ms = (t0) => `${(performance.now() - t0).toFixed(1)} ms`;

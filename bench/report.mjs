@@ -1,23 +1,12 @@
 // Rendering speed of every report format on synthetic reports (prints figures; no assertions).
 // Usage: node bench/report.mjs [results=20000]
-import { build } from 'esbuild';
-import { mkdirSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
-import { pathToFileURL } from 'node:url';
+import { bundleAndLoad } from './_bundle.mjs';
 
-const outfile = new URL('./.out/report.mjs', import.meta.url);
-mkdirSync(new URL('./.out/', import.meta.url), { recursive: true });
-await build({
-  entryPoints: ['src/report/index.ts'],
-  outfile: outfile.pathname,
-  bundle: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  packages: 'external',
-  logLevel: 'warning',
-});
-const { renderReport, renderComplianceExport } = await import(pathToFileURL(outfile.pathname).href);
+const { renderReport, renderComplianceExport } = await bundleAndLoad(
+  'report.mjs',
+  "export { renderReport, renderComplianceExport } from './src/report/index.ts';",
+);
 
 const n = Number(process.argv[2] ?? 20000);
 const severities = ['critical', 'high', 'medium', 'low'];

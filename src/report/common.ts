@@ -1,5 +1,6 @@
-import type { Framework, Report, Result, ResultLocation, Severity, Status, WaiverStatus } from '../model/index.js';
+import type { Framework, Report, ReportDiagnostic, Result, ResultLocation, Severity, Status, WaiverStatus } from '../model/index.js';
 import { severities, severityRank } from '../model/index.js';
+import { isHttpUrl } from './escape.js';
 
 /** How results are listed everywhere: what needs action first. */
 export const statusOrder: readonly Status[] = ['fail', 'error', 'waived', 'skip', 'pass'];
@@ -11,6 +12,20 @@ export const statusLabel: Record<Status, string> = {
   skip: 'skipped',
   waived: 'waived',
 };
+
+/** Severity headings for the human formats. */
+export const severityTitle: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
+
+/** The summary counts as the human formats list them: failed, errors, passed, skipped, waived. */
+export function statusCounts(report: Report): [label: string, count: number][] {
+  return [
+    ['Failed', report.summary.fail],
+    ['Errors', report.summary.error],
+    ['Passed', report.summary.pass],
+    ['Skipped', report.summary.skip],
+    ['Waived', report.summary.waived],
+  ];
+}
 
 export const frameworkNames: Record<Framework, string> = {
   soc2: 'SOC 2',
@@ -54,6 +69,17 @@ export function formatLocation(location: ResultLocation): string {
     if (location.column !== undefined && location.column >= 1) text += `:${location.column}`;
   }
   return text;
+}
+
+/** The help page of a result's rule, when its metadata names an http(s) URL (normalised), else undefined. */
+export function ruleHelpUrl(report: Report, ruleId: string): string | undefined {
+  const uri = report.rules.find((rule) => rule.id === ruleId)?.helpUri;
+  return isHttpUrl(uri) ? new URL(uri).href : undefined;
+}
+
+/** A diagnostic's `file:line:column`, leaving out what is unknown (the column only with a line). */
+export function diagnosticPosition(d: Pick<ReportDiagnostic, 'file' | 'line' | 'column'>): string {
+  return [d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':');
 }
 
 /** Every location a result points at: its own, then its evidence's (deduplicated, in order). */

@@ -4,6 +4,7 @@ import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, par
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from './errors.js';
+import { lineStarts, positionAt } from './line-index.js';
 import { escapeUnsafe, quote } from './quote.js';
 
 /** A key or index path into a parsed document, e.g. `['rules', 0, 'assert', 'path']`. */
@@ -215,7 +216,7 @@ interface JsonMember {
  */
 class JsonLocator {
   private readonly members = new Map<number, Map<string, JsonMember> | number[]>();
-  private lineStarts: number[] | undefined;
+  private starts: number[] | undefined;
 
   constructor(private readonly text: string) {}
 
@@ -327,20 +328,8 @@ class JsonLocator {
   }
 
   private position(offset: number): Position {
-    if (!this.lineStarts) {
-      const starts = [0];
-      for (let i = this.text.indexOf('\n'); i >= 0; i = this.text.indexOf('\n', i + 1)) starts.push(i + 1);
-      this.lineStarts = starts;
-    }
-    const starts = this.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - starts[lo]! + 1 };
+    this.starts ??= lineStarts(this.text);
+    return positionAt(this.starts, offset);
   }
 }
 

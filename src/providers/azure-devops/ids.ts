@@ -27,16 +27,20 @@ export function gapsFor(fields: string[], gap: Gap, into: Gaps = {}): Gaps {
   return into;
 }
 
+/** Clears userinfo, query and fragment (where tokens hide) from `u`, in place; returns it. */
+export function withoutCredentials(u: URL): URL {
+  u.username = '';
+  u.password = '';
+  u.search = '';
+  u.hash = '';
+  return u;
+}
+
 /** Web links can carry credentials (`https://user@host/…`): drop userinfo, query and fragment. */
 export function safeUrl(value: string | undefined): string | undefined {
   if (!value) return undefined;
   try {
-    const u = new URL(value);
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    u.hash = '';
-    return u.toString();
+    return withoutCredentials(new URL(value)).toString();
   } catch {
     return undefined;
   }

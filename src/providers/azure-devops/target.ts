@@ -1,5 +1,6 @@
 import type { TargetSpec } from '../types.js';
 import { UserError } from '../../shared/errors.js';
+import { withoutCredentials } from './ids.js';
 
 export interface AdoTarget {
   /** Collection URL without a trailing slash, e.g. https://dev.azure.com/acme. */
@@ -57,12 +58,7 @@ export function parseOrigin(originUrl: string | undefined): Origin | undefined {
 export function normaliseOrgUrl(value: string): string {
   const v = value.trim();
   if (/^https?:\/\//i.test(v)) {
-    const u = new URL(v);
-    u.username = '';
-    u.password = '';
-    u.search = '';
-    u.hash = '';
-    return u.toString().replace(/\/+$/, '');
+    return withoutCredentials(new URL(v)).toString().replace(/\/+$/, '');
   }
   if (!/^[A-Za-z0-9][A-Za-z0-9-]*$/.test(v)) throw new UserError(`--ado-org: expected an organization name or URL, got '${v.slice(0, 80)}'`);
   return `https://dev.azure.com/${v}`;

@@ -83,6 +83,14 @@ export class GithubClient {
       return res;
     };
     const base = settings.retryBaseMs;
+    /** Throttling plugin callback: log, count, and retry while `count < retries`. */
+    const retryOnLimit =
+      (kind: 'primary' | 'secondary', retries: number) =>
+      (after: number, options: { method: string; url: string }, _o: unknown, count: number): boolean => {
+        deps.debug(`github: ${kind} rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${after}s`);
+        holder.client!.stats.retries++;
+        return count < retries;
+      };
     const common = {
       baseUrl: settings.apiUrl,
       userAgent: 'secpol',
@@ -91,16 +99,8 @@ export class GithubClient {
       retry: { retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
-        onRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
-          deps.debug(`github: primary rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${after}s`);
-          holder.client!.stats.retries++;
-          return count < 2;
-        },
-        onSecondaryRateLimit: (after: number, options: { method: string; url: string }, _o: unknown, count: number) => {
-          deps.debug(`github: secondary rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${after}s`);
-          holder.client!.stats.retries++;
-          return count < 3;
-        },
+        onRateLimit: retryOnLimit('primary', 2),
+        onSecondaryRateLimit: retryOnLimit('secondary', 3),
       },
     };
     const creds = settings.credentials;

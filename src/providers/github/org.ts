@@ -1,6 +1,6 @@
 import type { Organization, Secret, Token } from '../../model/index.js';
 import type { GithubClient } from './client.js';
-import { idSegment, orgId } from './ids.js';
+import { orgId } from './ids.js';
 import {
   ActionsPermissionsOrg,
   ActionsSecretList,
@@ -10,7 +10,7 @@ import {
   WorkflowPermissions,
 } from './schema.js';
 import { roleGap } from './permissions.js';
-import { unknownSecrets } from './secrets.js';
+import { actionsSecret, unknownSecrets } from './secrets.js';
 
 export interface OrgCollection {
   organization: Organization;
@@ -73,19 +73,7 @@ export async function collectOrganization(client: GithubClient, org: string, hos
 
   const orgSecrets: Secret[] = [];
   if (secrets.ok) {
-    for (const s of secrets.data) {
-      orgSecrets.push({
-        id: `${id}/secret/${idSegment(s.name)}`,
-        kind: 'secret',
-        provider: 'github',
-        name: s.name,
-        store: 'github-actions',
-        scope: 'org',
-        createdAt: s.created_at,
-        lastRotatedAt: s.updated_at,
-        url: `https://${host}/organizations/${org}/settings/secrets/actions`,
-      });
-    }
+    for (const s of secrets.data) orgSecrets.push(actionsSecret(id, s, 'org', `https://${host}/organizations/${org}/settings/secrets/actions`));
   } else {
     orgSecrets.push(unknownSecrets(id, `Actions secrets of ${org}`, 'org', secrets.gap));
     gaps.secrets = secrets.gap;

@@ -29,17 +29,22 @@ export async function collectSecrets(
   const prefix = env === undefined ? where.repoId : `${where.repoId}/environment/${idSegment(env)}`;
   if (!res.ok) return { secrets: [unknownSecrets(prefix, `Actions secrets of ${where.owner}/${where.repo}${env === undefined ? '' : ` environment ${env}`}`, env === undefined ? 'repo' : `environment:${env}`, res.gap)], gap: res.gap };
   return {
-    secrets: res.data.map((s) => ({
-      id: `${prefix}/secret/${idSegment(s.name)}`,
-      kind: 'secret',
-      provider: 'github',
-      name: s.name,
-      store: 'github-actions',
-      scope: env === undefined ? 'repo' : `environment:${env}`,
-      createdAt: s.created_at,
-      lastRotatedAt: s.updated_at,
-      url: `${where.htmlUrl}/settings/secrets/actions`,
-    })),
+    secrets: res.data.map((s) => actionsSecret(prefix, s, env === undefined ? 'repo' : `environment:${env}`, `${where.htmlUrl}/settings/secrets/actions`)),
+  };
+}
+
+/** One listed Actions secret: its name and dates (the API never returns a value). */
+export function actionsSecret(prefix: string, s: { name: string; created_at: string; updated_at: string }, scope: string, url: string): Secret {
+  return {
+    id: `${prefix}/secret/${idSegment(s.name)}`,
+    kind: 'secret',
+    provider: 'github',
+    name: s.name,
+    store: 'github-actions',
+    scope,
+    createdAt: s.created_at,
+    lastRotatedAt: s.updated_at,
+    url,
   };
 }
 

@@ -3,6 +3,7 @@ import { lintSource } from '@secretlint/core';
 import { creator as presetRecommend } from '@secretlint/secretlint-rule-preset-recommend';
 import picomatch from 'picomatch';
 import type { SecretFinding } from '../../model/index.js';
+import { lineStarts, positionAt } from '../../shared/line-index.js';
 import { maskSecret } from '../../shared/redact.js';
 
 /**
@@ -106,7 +107,7 @@ export class SecretScanner {
         this.stats.allowlisted++;
         continue;
       }
-      const { line, column } = position(lines, r.offset);
+      const { line, column } = positionAt(lines, r.offset);
       const key = `${line}:${fingerprint}`;
       if (seen.has(key)) continue;
       seen.add(key);
@@ -132,20 +133,3 @@ function extensionOf(path: string): string {
   return dot > 0 ? base.slice(dot).replace(/[^A-Za-z0-9._-]/g, '_') : '';
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-/** 1-based line and column of a string offset. */
-function position(starts: number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid]! <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - starts[lo]! + 1 };
-}

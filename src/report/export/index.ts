@@ -38,16 +38,16 @@ function collect(report: Report, framework: Framework): ControlEvidence[] {
     }
     return c;
   };
+  const addRule = (c: ControlEvidence, rule: ControlEvidence['rules'][number]): void => {
+    if (!c.rules.some((r) => r.id === rule.id)) c.rules.push(rule);
+  };
   for (const rule of report.rules) {
-    for (const control of rule.controls[framework] ?? []) {
-      const c = entry(control);
-      if (!c.rules.some((r) => r.id === rule.id)) c.rules.push({ id: rule.id, title: rule.title, severity: rule.severity });
-    }
+    for (const control of rule.controls[framework] ?? []) addRule(entry(control), { id: rule.id, title: rule.title, severity: rule.severity });
   }
   for (const result of report.results) {
     for (const control of result.controls[framework] ?? []) {
       const c = entry(control);
-      if (!c.rules.some((r) => r.id === result.ruleId)) c.rules.push({ id: result.ruleId, title: result.title, severity: result.severity });
+      addRule(c, { id: result.ruleId, title: result.title, severity: result.severity });
       c.counts[result.status] += 1;
       c.results.push(result);
     }

@@ -2,15 +2,19 @@ import { createHash } from 'node:crypto';
 import type { Report, Result, Severity } from '../../model/index.js';
 import { severities } from '../../model/index.js';
 import {
+  diagnosticPosition,
   durationSeconds,
   formatLocation,
   resultLocations,
+  ruleHelpUrl,
+  severityTitle,
   sortResults,
+  statusCounts,
   summaryLine,
   waiverStateLabel,
   waiversNeedingAttention,
 } from '../common.js';
-import { escapeHtml as h, isHttpUrl } from '../escape.js';
+import { escapeHtml as h } from '../escape.js';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --card: #f6f8fa;
@@ -40,8 +44,6 @@ details { margin: .75rem 0; } summary { cursor: pointer; font-weight: 600; }
 const CSS_HASH = createHash('sha256').update(CSS).digest('base64');
 export const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha256-${CSS_HASH}'; img-src 'none'; base-uri 'none'; form-action 'none'`;
 
-const severityTitle: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
-
 /**
  * One self-contained HTML page: inline CSS allowed by hash in a strict CSP, no script, no
  * external asset; every piece of data escaped.
@@ -60,14 +62,7 @@ export function renderHtml(report: Report): string {
   );
   body.push(`<p class="verdict">${h(summaryLine(report))}</p>`);
   body.push('<ul class="cards">');
-  const cards: [string, number][] = [
-    ['Failed', report.summary.fail],
-    ['Errors', report.summary.error],
-    ['Passed', report.summary.pass],
-    ['Skipped', report.summary.skip],
-    ['Waived', report.summary.waived],
-  ];
-  for (const [label, n] of cards) body.push(`<li><b>${n}</b>${label}</li>`);
+  for (const [label, n] of statusCounts(report)) body.push(`<li><b>${n}</b>${label}</li>`);
   body.push('</ul>');
 
   const fails = by('fail');
@@ -105,7 +100,7 @@ export function renderHtml(report: Report): string {
   if (report.diagnostics.length > 0) {
     body.push('<h2>Diagnostics</h2>', '<ul>');
     for (const d of report.diagnostics) {
-      const where = d.file ? `<code>${h([d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':'))}</code>: ` : '';
+      const where = d.file ? `<code>${h(diagnosticPosition(d))}</code>: ` : '';
       body.push(`<li><strong>${d.severity}</strong> ${where}${h(d.message)}</li>`);
     }
     body.push('</ul>');
@@ -145,9 +140,9 @@ function sevCell(severity: Severity): string {
 }
 
 function ruleCell(r: Result, report: Report): string {
-  const meta = report.rules.find((rule) => rule.id === r.ruleId);
+  const url = ruleHelpUrl(report, r.ruleId);
   const id = `<code>${h(r.ruleId)}</code>`;
-  const link = meta && isHttpUrl(meta.helpUri) ? `<a href="${h(new URL(meta.helpUri).href)}" rel="noopener noreferrer">${id}</a>` : id;
+  const link = url ? `<a href="${h(url)}" rel="noopener noreferrer">${id}</a>` : id;
   return `${link}<br><span class="muted">${h(r.title)}</span>`;
 }
 

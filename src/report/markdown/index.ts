@@ -1,19 +1,21 @@
-import type { Report, Result, Severity } from '../../model/index.js';
+import type { Report, Result } from '../../model/index.js';
 import { severities } from '../../model/index.js';
 import {
+  diagnosticPosition,
   formatLocation,
   resultLocations,
+  ruleHelpUrl,
+  severityTitle,
   sortResults,
+  statusCounts,
   summaryLine,
   waiverStateLabel,
   waiversNeedingAttention,
 } from '../common.js';
-import { escapeMarkdown as md, isHttpUrl } from '../escape.js';
+import { escapeMarkdown as md } from '../escape.js';
 
 /** Rows listed per table before "and N more" (helps PR comments stay under GitHub's 65,536 characters). */
 export const MAX_DETAIL_ROWS = 200;
-
-const severityTitle: Record<Severity, string> = { critical: 'Critical', high: 'High', medium: 'Medium', low: 'Low' };
 
 /**
  * GitHub-flavoured Markdown for PR comments and job summaries: a summary table, failures by
@@ -31,11 +33,7 @@ export function renderMarkdown(report: Report): string {
   out.push('');
   out.push('| Status | Count |');
   out.push('| --- | ---: |');
-  out.push(`| Failed | ${report.summary.fail} |`);
-  out.push(`| Errors | ${report.summary.error} |`);
-  out.push(`| Passed | ${report.summary.pass} |`);
-  out.push(`| Skipped | ${report.summary.skip} |`);
-  out.push(`| Waived | ${report.summary.waived} |`);
+  for (const [label, n] of statusCounts(report)) out.push(`| ${label} | ${n} |`);
 
   const fails = by('fail');
   if (fails.length > 0) {
@@ -80,7 +78,7 @@ export function renderMarkdown(report: Report): string {
   if (report.diagnostics.length > 0) {
     out.push('', '### Diagnostics', '');
     for (const d of report.diagnostics) {
-      const where = d.file ? `${md([d.file, d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':'))}: ` : '';
+      const where = d.file ? `${md(diagnosticPosition(d))}: ` : '';
       out.push(`- **${d.severity}** ${where}${md(d.message)}`);
     }
   }
@@ -98,10 +96,10 @@ export function renderMarkdown(report: Report): string {
 }
 
 function ruleCell(r: Result, report: Report): string {
-  const meta = report.rules.find((rule) => rule.id === r.ruleId);
+  const url = ruleHelpUrl(report, r.ruleId);
   const id = md(r.ruleId);
   // Only an http(s) URL becomes a link, and its text is escaped; parentheses are percent-encoded.
-  return meta && isHttpUrl(meta.helpUri) ? `[${id}](${new URL(meta.helpUri).href.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : id;
+  return url ? `[${id}](${url.replace(/\(/g, '%28').replace(/\)/g, '%29')})` : id;
 }
 
 function findingCell(r: Result): string {

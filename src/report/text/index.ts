@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Report, Result, Severity, Status } from '../../model/index.js';
 import {
+  diagnosticPosition,
   durationSeconds,
   formatLocation,
   groupByResource,
@@ -71,7 +72,7 @@ export function renderText(report: Report, options: TextOptions): string {
     out.push('');
     out.push(c.bold('Diagnostics'));
     for (const d of report.diagnostics) {
-      const where = d.file ? `${[t(d.file), d.line, d.line !== undefined ? d.column : undefined].filter((p) => p !== undefined).join(':')}: ` : '';
+      const where = d.file ? `${diagnosticPosition({ ...d, file: t(d.file) })}: ` : '';
       const level = d.severity === 'error' ? c.red('error') : c.yellow('warning');
       out.push(`  ${level} ${where}${t(d.message)}`);
     }

@@ -94,35 +94,23 @@ export function policy(
   };
 }
 
+/** The fields every build definition has, in the order the service returns them. */
+function buildDefinition(id: number, name: string, revision: number, process: Record<string, unknown>, repository: Record<string, unknown>, variables: Record<string, unknown> | undefined): Record<string, unknown> {
+  return { id, name, path: '\\', type: 'build', queueStatus: 'enabled', revision, quality: 'definition', process, repository, variables };
+}
+
+function definitionRepository(repo: FakeRepo): Record<string, unknown> {
+  return { id: repo.id, type: 'TfsGit', name: repo.name, defaultBranch: `refs/heads/${repo.defaultBranch ?? 'main'}` };
+}
+
 /** A YAML build definition as returned with includeAllProperties=true. */
 export function yamlDefinition(id: number, name: string, repo: FakeRepo, yamlFilename = 'azure-pipelines.yml', variables?: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id,
-    name,
-    path: '\\',
-    type: 'build',
-    queueStatus: 'enabled',
-    revision: 1,
-    quality: 'definition',
-    process: { yamlFilename, type: 2 },
-    repository: { id: repo.id, type: 'TfsGit', name: repo.name, defaultBranch: `refs/heads/${repo.defaultBranch ?? 'main'}`, clean: null, checkoutSubmodules: false },
-    variables,
-  };
+  return buildDefinition(id, name, 1, { yamlFilename, type: 2 }, { ...definitionRepository(repo), clean: null, checkoutSubmodules: false }, variables);
 }
 
 export function classicDefinition(id: number, name: string, repo: FakeRepo, variables: Record<string, unknown>): Record<string, unknown> {
-  return {
-    id,
-    name,
-    path: '\\',
-    type: 'build',
-    queueStatus: 'enabled',
-    revision: 3,
-    quality: 'definition',
-    process: { phases: [{ name: 'Agent job 1', steps: [{ displayName: 'Build', task: { id: 'c6c4c611-aa2e-4a33-b606-5eaba2196824', versionSpec: '1.*', definitionType: 'task' } }] }], type: 1 },
-    repository: { id: repo.id, type: 'TfsGit', name: repo.name, defaultBranch: `refs/heads/${repo.defaultBranch ?? 'main'}` },
-    variables,
-  };
+  const process = { phases: [{ name: 'Agent job 1', steps: [{ displayName: 'Build', task: { id: 'c6c4c611-aa2e-4a33-b606-5eaba2196824', versionSpec: '1.*', definitionType: 'task' } }] }], type: 1 };
+  return buildDefinition(id, name, 3, process, definitionRepository(repo), variables);
 }
 
 export function uuid(n: number, prefix = '0000'): string {

@@ -116,14 +116,11 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
       case 'projects':
         return list(res, url, groupProjects(fullPath, url));
       case 'access_tokens':
-        requireRole(token, OWNER);
-        return list(res, url, group.accessTokens);
+        return listFor(res, url, token, OWNER, group.accessTokens);
       case 'deploy_tokens':
-        requireRole(token, MAINTAINER);
-        return list(res, url, group.deployTokens);
+        return listFor(res, url, token, MAINTAINER, group.deployTokens);
       case 'variables':
-        requireRole(token, MAINTAINER);
-        return list(res, url, group.variables);
+        return listFor(res, url, token, MAINTAINER, group.variables);
       default:
         unexpected.push(`GET ${url.pathname}${url.search}`);
         throw notFound();
@@ -154,26 +151,20 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
         requireRole(token, MAINTAINER);
         return sendJson(res, 200, project.pushRule);
       case 'hooks':
-        requireRole(token, MAINTAINER);
-        return list(res, url, project.hooks);
+        return listFor(res, url, token, MAINTAINER, project.hooks);
       case 'deploy_keys':
-        requireRole(token, MAINTAINER);
-        return list(res, url, project.deployKeys);
+        return listFor(res, url, token, MAINTAINER, project.deployKeys);
       case 'members/all':
         return list(res, url, project.members);
       case 'access_tokens':
-        requireRole(token, MAINTAINER);
-        return list(res, url, project.accessTokens);
+        return listFor(res, url, token, MAINTAINER, project.accessTokens);
       case 'deploy_tokens':
-        requireRole(token, MAINTAINER);
-        return list(res, url, project.deployTokens);
+        return listFor(res, url, token, MAINTAINER, project.deployTokens);
       case 'variables':
-        requireRole(token, MAINTAINER);
-        return list(res, url, project.variables);
+        return listFor(res, url, token, MAINTAINER, project.variables);
       case 'protected_environments':
         if (!premium) throw freeAnswer();
-        requireRole(token, MAINTAINER);
-        return list(res, url, project.protectedEnvironments);
+        return listFor(res, url, token, MAINTAINER, project.protectedEnvironments);
       case 'environments':
         return list(res, url, project.environments);
       case 'repository/tree':
@@ -310,6 +301,12 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
 
   function requireRole(token: FakeToken, level: number): void {
     if (!token.admin && token.role < level) throw forbidden();
+  }
+
+  /** A list only members with at least `level` may read. */
+  function listFor(res: ServerResponse, url: URL, token: FakeToken, level: number, items: Body[]): void {
+    requireRole(token, level);
+    list(res, url, items);
   }
 
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

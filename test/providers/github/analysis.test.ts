@@ -1,15 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContainerImage, Pipeline, Repository } from '../../../src/model/index.js';
-import { ADMIN_TOKEN, FakeGithub, collect, spec, standardState } from './helpers.js';
+import { ADMIN_TOKEN, collect, spec, standardState, fakeGithubPerTest } from './helpers.js';
 
-let fake: FakeGithub | undefined;
-afterEach(async () => {
-  if (fake) {
-    expect(fake.unexpected).toEqual([]);
-    await fake.stop();
-    fake = undefined;
-  }
-});
+const startFake = fakeGithubPerTest();
 
 describe('github provider: workflow and Dockerfile analysis through the API', () => {
   it('runs the shared analysers on files fetched without cloning', async () => {
@@ -30,7 +23,7 @@ describe('github provider: workflow and Dockerfile analysis through the API', ()
       '',
     ].join('\n');
     api.files['services/worker/Dockerfile'] = 'FROM python:latest\nRUN pip install x\n';
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
 
     const repo = run.byId('github:acme/api') as Repository;
@@ -51,9 +44,9 @@ describe('github provider: workflow and Dockerfile analysis through the API', ()
     expect(worker.runsAsRoot).toBe(true);
     expect(worker.baseImages?.[0]).toMatchObject({ ref: 'python:latest', pinning: 'latest' });
     // The root Dockerfile and the workflows come with the GraphQL batch; others over REST.
-    expect(fake!.count(/^\/repos\/acme\/api\/contents\/Dockerfile$/)).toBe(0);
+    expect(fake.count(/^\/repos\/acme\/api\/contents\/Dockerfile$/)).toBe(0);
     // Octokit encodes the `{path}` parameter (slashes as %2F), which GitHub accepts.
-    expect(fake!.count(/^\/repos\/acme\/api\/contents\/services(\/|%2F)worker(\/|%2F)Dockerfile$/)).toBe(1);
-    expect(fake!.count(/\/contents\/\.github/)).toBe(0);
+    expect(fake.count(/^\/repos\/acme\/api\/contents\/services(\/|%2F)worker(\/|%2F)Dockerfile$/)).toBe(1);
+    expect(fake.count(/\/contents\/\.github/)).toBe(0);
   });
 });

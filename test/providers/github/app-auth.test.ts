@@ -1,17 +1,10 @@
 import { generateKeyPairSync } from 'node:crypto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Repository, Token } from '../../../src/model/index.js';
 import { preflight } from '../../../src/providers/github/index.js';
-import { FakeGithub, collect, spec, standardState, ADMIN_TOKEN, READER_TOKEN } from './helpers.js';
+import { collect, spec, standardState, ADMIN_TOKEN, READER_TOKEN, fakeGithubPerTest } from './helpers.js';
 
-let fake: FakeGithub | undefined;
-afterEach(async () => {
-  if (fake) {
-    expect(fake.unexpected).toEqual([]);
-    await fake.stop();
-    fake = undefined;
-  }
-});
+const startFake = fakeGithubPerTest();
 
 describe('github provider: GitHub App authentication', () => {
   it('signs a JWT, finds the installation, and scans with the installation token', async () => {
@@ -19,7 +12,7 @@ describe('github provider: GitHub App authentication', () => {
     const state = standardState();
     state.apps['123'] = publicKey.export({ type: 'spki', format: 'pem' }).toString();
     state.org.patGrants.push({ id: 5, login: 'dev', token_name: 'laptop', token_expires_at: null });
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const pem = privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_APP_ID: '123', GITHUB_APP_PRIVATE_KEY: pem.replace(/\n/g, '\\n') });
     expect(fake.count(/^\/orgs\/acme\/installation$/)).toBe(1);
@@ -34,7 +27,7 @@ describe('github provider: GitHub App authentication', () => {
 
 describe('github provider: doctor preflight', () => {
   it('checks each rule group against what a classic token may read', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const { lines } = await preflight(spec({ githubOrg: 'acme' }), { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: READER_TOKEN });
     const text = lines.join('\n');
     if (process.env.PEEK) console.log(text);
@@ -50,7 +43,7 @@ describe('github provider: doctor preflight', () => {
   it('says which fine-grained permission GitHub asks for', async () => {
     const state = standardState();
     state.tokens['github_pat_fine_fine_fine_fine_0009'] = { kind: 'fine-grained', permissions: { metadata: 'read', contents: 'read' }, admin: true };
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const { lines } = await preflight(spec({ repos: ['acme/api'] }), { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: 'github_pat_fine_fine_fine_fine_0009' });
     const text = lines.join('\n');
     expect(text).toMatch(/fine-grained personal access token/);

@@ -1,21 +1,14 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Resource } from '../../../src/model/index.js';
 import type { Environment, Organization, Repository, Secret, Token } from '../../../src/model/index.js';
 import { makeRepo } from '../../fakes/github/model.js';
-import { ADMIN_TOKEN, READER_TOKEN, FakeGithub, collect, spec, standardState } from './helpers.js';
+import { ADMIN_TOKEN, READER_TOKEN, collect, spec, standardState, fakeGithubPerTest } from './helpers.js';
 
-let fake: FakeGithub | undefined;
-afterEach(async () => {
-  if (fake) {
-    expect(fake.unexpected).toEqual([]);
-    await fake.stop();
-    fake = undefined;
-  }
-});
+const startFake = fakeGithubPerTest();
 
 describe('github provider: organization scan with an admin token', () => {
   it('collects the org, its repositories and their settings, mapped to the model', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     for (const r of run.result.resources) expect(() => Resource.parse(r)).not.toThrow();
     expect(JSON.stringify(run.result)).not.toContain(ADMIN_TOKEN);
@@ -81,7 +74,7 @@ describe('github provider: organization scan with an admin token', () => {
   });
 
   it('counts a repository protected only by an active ruleset as protected', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const web = run.byId('github:acme/web') as Repository;
     expect(web.branchProtection).toMatchObject({
@@ -98,7 +91,7 @@ describe('github provider: organization scan with an admin token', () => {
   });
 
   it('does not count a ruleset in evaluate mode or one every writer may bypass', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const evaluate = run.byId('github:acme/evaluate') as Repository;
     expect(evaluate.branchProtection).toMatchObject({ protected: false, pullRequestRequired: false, sources: [{ type: 'ruleset', name: 'trial', enforcement: 'evaluate' }] });
@@ -119,7 +112,7 @@ describe('github provider: organization scan with an admin token', () => {
       bypass_actors: [{ actor_type: 'OrganizationAdmin', bypass_mode: 'always' }],
       rules: [{ type: 'required_signatures' }, { type: 'required_status_checks', parameters: { strict_required_status_checks_policy: true, required_status_checks: [{ context: 'org/check' }] } }],
     });
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const evaluate = run.byId('github:acme/evaluate') as Repository;
     expect(evaluate.branchProtection).toMatchObject({ protected: true, signedCommitsRequired: true, statusChecksRequired: true, requiredStatusChecks: ['org/check'], upToDateRequired: true, adminsIncluded: false });
@@ -139,7 +132,7 @@ describe('github provider: organization scan with an admin token', () => {
       bypass_actors: [],
       rules: [{ type: 'pull_request', parameters: { required_approving_review_count: 3 } }],
     });
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect((run.byId('github:acme/evaluate') as Repository).branchProtection).toMatchObject({ protected: true, requiredApprovals: 3, adminsIncluded: true, bypassActors: [] });
     expect((run.byId('github:acme/web') as Repository).branchProtection?.requiredApprovals).toBe(1);
@@ -165,7 +158,7 @@ describe('github provider: organization scan with an admin token', () => {
         ],
       }),
     );
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const crowded = run.byId('github:acme/crowded') as Repository;
     // The ruleset beyond the first page is read over REST, bypass actors included.
@@ -181,7 +174,7 @@ describe('github provider: organization scan with an admin token', () => {
       makeRepo('acme', 'many', { classicRules: [...feature, { pattern: 'main', requiresApprovingReviews: true, requiredApprovingReviewCount: 2, requiresCommitSignatures: true }] }),
       makeRepo('acme', 'many-open', { classicRules: [...feature, { pattern: 'other' }] }),
     );
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect((run.byId('github:acme/many') as Repository).branchProtection).toMatchObject({ protected: true, requiredApprovals: 2, signedCommitsRequired: true, forcePushAllowed: false });
     // 404 "Branch not protected" means no classic rule, not "unknown".
@@ -190,7 +183,7 @@ describe('github provider: organization scan with an admin token', () => {
   });
 
   it('honours include/exclude globs and can include archived repositories and forks', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ githubOrg: 'acme', include: ['acme/*'], exclude: ['b*'], includeArchived: true, includeForks: true }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const ids = run.result.resources.filter((r) => r.kind === 'repository').map((r) => r.id);
     expect(ids.sort()).toEqual(['github:acme/api', 'github:acme/evaluate', 'github:acme/fork-of-thing', 'github:acme/legacy', 'github:acme/web']);
@@ -199,7 +192,7 @@ describe('github provider: organization scan with an admin token', () => {
 
 describe('github provider: a token without admin rights', () => {
   it('leaves admin-only facts absent with forbidden gaps naming the permission', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: READER_TOKEN });
     const org = run.byId('github:acme') as Organization;
     expect(org.mfaRequired).toBeUndefined();
@@ -230,7 +223,7 @@ describe('github provider: a token without admin rights', () => {
   });
 
   it('turns forbidden data into errors when the target was named explicitly', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ repos: ['acme/api'], explicit: true }), { GITHUB_TOKEN: READER_TOKEN });
     const api = run.byId('github:acme/api') as Repository;
     expect(api.gaps?.webhooks).toMatchObject({ reason: 'forbidden', outcome: 'error' });

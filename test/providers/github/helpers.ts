@@ -1,11 +1,12 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach, expect } from 'vitest';
 import { githubProvider } from '../../../src/providers/github/index.js';
 import type { CollectResult, TargetSpec } from '../../../src/providers/types.js';
 import type { Resource } from '../../../src/model/index.js';
 import { Redactor } from '../../../src/shared/redact.js';
-import { FakeGithub } from '../../fakes/github/server.js';
+import { FakeGithub, type FakeOptions } from '../../fakes/github/server.js';
 import { ALL_SCOPES, makeOrg, makeRepo, type FakeRepo, type FakeState } from '../../fakes/github/model.js';
 
 export const ADMIN_TOKEN = 'ghp_adminAdminAdminAdminAdminAdmin0001';
@@ -137,6 +138,22 @@ export async function collect(fake: FakeGithub, s: TargetSpec, env: Record<strin
       return r;
     },
   };
+}
+
+/**
+ * For one test file: returns a function that starts a FakeGithub. After each test, the fake
+ * started last must have seen no unexpected request; it is then stopped.
+ */
+export function fakeGithubPerTest(): (state: FakeState, options?: FakeOptions) => Promise<FakeGithub> {
+  let fake: FakeGithub | undefined;
+  afterEach(async () => {
+    if (fake) {
+      expect(fake.unexpected).toEqual([]);
+      await fake.stop();
+      fake = undefined;
+    }
+  });
+  return async (state, options) => (fake = await new FakeGithub(state, options).start());
 }
 
 export function tempDir(): string {

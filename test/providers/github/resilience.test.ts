@@ -1,19 +1,12 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Repository } from '../../../src/model/index.js';
 import { isUserError } from '../../../src/shared/errors.js';
 import { makeRepo, FULL_PERMISSIONS } from '../../fakes/github/model.js';
-import { ADMIN_TOKEN, FINE_TOKEN, FakeGithub, collect, spec, standardState, tempDir } from './helpers.js';
+import { ADMIN_TOKEN, FINE_TOKEN, collect, spec, standardState, tempDir, fakeGithubPerTest } from './helpers.js';
 
-let fake: FakeGithub | undefined;
-afterEach(async () => {
-  if (fake) {
-    expect(fake.unexpected).toEqual([]);
-    await fake.stop();
-    fake = undefined;
-  }
-});
+const startFake = fakeGithubPerTest();
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {
@@ -26,7 +19,7 @@ describe('github provider: scale and cost', () => {
   it('scans an org of 250 repositories through Link pagination within 4 requests per repository', async () => {
     const state = standardState();
     state.repos = Array.from({ length: 250 }, (_, i) => makeRepo('acme', `svc-${String(i).padStart(3, '0')}`, { files: { '.github/workflows/ci.yml': 'on: push\njobs: {}\n' } }));
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const repos = run.result.resources.filter((r) => r.kind === 'repository');
     expect(repos).toHaveLength(250);
@@ -38,7 +31,7 @@ describe('github provider: scale and cost', () => {
   });
 
   it('re-scans from the ETag cache: 304s cost no rate limit and the cache holds no token', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const cacheDir = tempDir();
     const first = await collect(fake, spec({ githubOrg: 'acme', noCache: false }), { GITHUB_TOKEN: ADMIN_TOKEN }, cacheDir);
     const usedAfterFirst = fake.used.core;
@@ -62,12 +55,12 @@ describe('github provider: scale and cost', () => {
 
 describe('github provider: faults', () => {
   it('waits out a secondary rate limit (retry-after) and retries 5xx bursts', async () => {
-    fake = await new FakeGithub(standardState(), {
+    const fake = await startFake(standardState(), {
       faults: [
         { path: /^\/orgs\/acme\/repos$/, kind: 'secondary-limit', times: 1 },
         { path: /\/hooks$/, kind: 'status', status: 502, times: 2 },
       ],
-    }).start();
+    });
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect((run.byId('github:acme/api') as Repository).webhooks).toHaveLength(2);
     expect(Number(run.result.stats['github.retries'])).toBeGreaterThanOrEqual(1);
@@ -75,13 +68,13 @@ describe('github provider: faults', () => {
   });
 
   it('records a malformed gap for truncated JSON and for a field of the wrong type', async () => {
-    fake = await new FakeGithub(standardState(), {
+    const fake = await startFake(standardState(), {
       faults: [
         { path: /^\/repos\/acme\/api\/hooks$/, kind: 'truncated', times: 1 },
         { path: /^\/repos\/acme\/api\/actions\/secrets$/, kind: 'malformed', times: 1, mutate: (b) => ({ ...(b as object), secrets: [{ name: 5 }] }) },
         { path: /^\/repos\/acme\/web\/actions\/secrets$/, kind: 'malformed', times: 1, mutate: () => ({ total_count: 1 }) },
       ],
-    }).start();
+    });
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const api = run.byId('github:acme/api') as Repository;
     expect(api.webhooks).toBeUndefined();
@@ -92,20 +85,20 @@ describe('github provider: faults', () => {
   });
 
   it('waits for the primary limit reset (403, x-ratelimit-remaining: 0) and goes on', async () => {
-    fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/repos\/acme\/web\/hooks$/, kind: 'primary-limit', times: 1 }] }).start();
+    const fake = await startFake(standardState(), { faults: [{ path: /^\/repos\/acme\/web\/hooks$/, kind: 'primary-limit', times: 1 }] });
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect((run.byId('github:acme/web') as Repository).webhooks).toEqual([]);
     expect(run.debug.join('\n')).toMatch(/primary rate limit/);
   });
 
   it('records rate-limited, not forbidden, when the secondary limit outlasts the retries', async () => {
-    fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/repos\/acme\/web\/hooks$/, kind: 'secondary-limit', times: 10 }] }).start();
+    const fake = await startFake(standardState(), { faults: [{ path: /^\/repos\/acme\/web\/hooks$/, kind: 'secondary-limit', times: 10 }] });
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect((run.byId('github:acme/web') as Repository).gaps?.webhooks).toMatchObject({ reason: 'rate-limited' });
   });
 
   it('marks every repository of a GraphQL batch whose response is truncated as malformed, not passing', async () => {
-    fake = await new FakeGithub(standardState(), { faults: [{ path: /^\/graphql$/, kind: 'truncated', times: 1 }] }).start();
+    const fake = await startFake(standardState(), { faults: [{ path: /^\/graphql$/, kind: 'truncated', times: 1 }] });
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const web = run.byId('github:acme/web') as Repository;
     expect(web.branchProtection).toBeUndefined();
@@ -122,7 +115,7 @@ describe('github provider: faults', () => {
       b.data.nodes = b.data.nodes.map((n) => (n.nameWithOwner === 'acme/web' ? { ...n, rulesets: { nodes: 'oops' } } : n));
       return b;
     };
-    fake = await new FakeGithub(standardState(), { faults: [{ method: 'POST', path: /^\/graphql$/, kind: 'malformed', times: 1, mutate }] }).start();
+    const fake = await startFake(standardState(), { faults: [{ method: 'POST', path: /^\/graphql$/, kind: 'malformed', times: 1, mutate }] });
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const web = run.byId('github:acme/web') as Repository;
     expect(web.branchProtection).toBeUndefined();
@@ -132,7 +125,7 @@ describe('github provider: faults', () => {
   });
 
   it('stops with one clear line on 401 and never prints the token', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const bad = 'ghp_revokedRevokedRevokedRevoked00009';
     const err = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: bad }).catch((e: unknown) => e);
     expect(isUserError(err)).toBe(true);
@@ -149,7 +142,7 @@ describe('github provider: token kinds and hosts', () => {
     const state = standardState();
     const { secrets: _s, webhooks: _w, ...perms } = FULL_PERMISSIONS as Record<string, 'read'>;
     state.tokens[FINE_TOKEN] = { kind: 'fine-grained', permissions: perms, admin: true };
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GH_TOKEN: FINE_TOKEN });
     const api = run.byId('github:acme/api') as Repository;
     expect(api.gaps?.secrets?.message).toMatch(/GitHub requires permission secrets=read/);
@@ -159,7 +152,7 @@ describe('github provider: token kinds and hosts', () => {
   });
 
   it('works against a GHES base path /api/v3 with GraphQL at /api/graphql', async () => {
-    fake = await new FakeGithub(standardState(), { basePath: '/api/v3' }).start();
+    const fake = await startFake(standardState(), { basePath: '/api/v3' });
     const run = await collect(fake, spec({ repos: ['acme/api', 'acme/web'] }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect(fake.count(/^\/api\/graphql$/)).toBe(1);
     expect((run.byId('github:acme/api') as Repository).branchProtection?.protected).toBe(true);
@@ -168,7 +161,7 @@ describe('github provider: token kinds and hosts', () => {
   });
 
   it('reports a repository it cannot see as a gap and a diagnostic', async () => {
-    fake = await new FakeGithub(standardState()).start();
+    const fake = await startFake(standardState());
     const run = await collect(fake, spec({ repos: ['acme/nope'] }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect(run.byId('github:acme/nope').gaps?.['*']).toMatchObject({ reason: 'not-found' });
     expect(run.result.diagnostics[0]?.message).toMatch(/acme\/nope/);
@@ -182,7 +175,7 @@ describe('github provider: hostile names', () => {
     api.secrets.push({ name: 'EVIL\u001b[31m\nNAME/../x', created_at: '2025-01-01T00:00:00Z', updated_at: '2025-01-01T00:00:00Z' });
     api.environments.push({ name: 'prod **bold** [x](http://e)', reviewers: 0, branchPolicy: null });
     api.files['.github/workflows/we\u001bird\n.yml'] = 'on: push\n';
-    fake = await new FakeGithub(state).start();
+    const fake = await startFake(state);
     const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     const unsafe = (id: string) => [...id].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f || /\s/.test(c));
     for (const r of run.result.resources) expect(unsafe(r.id), r.id).toBe(false);
