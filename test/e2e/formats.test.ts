@@ -13,6 +13,7 @@ import { parseXml, type XmlElement } from '../report/xml.js';
  * repository whose name carries HTML, a terminal escape and Markdown table syntax.
  */
 const badOrg = join(repoRoot, 'fixtures', 'states', 'bad-org.json');
+const goodOrg = join(repoRoot, 'fixtures', 'states', 'good-org.json');
 const NOW = { SECPOL_NOW: '2026-11-26T12:00:00Z' };
 const EVIL_NAME = 'acme/<img src=x onerror=alert(1)>|\u001b[2J**bold**';
 const FRAMEWORKS = ['soc2', 'iso27001', 'cis-ssc', 'nist-ssdf'] as const;
@@ -48,6 +49,11 @@ beforeAll(async () => {
   );
   const formats = ['text', 'json=a.json', 'sarif=b.sarif', 'junit=c.xml', 'markdown=d.md', 'html=e.html'].flatMap((f) => ['--format', f]);
   const jobs: [string, string[]][] = [['check', ['check', '--state', badOrg, '--state', 'hostile.json', ...formats]]];
+  jobs.push(
+    ['quiet', ['check', '--state', goodOrg, '--quiet']],
+    ['output', ['check', '--state', badOrg, '--format', 'json', '--output', 'single.json']],
+    ['output-ambiguous', ['check', '--state', badOrg, '--format', 'json', '--format', 'sarif', '--output', 'which.out']],
+  );
   for (const framework of FRAMEWORKS) {
     for (const format of EVIDENCE) jobs.push([`${framework}.${format}`, ['export', '--framework', framework, '--format', format, '--state', badOrg]]);
   }
@@ -143,6 +149,30 @@ describe('secpol check with six formats in one run', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('\u001b');
     for (const rule of new Set(report.results.filter((r) => r.status === 'fail').map((r) => r.ruleId))) expect(html, rule).toContain(rule);
+  });
+});
+
+describe('--quiet and --output', () => {
+  it('--quiet prints nothing when nothing failed', () => {
+    const run = exports.get('quiet')!;
+    expect(run.status, run.stderr).toBe(0);
+    expect(run.stdout).toBe('');
+  });
+
+  it('--output writes the single format to the file and nothing to stdout', () => {
+    const run = exports.get('output')!;
+    expect(run.status, run.stderr).toBe(1);
+    expect(run.stdout).toBe('');
+    const written = JSON.parse(read('single.json')) as Report;
+    expect(written.summary.fail).toBeGreaterThan(0);
+    expect(written.summary.fail).toBe(report.results.filter((r) => r.status === 'fail' && r.resource.id !== 'github:acme/evil').length);
+  });
+
+  it('--output with two formats is a usage error (exit 2, one line)', () => {
+    const run = exports.get('output-ambiguous')!;
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain('--output');
   });
 });
 

@@ -1,4 +1,4 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo } from '../fakes/github/model.js';
@@ -25,6 +25,8 @@ let env: Record<string, string>;
 let check: CliRun;
 let doctor: CliRun;
 let rejected: CliRun;
+let rerun: CliRun;
+let firstScanRequests: number;
 
 beforeAll(async () => {
   const state = standardState();
@@ -43,6 +45,9 @@ beforeAll(async () => {
     secpolAsync(['doctor', 'github', '--github-org', 'acme'], { cwd: dir, env: { ...env, GH_TOKEN: ADMIN_TOKEN } }),
     secpolAsync(['check', '--github-org', 'acme', '--format', 'json', '--verbose'], { cwd: dir, env: { ...env, GITHUB_TOKEN: BAD_TOKEN } }),
   ]);
+  // The same scan again, now that the on-disk ETag cache is filled.
+  firstScanRequests = fake.log.length;
+  rerun = await secpolAsync(['check', '--github-org', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } });
 }, 120_000);
 
 afterAll(async () => {
@@ -88,6 +93,29 @@ describe('secpol check --github-org acme against the GitHub imitation', () => {
       expect(text).not.toContain(ADMIN_TOKEN);
       expect(text).not.toContain('s3cr3t');
     }
+  });
+});
+
+describe('the on-disk ETag cache (SECPOL_CACHE_DIR)', () => {
+  const files = (root: string): string[] => readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+
+  it('holds neither the token nor webhook credentials', () => {
+    const cached = files(join(dir, 'cache'));
+    expect(cached.length).toBeGreaterThan(0);
+    for (const file of cached) {
+      const text = readFileSync(file, 'utf8');
+      expect(text, file).not.toContain(ADMIN_TOKEN);
+      expect(text, file).not.toContain('s3cr3t');
+    }
+  });
+
+  it('serves a re-scan through 304s with the same verdicts', () => {
+    expect(rerun.status, rerun.stderr).toBe(1);
+    const revalidated = fake.log.slice(firstScanRequests).filter((l) => l.status === 304);
+    expect(revalidated.length).toBeGreaterThan(0);
+    const verdicts = (run: CliRun): string[] => (JSON.parse(run.stdout) as Report).results.map((r) => `${r.ruleId} ${r.resource.id} ${r.status} ${r.message}`).sort();
+    expect(verdicts(rerun)).toEqual(verdicts(check));
+    expect(fake.unexpected).toEqual([]);
   });
 });
 
