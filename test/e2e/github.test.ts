@@ -5,6 +5,7 @@ import { makeRepo } from '../fakes/github/model.js';
 import { secpolAsync, tempDir, type CliRun } from '../helpers/cli.js';
 import { sarifValidator } from '../helpers/sarif.js';
 import { ADMIN_TOKEN, FakeGithub, standardState } from '../providers/github/helpers.js';
+import { cleanup, fixtureRepo, git } from '../providers/local/repo.js';
 
 /**
  * `secpol check --github-org` end to end: the bundled CLI in a child process, talking plain
@@ -26,6 +27,7 @@ let check: CliRun;
 let doctor: CliRun;
 let rejected: CliRun;
 let rerun: CliRun;
+let clone: CliRun;
 let firstScanRequests: number;
 
 beforeAll(async () => {
@@ -39,11 +41,15 @@ beforeAll(async () => {
     SECPOL_HTTP_RETRY_BASE_MS: '5',
     SECPOL_NOW: '2026-11-26T12:00:00Z',
   };
-  [check, doctor, rejected] = await Promise.all([
+  // A developer's clone whose origin is acme/web on this (self-hosted) GitHub.
+  const repo = fixtureRepo('good');
+  git(repo, 'remote', 'add', 'origin', `${fake.origin}/acme/web.git`);
+  [check, doctor, rejected, clone] = await Promise.all([
     secpolAsync(['check', '--github-org', 'acme', '--format', 'json', '--format', `sarif=${join(dir, 'org.sarif')}`], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } }),
     // GH_TOKEN is the fallback when GITHUB_TOKEN is unset (SPEC "Endpoints and credentials").
     secpolAsync(['doctor', 'github', '--github-org', 'acme'], { cwd: dir, env: { ...env, GH_TOKEN: ADMIN_TOKEN } }),
     secpolAsync(['check', '--github-org', 'acme', '--format', 'json', '--verbose'], { cwd: dir, env: { ...env, GITHUB_TOKEN: BAD_TOKEN } }),
+    secpolAsync(['check', '--format', 'json'], { cwd: repo, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } }),
   ]);
   // The same scan again, now that the on-disk ETag cache is filled.
   firstScanRequests = fake.log.length;
@@ -53,6 +59,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await fake?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
+  cleanup();
 });
 
 describe('secpol check --github-org acme against the GitHub imitation', () => {
@@ -93,6 +100,19 @@ describe('secpol check --github-org acme against the GitHub imitation', () => {
       expect(text).not.toContain(ADMIN_TOKEN);
       expect(text).not.toContain('s3cr3t');
     }
+  });
+});
+
+describe('secpol check with no target in a clone, a token present', () => {
+  it('evaluates the working tree and the repository its origin points to', () => {
+    expect(clone.status, clone.stderr).toBe(0);
+    const report = JSON.parse(clone.stdout) as Report;
+    const providers = new Set(report.results.map((r) => r.resource.provider));
+    expect(providers).toEqual(new Set(['local', 'github']));
+    const remote = report.results.filter((r) => r.resource.provider === 'github');
+    expect(new Set(remote.map((r) => r.resource.id.split('/').slice(0, 2).join('/')))).toEqual(new Set(['github:acme/web']));
+    expect(remote.find((r) => r.ruleId === 'branch.protected')?.status).toBe('pass');
+    expect(clone.stdout + clone.stderr).not.toContain(ADMIN_TOKEN);
   });
 });
 
