@@ -28,6 +28,8 @@ let doctor: CliRun;
 let rejected: CliRun;
 let rerun: CliRun;
 let clone: CliRun;
+let snapshot: CliRun;
+let replay: CliRun;
 let firstScanRequests: number;
 
 beforeAll(async () => {
@@ -53,8 +55,15 @@ beforeAll(async () => {
   ]);
   // The same scan again, now that the on-disk ETag cache is filled.
   firstScanRequests = fake.log.length;
-  rerun = await secpolAsync(['check', '--github-org', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } });
+  [rerun, snapshot] = await Promise.all([
+    secpolAsync(['check', '--github-org', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } }),
+    secpolAsync(['snapshot', '--github-org', 'acme', '-o', 'org-state.json'], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } }),
+  ]);
+  // Offline, with no token: the snapshot alone.
+  replay = await secpolAsync(['check', '--state', 'org-state.json', '--format', 'json'], { cwd: dir, env: { SECPOL_NOW: env.SECPOL_NOW! } });
 }, 120_000);
+
+const verdicts = (run: CliRun): string[] => (JSON.parse(run.stdout) as Report).results.map((r) => `${r.ruleId} ${r.resource.id} ${r.status} ${r.message}`).sort();
 
 afterAll(async () => {
   await fake?.stop();
@@ -133,9 +142,19 @@ describe('the on-disk ETag cache (SECPOL_CACHE_DIR)', () => {
     expect(rerun.status, rerun.stderr).toBe(1);
     const revalidated = fake.log.slice(firstScanRequests).filter((l) => l.status === 304);
     expect(revalidated.length).toBeGreaterThan(0);
-    const verdicts = (run: CliRun): string[] => (JSON.parse(run.stdout) as Report).results.map((r) => `${r.ruleId} ${r.resource.id} ${r.status} ${r.message}`).sort();
     expect(verdicts(rerun)).toEqual(verdicts(check));
     expect(fake.unexpected).toEqual([]);
+  });
+});
+
+describe('secpol snapshot --github-org, then secpol check --state offline', () => {
+  it('gives the same verdicts as the live scan, and the snapshot holds no credential', () => {
+    expect(snapshot.status, snapshot.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'org-state.json'), 'utf8');
+    expect(text).not.toContain(ADMIN_TOKEN);
+    expect(text).not.toContain('s3cr3t');
+    expect(replay.status, replay.stderr).toBe(1);
+    expect(verdicts(replay)).toEqual(verdicts(check));
   });
 });
 
