@@ -49,7 +49,12 @@ beforeAll(async () => {
   );
   const formats = ['text', 'json=a.json', 'sarif=b.sarif', 'junit=c.xml', 'markdown=d.md', 'html=e.html'].flatMap((f) => ['--format', f]);
   const jobs: [string, string[]][] = [['check', ['check', '--state', badOrg, '--state', 'hostile.json', ...formats]]];
+  writeFileSync(
+    join(dir, 'waiver.yaml'),
+    'waivers:\n  - rule: org.mfa-required\n    resource: "github:acme"\n    reason: Rolling out SSO (SEC-1)\n    expires: 2027-06-30\n    approvedBy: security\n',
+  );
   jobs.push(
+    ['sarif-all', ['check', '--state', badOrg, '--config', 'waiver.yaml', '--sarif-all', '--format', 'sarif=all.sarif', '--format', 'json=all.json']],
     ['quiet', ['check', '--state', goodOrg, '--quiet']],
     ['output', ['check', '--state', badOrg, '--format', 'json', '--output', 'single.json']],
     ['output-ambiguous', ['check', '--state', badOrg, '--format', 'json', '--format', 'sarif', '--output', 'which.out']],
@@ -149,6 +154,37 @@ describe('secpol check with six formats in one run', () => {
     expect(html).toContain('&lt;img src=x onerror=alert(1)&gt;');
     expect(html).not.toContain('\u001b');
     for (const rule of new Set(report.results.filter((r) => r.status === 'fail').map((r) => r.ruleId))) expect(html, rule).toContain(rule);
+  });
+});
+
+describe('--sarif-all: the compliance archive', () => {
+  interface ArchiveResult {
+    ruleId: string;
+    kind?: string;
+    suppressions?: { kind: string; status: string; justification: string }[];
+    properties: { status: string; resourceId: string };
+  }
+
+  it('is valid SARIF holding every status, each with the kind GitHub and auditors expect', () => {
+    const run = exports.get('sarif-all')!;
+    expect(run.status, run.stderr).toBe(1);
+    const sarif = JSON.parse(read('all.sarif')) as { runs: { results: ArchiveResult[] }[] };
+    const validator = sarifValidator();
+    expect(validator.validate(sarif), validator.errors()).toBe(true);
+    const json = JSON.parse(read('all.json')) as Report;
+    expect(json.summary.waived).toBe(1);
+    const kinds: Record<string, string> = { pass: 'pass', skip: 'notApplicable', error: 'open', fail: 'fail', waived: 'fail' };
+    const seen: Record<string, Set<string>> = {};
+    for (const r of sarif.runs[0]!.results) {
+      expect(r.kind ?? 'fail', `${r.ruleId} ${r.properties.status}`).toBe(kinds[r.properties.status]);
+      (seen[r.properties.status] ??= new Set()).add(`${r.ruleId} ${r.properties.resourceId}`);
+    }
+    // Each (rule, resource) result of the JSON report appears, under its status.
+    for (const status of ['pass', 'fail', 'error', 'skip', 'waived'] as const) {
+      expect(seen[status]?.size ?? 0, status).toBe(json.summary[status]);
+    }
+    const waived = sarif.runs[0]!.results.filter((r) => r.properties.status === 'waived');
+    expect(waived.map((r) => r.suppressions)).toEqual([[expect.objectContaining({ kind: 'external', status: 'accepted', justification: 'Rolling out SSO (SEC-1)' })]]);
   });
 });
 
