@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { secpolAsync, type CliRun } from '../helpers/cli.js';
 import { sarifValidator } from '../helpers/sarif.js';
-import { cleanup, commitAll, fake, fixtureRepo, git, tempDir } from '../providers/local/repo.js';
+import { cleanup, commitAll, fake, fixtureRepo, git, tempDir, writeFiles } from '../providers/local/repo.js';
 
 /**
  * Issue #3's end-to-end test: real repositories made with `git init` (the local provider's
@@ -224,6 +224,40 @@ describe('secpol check <good repository>', () => {
     for (const rule of ['code.no-hardcoded-secrets', 'ci.pinned-actions', 'ci.token-permissions', 'ci.no-dangerous-triggers', 'container.non-root', 'container.base-image-pinned']) {
       expect(passed, rule).toContain(rule);
     }
+  });
+});
+
+describe('hostile file names', () => {
+  it('reach no terminal and no report as control characters, and SARIF URIs still name the real files', async () => {
+    const html = 'src/<img src=x onerror=alert(1)>.js';
+    const spaced = 'we ird/%20x/Dockerfile';
+    const escaped = 'src/\u001b[2Jred\nline.js';
+    const repo = tempDir('secpol-hostile-');
+    writeFiles(repo, {
+      [html]: "export const token = '{{GITHUB_PAT}}';\n",
+      [spaced]: 'FROM node:latest\n',
+      [escaped]: "export const id = '{{AWS_KEY_ID}}';\n",
+    });
+    commitAll(repo);
+    const run = await secpolAsync(['check', '--format', 'text', '--format', 'json=h.json', '--format', 'sarif=h.sarif'], { cwd: repo, env: NOW });
+    expect(run.status, run.stderr).toBe(1);
+    const json = readFileSync(join(repo, 'h.json'), 'utf8');
+    const sarifText = readFileSync(join(repo, 'h.sarif'), 'utf8');
+    for (const [name, text] of Object.entries({ stdout: run.stdout, stderr: run.stderr, json, sarif: sarifText })) {
+      expect(text.includes('\u001b') || text.includes('\\u001b'), name).toBe(false);
+      expect(text, name).not.toContain(fake.GITHUB_PAT);
+      expect(text, name).not.toContain(fake.AWS_KEY_ID);
+    }
+    const sarif = JSON.parse(sarifText) as { runs: { results: SarifResult[] }[] };
+    const validator = sarifValidator();
+    expect(validator.validate(sarif), validator.errors()).toBe(true);
+    const uris = (rule: string): string[] =>
+      sarif.runs[0]!.results.filter((r) => r.ruleId === rule).map((r) => r.locations[0]!.physicalLocation.artifactLocation.uri);
+    // Percent-encoded per segment: decoding gives back the file that holds the finding.
+    const decode = (uri: string): string => uri.split('/').map(decodeURIComponent).join('/');
+    expect(uris('container.non-root').map(decode)).toEqual([spaced]);
+    expect(uris('code.no-hardcoded-secrets').map(decode)).toContain(html);
+    expect(uris('code.no-hardcoded-secrets')).toHaveLength(2);
   });
 });
 
