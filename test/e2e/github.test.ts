@@ -29,6 +29,7 @@ let rejected: CliRun;
 let rerun: CliRun;
 let clone: CliRun;
 let snapshot: CliRun;
+let filtered: CliRun;
 let replay: CliRun;
 let firstScanRequests: number;
 
@@ -55,9 +56,13 @@ beforeAll(async () => {
   ]);
   // The same scan again, now that the on-disk ETag cache is filled.
   firstScanRequests = fake.log.length;
-  [rerun, snapshot] = await Promise.all([
+  [rerun, snapshot, filtered] = await Promise.all([
     secpolAsync(['check', '--github-org', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } }),
     secpolAsync(['snapshot', '--github-org', 'acme', '-o', 'org-state.json'], { cwd: dir, env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN } }),
+    secpolAsync(['check', '--github-org', 'acme', '--include-archived', '--include-forks', '--exclude', 'acme/e*', '--format', 'json', '--fail-on', 'none'], {
+      cwd: dir,
+      env: { ...env, GITHUB_TOKEN: ADMIN_TOKEN },
+    }),
   ]);
   // Offline, with no token: the snapshot alone.
   replay = await secpolAsync(['check', '--state', 'org-state.json', '--format', 'json'], { cwd: dir, env: { SECPOL_NOW: env.SECPOL_NOW! } });
@@ -109,6 +114,14 @@ describe('secpol check --github-org acme against the GitHub imitation', () => {
       expect(text).not.toContain(ADMIN_TOKEN);
       expect(text).not.toContain('s3cr3t');
     }
+  });
+});
+
+describe('repository filters', () => {
+  it('--include-archived, --include-forks and --exclude decide which repositories are scanned', () => {
+    expect(filtered.status, filtered.stderr).toBe(0);
+    const repos = new Set((JSON.parse(filtered.stdout) as Report).results.filter((r) => r.ruleId === 'repo.security-policy').map((r) => r.resource.id));
+    expect([...repos].sort()).toEqual(['github:acme/api', 'github:acme/bypass', 'github:acme/fork-of-thing', 'github:acme/legacy', 'github:acme/naked', 'github:acme/web']);
   });
 });
 
