@@ -228,7 +228,8 @@ describe('secpol check <good repository>', () => {
 });
 
 describe('hostile file names', () => {
-  it('reach no terminal and no report as control characters, and SARIF URIs still name the real files', async () => {
+  // Windows file systems refuse `<`, `>` and newlines in names.
+  it.skipIf(process.platform === 'win32')('reach no terminal and no report as control characters, and SARIF URIs still name the real files', async () => {
     const html = 'src/<img src=x onerror=alert(1)>.js';
     const spaced = 'we ird/%20x/Dockerfile';
     const escaped = 'src/\u001b[2Jred\nline.js';
