@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { acmeScenario } from '../fakes/azure-devops/scenario.js';
@@ -17,6 +17,7 @@ const BAD_TOKEN = 'r3vokedpat'.repeat(5) + 'xy'; // 52 characters: sent as a PAT
 
 /** Values the scenario's pipeline variables and service hooks hold: none may reach any output. */
 const PLANTED = ['hunter2-plaintext', 'do-not-leak'];
+const SECRETS = [PAT, ...PLANTED];
 
 interface Report {
   summary: Record<string, number>;
@@ -30,6 +31,8 @@ let check: CliRun;
 let pipelineEnv: CliRun;
 let doctor: CliRun;
 let rejected: CliRun;
+let snapshot: CliRun;
+let replay: CliRun;
 
 const branchProtected = (run: CliRun): Record<string, string> =>
   Object.fromEntries(
@@ -40,14 +43,19 @@ beforeAll(async () => {
   fake = await startFakeAzureDevOps(acmeScenario({ projects: 1, reposPerProject: 5 }), { token: PAT });
   dir = tempDir('secpol-e2e-ado-');
   env = { SECPOL_CACHE_DIR: join(dir, 'cache'), SECPOL_NOW: '2026-11-26T12:00:00Z' };
-  [check, pipelineEnv, doctor, rejected] = await Promise.all([
+  [check, pipelineEnv, doctor, rejected, snapshot] = await Promise.all([
     secpolAsync(['check', '--ado-org', fake.orgUrl, '--format', 'json'], { cwd: dir, env: { ...env, AZURE_DEVOPS_TOKEN: PAT } }),
     // Inside an Azure Pipelines job: the organization from SYSTEM_COLLECTIONURI, the job's token.
     secpolAsync(['check', '--ado-project', 'web', '--format', 'json'], { cwd: dir, env: { ...env, SYSTEM_COLLECTIONURI: `${fake.orgUrl}/`, SYSTEM_ACCESSTOKEN: PAT } }),
     secpolAsync(['doctor', 'azure-devops'], { cwd: dir, env: { ...env, SYSTEM_COLLECTIONURI: fake.orgUrl, AZURE_DEVOPS_EXT_PAT: PAT } }),
     secpolAsync(['check', '--ado-org', fake.orgUrl, '--format', 'json'], { cwd: dir, env: { ...env, AZURE_DEVOPS_TOKEN: BAD_TOKEN } }),
+    secpolAsync(['snapshot', '--ado-org', fake.orgUrl, '-o', 'state.json'], { cwd: dir, env: { ...env, AZURE_DEVOPS_TOKEN: PAT } }),
   ]);
+  // Offline, with no token: the snapshot alone.
+  replay = await secpolAsync(['check', '--state', 'state.json', '--format', 'json'], { cwd: dir, env });
 }, 120_000);
+
+const verdicts = (run: CliRun): string[] => (JSON.parse(run.stdout) as Report).results.map((r) => `${r.ruleId} ${r.resource.id} ${r.status} ${r.message}`).sort();
 
 afterAll(async () => {
   await fake?.close();
@@ -93,6 +101,16 @@ describe('secpol doctor azure-devops', () => {
     expect(doctor.stdout).toContain(`azure-devops: API ${fake.orgUrl}`);
     expect(doctor.stdout).toContain('azure-devops: token present');
     expect(doctor.stdout + doctor.stderr).not.toContain(PAT);
+  });
+});
+
+describe('secpol snapshot, then secpol check --state offline', () => {
+  it('gives the same verdicts as the live scan, and the snapshot holds no credential', () => {
+    expect(snapshot.status, snapshot.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'state.json'), 'utf8');
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    expect(replay.status, replay.stderr).toBe(1);
+    expect(verdicts(replay)).toEqual(verdicts(check));
   });
 });
 

@@ -1,4 +1,4 @@
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKENS, groupScenario } from '../fakes/gitlab/scenarios.js';
@@ -15,6 +15,7 @@ const BAD_TOKEN = 'glpat-' + 'Rv0kedRv0kedRv0kedRv0k';
 
 /** Values the scenario's CI/CD variables and hooks hold: none may reach any output. */
 const PLANTED = ['group-secret-value-123', 'hunter2-super-secret', 'plain-api-key-value', 'staging-api-key-value', 'XXXXSECRETPATH', 'user:pass'];
+const SECRETS = [TOKENS.admin, ...PLANTED];
 
 interface Report {
   summary: Record<string, number>;
@@ -27,18 +28,25 @@ let env: Record<string, string>;
 let check: CliRun;
 let doctor: CliRun;
 let rejected: CliRun;
+let snapshot: CliRun;
+let replay: CliRun;
 
 beforeAll(async () => {
   fake = await startFakeGitlab(groupScenario({ projects: 6 }));
   dir = tempDir('secpol-e2e-gl-');
   env = { SECPOL_CACHE_DIR: join(dir, 'cache'), SECPOL_NOW: '2026-11-26T12:00:00Z' };
-  [check, doctor, rejected] = await Promise.all([
+  [check, doctor, rejected, snapshot] = await Promise.all([
     secpolAsync(['check', '--gitlab-group', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url } }),
     secpolAsync(['doctor', 'gitlab'], { cwd: dir, env: { ...env, GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url } }),
     // CI_SERVER_URL, the GitLab CI convention, names the instance as well.
     secpolAsync(['check', '--gitlab-group', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITLAB_TOKEN: BAD_TOKEN, CI_SERVER_URL: fake.url } }),
+    secpolAsync(['snapshot', '--gitlab-group', 'acme', '-o', 'state.json'], { cwd: dir, env: { ...env, GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url } }),
   ]);
+  // Offline, with no token: the snapshot alone.
+  replay = await secpolAsync(['check', '--state', 'state.json', '--format', 'json'], { cwd: dir, env });
 }, 120_000);
+
+const verdicts = (run: CliRun): string[] => (JSON.parse(run.stdout) as Report).results.map((r) => `${r.ruleId} ${r.resource.id} ${r.status} ${r.message}`).sort();
 
 afterAll(async () => {
   await fake?.close();
@@ -80,6 +88,16 @@ describe('secpol doctor gitlab', () => {
     expect(doctor.stdout).toContain(`gitlab: API ${fake.url}`);
     expect(doctor.stdout).toContain('gitlab: token present');
     expect(doctor.stdout + doctor.stderr).not.toContain(TOKENS.admin);
+  });
+});
+
+describe('secpol snapshot, then secpol check --state offline', () => {
+  it('gives the same verdicts as the live scan, and the snapshot holds no credential', () => {
+    expect(snapshot.status, snapshot.stderr).toBe(0);
+    const text = readFileSync(join(dir, 'state.json'), 'utf8');
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+    expect(replay.status, replay.stderr).toBe(1);
+    expect(verdicts(replay)).toEqual(verdicts(check));
   });
 });
 
