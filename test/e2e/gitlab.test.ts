@@ -29,18 +29,20 @@ let check: CliRun;
 let doctor: CliRun;
 let rejected: CliRun;
 let snapshot: CliRun;
+let noToken: CliRun;
 let replay: CliRun;
 
 beforeAll(async () => {
   fake = await startFakeGitlab(groupScenario({ projects: 6 }));
   dir = tempDir('secpol-e2e-gl-');
   env = { SECPOL_CACHE_DIR: join(dir, 'cache'), SECPOL_NOW: '2026-11-26T12:00:00Z' };
-  [check, doctor, rejected, snapshot] = await Promise.all([
+  [check, doctor, rejected, snapshot, noToken] = await Promise.all([
     secpolAsync(['check', '--gitlab-group', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url } }),
     secpolAsync(['doctor', 'gitlab'], { cwd: dir, env: { ...env, GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url } }),
     // CI_SERVER_URL, the GitLab CI convention, names the instance as well.
     secpolAsync(['check', '--gitlab-group', 'acme', '--format', 'json'], { cwd: dir, env: { ...env, GITLAB_TOKEN: BAD_TOKEN, CI_SERVER_URL: fake.url } }),
     secpolAsync(['snapshot', '--gitlab-group', 'acme', '-o', 'state.json'], { cwd: dir, env: { ...env, GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url } }),
+    secpolAsync(['doctor', 'gitlab'], { cwd: dir, env: { ...env, GITLAB_URL: fake.url } }),
   ]);
   // Offline, with no token: the snapshot alone.
   replay = await secpolAsync(['check', '--state', 'state.json', '--format', 'json'], { cwd: dir, env });
@@ -88,6 +90,11 @@ describe('secpol doctor gitlab', () => {
     expect(doctor.stdout).toContain(`gitlab: API ${fake.url}`);
     expect(doctor.stdout).toContain('gitlab: token present');
     expect(doctor.stdout + doctor.stderr).not.toContain(TOKENS.admin);
+  });
+
+  it('exits 2 when no token is set', () => {
+    expect(noToken.status).toBe(2);
+    expect(noToken.stdout).toContain('gitlab: token missing');
   });
 });
 
