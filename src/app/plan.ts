@@ -33,7 +33,8 @@ export function selectProviders(spec: TargetSpec, env: Env): ProviderName[] {
   if (spec.stateFiles.length > 0) chosen.push('snapshot');
   if (spec.repos.length > 0 || spec.githubOrg) chosen.push('github');
   if (spec.gitlabGroup) chosen.push('gitlab');
-  if (spec.adoOrg) chosen.push('azure-devops');
+  // --ado-project alone is a target too: the organization then comes from SYSTEM_COLLECTIONURI.
+  if (spec.adoOrg || spec.adoProject) chosen.push('azure-devops');
   if (chosen.length > 0) return chosen;
 
   chosen.push('local');
