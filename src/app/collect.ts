@@ -47,7 +47,8 @@ export async function collect(names: ProviderName[], spec: TargetSpec, ctx: Coll
       }
       out.diagnostics.push(...result.diagnostics);
       out.stats[`${adapter.name}:${adapter.target}`] = { ...result.stats, resources: result.resources.length, ms: Date.now() - started };
-      out.sources.push({ provider: adapter.name, target: adapter.target, collectedAt: new Date(started).toISOString() });
+      // The run's clock (SECPOL_NOW pins it), not the wall clock: snapshots must be reproducible.
+      out.sources.push({ provider: adapter.name, target: adapter.target, collectedAt: ctx.now.toISOString() });
     } catch (err) {
       out.diagnostics.push(...diagnosticsOf(err, `${adapter.name} (${adapter.target})`, ctx));
     }

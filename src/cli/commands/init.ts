@@ -33,6 +33,7 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
         await writeFile(join(root, file), text);
         io.out(`wrote ${file}\n`);
       }
+      if (platform !== 'github') io.out(`include ${template.path} from your pipeline definition (see the comment at its top)\n`);
       setExit(0);
     });
 }

@@ -50,7 +50,9 @@ export class LocalAdapter implements ProviderAdapter {
     const started = Date.now();
     const diagnostics: Diagnostic[] = [];
     const maxFileBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    const repoId = repositoryIdFor(this.displayPath);
+    // Ids are relative to the scanned tree, not to where secpol was started: SARIF fingerprints
+    // and waivers must not change with the working directory.
+    const repoId = repositoryIdFor('.');
     const idPrefix = repoId === 'local:.' ? 'local:' : repoId;
     const ids: ResourceIds = { provider: 'local', idPrefix, repository: repoId };
 

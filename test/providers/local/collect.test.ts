@@ -195,7 +195,7 @@ describe('secret allowlist', () => {
 });
 
 describe('a path other than .', () => {
-  it('uses local:<path relative to the working directory> for the repository and as the prefix of file ids', async () => {
+  it('names resources relative to the scanned tree, however its path was typed', async () => {
     const root = fixtureRepo('good');
     const parent = dirname(root);
     const previous = process.cwd();
@@ -204,9 +204,9 @@ describe('a path other than .', () => {
       for (const asTyped of [`${root}/`, basename(root), `./${basename(root)}`]) {
         const result = await collect(root, {}, asTyped);
         const ids = result.resources.map((r) => r.id);
-        expect(ids[0]).toBe(`local:${basename(root)}`);
-        expect(ids).toContain(`local:${basename(root)}/Dockerfile`);
-        expect((result.resources[1] as Pipeline).repository).toBe(`local:${basename(root)}`);
+        expect(ids[0]).toBe('local:.');
+        expect(ids).toContain('local:Dockerfile');
+        expect((result.resources[1] as Pipeline).repository).toBe('local:.');
       }
       // An absolute path that is the working directory is `.`.
       process.chdir(root);
