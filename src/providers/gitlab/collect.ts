@@ -3,6 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
 import { fetchValidated } from './call.js';
 import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
+import { prefetchGroupProjects } from './graphql.js';
 import { collectOrganization, fetchGroup, fetchGroupMembers } from './group.js';
 import { collectProject } from './project.js';
 import type { Run } from './run.js';
@@ -29,6 +30,8 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
     debug: (m) => ctx.debug(m),
     premiumUnavailable: new Map(),
     topGroupMembers: new Map(),
+    premiumConfirmed: new Map(),
+    prefetched: new Map(),
   };
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -87,7 +90,7 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
   if (group.parent_id === null || group.parent_id === undefined) {
     run.topGroupMembers.set(path, Promise.resolve(members.ok ? { ok: true, value: new Set(members.value.map((m) => m.username)) } : members));
   }
-  const [org, tokens, deployTokens, variables, projects] = await Promise.all([
+  const [org, tokens, deployTokens, variables, projects, prefetched] = await Promise.all([
     collectOrganization(run, { group, members }),
     fetchValidated(run, `group access tokens of ${path}`, listOf(AccessTokenSchema), () => c.groupAccessTokens.all(group.id, { perPage: 100 }), 'Owner role'),
     fetchValidated(run, `deploy tokens of ${path}`, listOf(DeployTokenSchema), () => c.deployTokens.all({ groupId: group.id, perPage: 100 }), 'Maintainer role'),
@@ -95,7 +98,9 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
     fetchValidated(run, `projects of ${path}`, listOf(ProjectSchema), () =>
       c.groups.allProjects(group.id, { includeSubgroups: true, withShared: false, perPage: 100, orderBy: 'id', sort: 'asc' } as never),
     ),
+    prefetchGroupProjects(run, group.full_path),
   ]);
+  for (const [fullPath, facts] of prefetched) run.prefetched.set(fullPath, facts);
   resources.push(org);
   resources.push(...(tokens.ok ? tokens.value.filter(isLiveToken).map((t) => accessTokenResource(groupId, 'group', t)) : [unlistedTokens(groupId, 'group access tokens', tokens.gap)]));
   resources.push(...(deployTokens.ok ? deployTokens.value.filter(isLiveToken).map((t) => deployTokenResource(groupId, t)) : [unlistedTokens(groupId, 'deploy tokens', deployTokens.gap)]));

@@ -1,0 +1,288 @@
+import { z } from 'zod';
+import { classifyFailure } from './call.js';
+import type { Run } from './run.js';
+import type { GitlabAccessLevel, GitlabMember, GitlabProtectedBranch, GitlabVariable } from './schema.js';
+
+/**
+ * Per-project facts read in bulk through GitLab's GraphQL API (`POST /api/graphql`): one
+ * query answers them for 20 projects of a group at once, where REST needs one request per
+ * fact and project. Every fact here is optional: a fact that is absent, null, errored,
+ * truncated (`hasNextPage`) or not trustworthy for the caller's role is simply not
+ * prefetched, and the project reads it through REST as before (so gaps stay REST's).
+ */
+export interface Prefetched {
+  variables?: GitlabVariable[];
+  members?: GitlabMember[];
+  /** Only when the caller is Maintainer+ (branch rules the caller may not read are dropped silently). */
+  protectedBranches?: GitlabProtectedBranch[];
+  /** `codeOwnerApprovalRequired` of each rule: only trusted once the namespace is known to be Premium. */
+  codeOwnerApproval?: boolean[];
+  /** EE only; `null` = never configured. Only trusted once the namespace is known to be Premium. */
+  pushRule?: { reject_unsigned_commits: boolean } | null;
+  /** Root ref the tree and blobs below were read at. */
+  rootRef?: string;
+  /** Every blob path of the repository when the whole tree fitted one page. */
+  tree?: string[];
+  /** Text of the default CI file (`.gitlab-ci.yml`) at the root ref; undefined = absent. */
+  defaultCiFile?: { text: string | undefined };
+}
+
+export const GRAPHQL_PAGE = 20;
+export const DEFAULT_CI_PATH = '.gitlab-ci.yml';
+/** Branch rules GitLab lists without a protected branch behind them (`branchProtection: null`). */
+const PSEUDO_RULES = new Set(['All branches', 'All protected branches']);
+
+const pageInfo = z.object({ hasNextPage: z.boolean() });
+const gid = z.string().nullable().optional();
+const accessLevel = z.object({
+  accessLevel: z.number().int().nullable().optional(),
+  accessLevelDescription: z.string().nullable().optional(),
+  user: z.object({ id: gid }).nullable().optional(),
+  group: z.object({ id: gid }).nullable().optional(),
+  deployKey: z.object({ id: gid }).nullable().optional(),
+});
+
+const ProjectNodeSchema = z.object({
+  fullPath: z.string(),
+  maxAccessLevel: z.object({ integerValue: z.number().int().nullable().optional() }).nullable().optional(),
+  ciVariables: z
+    .object({
+      pageInfo,
+      nodes: z.array(
+        z.object({
+          key: z.string(),
+          value: z.string().nullable().optional(),
+          variableType: z.string().nullable().optional(),
+          masked: z.boolean().nullable().optional(),
+          protected: z.boolean().nullable().optional(),
+          hidden: z.boolean().nullable().optional(),
+          environmentScope: z.string().nullable().optional(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
+  projectMembers: z
+    .object({
+      pageInfo,
+      nodes: z.array(
+        z.object({
+          accessLevel: z.object({ integerValue: z.number().int() }).nullable().optional(),
+          user: z.object({ id: z.string(), username: z.string(), state: z.string().nullable().optional() }).nullable().optional(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
+  branchRules: z
+    .object({
+      pageInfo,
+      nodes: z.array(
+        z.object({
+          name: z.string(),
+          branchProtection: z
+            .object({
+              allowForcePush: z.boolean(),
+              codeOwnerApprovalRequired: z.boolean().nullable().optional(),
+              pushAccessLevels: z.object({ pageInfo, nodes: z.array(accessLevel) }).nullable(),
+            })
+            .nullable(),
+        }),
+      ),
+    })
+    .nullable()
+    .optional(),
+  pushRules: z.object({ rejectUnsignedCommits: z.boolean() }).nullable().optional(),
+  repository: z
+    .object({
+      rootRef: z.string().nullable().optional(),
+      tree: z.object({ blobs: z.object({ pageInfo, nodes: z.array(z.object({ path: z.string() })) }) }).nullable().optional(),
+      blobs: z.object({ nodes: z.array(z.object({ path: z.string(), rawTextBlob: z.string().nullable().optional() })) }).nullable().optional(),
+    })
+    .nullable()
+    .optional(),
+});
+type ProjectNode = z.infer<typeof ProjectNodeSchema>;
+
+const AnswerSchema = z.object({
+  data: z
+    .object({
+      group: z
+        .object({
+          projects: z.object({
+            pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable().optional() }),
+            nodes: z.array(z.unknown()),
+          }),
+        })
+        .nullable(),
+    })
+    .nullable()
+    .optional(),
+  errors: z.array(z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
+});
+
+/**
+ * The query. `ee` adds fields only GitLab EE has (push rules, code-owner approval, user and
+ * group push entries); a CE instance refuses the whole query for them, so the plain variant
+ * is tried next.
+ */
+export function projectsQuery(ee: boolean): string {
+  const push = `pushAccessLevels(first: 100) { pageInfo { hasNextPage } nodes { accessLevel accessLevelDescription deployKey { id }${ee ? ' user { id } group { id }' : ''} } }`;
+  return `query secpolProjects($group: ID!, $first: Int!, $after: String) {
+  group(fullPath: $group) {
+    projects(includeSubgroups: true, first: $first, after: $after) {
+      pageInfo { hasNextPage endCursor }
+      nodes {
+        fullPath
+        maxAccessLevel { integerValue }
+        ciVariables(first: 100) { pageInfo { hasNextPage } nodes { key value variableType masked protected hidden environmentScope } }
+        projectMembers(relations: [DIRECT, INHERITED, INVITED_GROUPS, SHARED_INTO_ANCESTORS], first: 100) { pageInfo { hasNextPage } nodes { accessLevel { integerValue } user { id username state } } }
+        branchRules(first: 100) { pageInfo { hasNextPage } nodes { name branchProtection { allowForcePush${ee ? ' codeOwnerApprovalRequired' : ''} ${push} } } }${ee ? '\n        pushRules { rejectUnsignedCommits }' : ''}
+        repository { rootRef tree(recursive: true) { blobs(first: 100) { pageInfo { hasNextPage } nodes { path } } } blobs(paths: ["${DEFAULT_CI_PATH}"]) { nodes { path rawTextBlob } } }
+      }
+    }
+  }
+}`;
+}
+
+const MAINTAINER = 40;
+const numericId = (value: string | null | undefined): number | null => {
+  const match = /(\d+)$/.exec(value ?? '');
+  return match ? Number(match[1]) : null;
+};
+
+/** One project node -> the facts it settles; anything errored (`broken`) or doubtful is left out. */
+export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched {
+  const facts: Prefetched = {};
+  const ok = (field: keyof ProjectNode): boolean => !broken.has(field) && node[field] !== null && node[field] !== undefined;
+  const role = node.maxAccessLevel?.integerValue ?? 0;
+
+  if (ok('ciVariables') && node.ciVariables && !node.ciVariables.pageInfo.hasNextPage) {
+    facts.variables = node.ciVariables.nodes.map((v) => ({
+      key: v.key,
+      value: v.value ?? null,
+      variable_type: (v.variableType ?? 'ENV_VAR').toLowerCase(),
+      protected: v.protected === true,
+      masked: v.masked === true,
+      ...(v.hidden === null || v.hidden === undefined ? {} : { hidden: v.hidden }),
+      ...(v.environmentScope ? { environment_scope: v.environmentScope } : {}),
+    }));
+  }
+
+  if (ok('projectMembers') && node.projectMembers && !node.projectMembers.pageInfo.hasNextPage) {
+    // One entry per membership (direct, inherited, invited group): keep each user's highest role, as members/all does.
+    const best = new Map<string, GitlabMember>();
+    let complete = true;
+    for (const m of node.projectMembers.nodes) {
+      const id = numericId(m.user?.id);
+      if (!m.user || !m.accessLevel || id === null) {
+        complete = false;
+        continue;
+      }
+      const seen = best.get(m.user.username);
+      if (!seen || seen.access_level < m.accessLevel.integerValue) {
+        best.set(m.user.username, { id, username: m.user.username, access_level: m.accessLevel.integerValue, ...(m.user.state ? { state: m.user.state } : {}) });
+      }
+    }
+    if (complete) facts.members = [...best.values()];
+  }
+
+  // Branch rules a caller may not read are dropped without an error: only a Maintainer's list is complete.
+  if (ok('branchRules') && node.branchRules && !node.branchRules.pageInfo.hasNextPage && role >= MAINTAINER) {
+    const rules: GitlabProtectedBranch[] = [];
+    const codeOwner: boolean[] = [];
+    let complete = true;
+    for (const rule of node.branchRules.nodes) {
+      const p = rule.branchProtection;
+      if (!p) {
+        if (!PSEUDO_RULES.has(rule.name)) complete = false;
+        continue;
+      }
+      if (!p.pushAccessLevels || p.pushAccessLevels.pageInfo.hasNextPage) {
+        complete = false;
+        continue;
+      }
+      const levels: GitlabAccessLevel[] = p.pushAccessLevels.nodes.map((l) => ({
+        access_level: l.accessLevel ?? null,
+        ...(l.accessLevelDescription ? { access_level_description: l.accessLevelDescription } : {}),
+        user_id: numericId(l.user?.id),
+        group_id: numericId(l.group?.id),
+        deploy_key_id: numericId(l.deployKey?.id),
+      }));
+      rules.push({ id: rules.length, name: rule.name, push_access_levels: levels, merge_access_levels: [], allow_force_push: p.allowForcePush });
+      if (typeof p.codeOwnerApprovalRequired === 'boolean') codeOwner.push(p.codeOwnerApprovalRequired);
+    }
+    if (complete) {
+      facts.protectedBranches = rules;
+      if (codeOwner.length === rules.length) facts.codeOwnerApproval = codeOwner;
+    }
+  }
+
+  if (!broken.has('pushRules') && node.pushRules !== undefined) {
+    facts.pushRule = node.pushRules === null ? null : { reject_unsigned_commits: node.pushRules.rejectUnsignedCommits };
+  }
+
+  const repo = node.repository;
+  if (ok('repository') && repo?.rootRef) {
+    facts.rootRef = repo.rootRef;
+    if (repo.tree && !repo.tree.blobs.pageInfo.hasNextPage) facts.tree = repo.tree.blobs.nodes.map((b) => b.path);
+    const ci = repo.blobs?.nodes.find((b) => b.path === DEFAULT_CI_PATH);
+    // A binary or unreadable blob (rawTextBlob null) is read again through REST.
+    if (repo.blobs && (!ci || typeof ci.rawTextBlob === 'string')) facts.defaultCiFile = { text: ci?.rawTextBlob ?? undefined };
+  }
+  return facts;
+}
+
+/**
+ * Prefetches facts for every project of a group (subgroups included), 20 per request.
+ * Returns an empty map when GraphQL is unavailable or refuses the query: REST covers it all.
+ */
+export async function prefetchGroupProjects(run: Run, group: string): Promise<Map<string, Prefetched>> {
+  const found = new Map<string, Prefetched>();
+  let ee = true;
+  let after: string | null = null;
+  for (let page = 0; page < 10_000; page += 1) {
+    let raw: unknown;
+    try {
+      raw = await run.client.graphql(projectsQuery(ee), { group, first: GRAPHQL_PAGE, after });
+    } catch (err) {
+      if (run.signal?.aborted) throw err;
+      run.debug(`gitlab: GraphQL unavailable, reading every fact through REST: ${classifyFailure(run, err, 'GraphQL').gap.message}`);
+      return found;
+    }
+    const answer = AnswerSchema.safeParse(raw);
+    if (!answer.success) {
+      run.debug('gitlab: GraphQL answer failed validation; reading the rest through REST');
+      return found;
+    }
+    const { data, errors = [] } = answer.data;
+    const projects = data?.group?.projects;
+    if (!projects) {
+      // A refused query (no data): an instance without EE fields gets the plain variant once.
+      const undefinedField = errors.some((e) => /doesn't exist on type|undefinedField/i.test(e.message));
+      if (ee && undefinedField && page === 0) {
+        ee = false;
+        page -= 1;
+        continue;
+      }
+      run.debug(`gitlab: GraphQL query refused (${errors.length} errors); reading every fact through REST`);
+      return found;
+    }
+    const brokenByIndex = new Map<number, Set<string>>();
+    for (const e of errors) {
+      const [a, b, c, index, field] = e.path ?? [];
+      if (a === 'group' && b === 'projects' && c === 'nodes' && typeof index === 'number' && typeof field === 'string') {
+        const set = brokenByIndex.get(index) ?? new Set<string>();
+        set.add(field);
+        brokenByIndex.set(index, set);
+      }
+    }
+    projects.nodes.forEach((value, index) => {
+      const node = ProjectNodeSchema.safeParse(value);
+      if (node.success) found.set(node.data.fullPath, prefetchedOf(node.data, brokenByIndex.get(index) ?? new Set()));
+    });
+    if (!projects.pageInfo.hasNextPage || !projects.pageInfo.endCursor) break;
+    after = projects.pageInfo.endCursor;
+  }
+  return found;
+}
