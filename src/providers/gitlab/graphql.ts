@@ -181,7 +181,8 @@ export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched
       }
       const seen = best.get(m.user.username);
       if (!seen || seen.access_level < m.accessLevel.integerValue) {
-        best.set(m.user.username, { id, username: m.user.username, access_level: m.accessLevel.integerValue, ...(m.user.state ? { state: m.user.state } : {}) });
+        // UserState is an enum; REST spells states in lower case (`active`), which is what access.ts compares.
+        best.set(m.user.username, { id, username: m.user.username, access_level: m.accessLevel.integerValue, ...(m.user.state ? { state: m.user.state.toLowerCase() } : {}) });
       }
     }
     if (complete) facts.members = [...best.values()];
