@@ -157,7 +157,9 @@ export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched
   const ok = (field: keyof ProjectNode): boolean => !broken.has(field) && node[field] !== null && node[field] !== undefined;
   const role = node.maxAccessLevel?.integerValue ?? 0;
 
-  if (ok('ciVariables') && node.ciVariables && !node.ciVariables.pageInfo.hasNextPage) {
+  // `masked`/`protected` are nullable in the schema; an unknown flag must not read as `false`.
+  const flagsKnown = node.ciVariables?.nodes.every((v) => typeof v.masked === 'boolean' && typeof v.protected === 'boolean') === true;
+  if (ok('ciVariables') && node.ciVariables && !node.ciVariables.pageInfo.hasNextPage && flagsKnown) {
     facts.variables = node.ciVariables.nodes.map((v) => ({
       key: v.key,
       value: v.value ?? null,

@@ -134,7 +134,12 @@ interface FieldDef {
   type?: string;
   args?: string[];
   resolve: Resolve;
+  /** How GitLab prices the field: `resolver` (a Resolvers:: class), `connection`, `gitaly` (calls_gitaly). */
+  cost?: { resolver?: boolean; connection?: boolean; gitaly?: boolean };
 }
+
+/** GitLab's limit for authenticated queries (`GitlabSchema::AUTHENTICATED_MAX_COMPLEXITY`). */
+export const MAX_COMPLEXITY = 250;
 type Schema = Record<string, Record<string, FieldDef>>;
 
 const gid = (kind: string, id: unknown): string => `gid://gitlab/${kind}/${String(id)}`;
@@ -178,12 +183,12 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
   const codeOwner = (pb: Body): boolean => premium && (pb.code_owner_approval_required === true || pb.code_owner_approval_required === 'true');
   const schema: Schema = {
     Query: {
-      group: { type: 'Group', args: ['fullPath'], resolve: (_p, a) => state.groups.find((g) => g.body.full_path === a.fullPath) ?? null },
-      project: { type: 'Project', args: ['fullPath'], resolve: (_p, a) => state.projects.find((p) => p.body.path_with_namespace === a.fullPath) ?? null },
+      group: { cost: { resolver: true }, type: 'Group', args: ['fullPath'], resolve: (_p, a) => state.groups.find((g) => g.body.full_path === a.fullPath) ?? null },
+      project: { cost: { resolver: true }, type: 'Project', args: ['fullPath'], resolve: (_p, a) => state.projects.find((p) => p.body.path_with_namespace === a.fullPath) ?? null },
     },
     Group: {
       fullPath: { resolve: (g) => (g as { body: Body }).body.full_path },
-      projects: {
+      projects: { cost: { resolver: true, connection: true },
         type: 'ProjectConnection',
         args: ['includeSubgroups', 'search', 'sort', ...connectionArgs],
         resolve: (g, a) => {
@@ -202,17 +207,17 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
       id: { resolve: (p) => gid('Project', (p as FakeProject).body.id) },
       fullPath: { resolve: (p) => (p as FakeProject).body.path_with_namespace },
       maxAccessLevel: { type: 'AccessLevel', resolve: () => ({ integerValue: role }) },
-      ciVariables: {
+      ciVariables: { cost: { resolver: true, connection: true },
         type: 'CiProjectVariableConnection',
         args: ['sort', ...connectionArgs],
         resolve: (p, a) => (role >= 40 ? page((p as FakeProject).variables, a) : null),
       },
-      projectMembers: {
+      projectMembers: { cost: { resolver: true, connection: true },
         type: 'MemberInterfaceConnection',
         args: ['relations', 'search', 'accessLevels', ...connectionArgs],
         resolve: (p, a) => page((p as FakeProject).members, a),
       },
-      branchRules: {
+      branchRules: { cost: { resolver: true, connection: true },
         type: 'BranchRuleConnection',
         args: connectionArgs,
         resolve: (p, a) => {
@@ -265,8 +270,8 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
     BranchProtection: {
       allowForcePush: { resolve: prop('allow_force_push') },
       ...(ee ? { codeOwnerApprovalRequired: { resolve: (pb: unknown) => codeOwner(pb as Body) } } : {}),
-      pushAccessLevels: { type: 'PushAccessLevelConnection', args: connectionArgs, resolve: (pb, a) => page(((pb as Body).push_access_levels as Body[]) ?? [], a) },
-      mergeAccessLevels: { type: 'PushAccessLevelConnection', args: connectionArgs, resolve: (pb, a) => page(((pb as Body).merge_access_levels as Body[]) ?? [], a) },
+      pushAccessLevels: { cost: { connection: true }, type: 'PushAccessLevelConnection', args: connectionArgs, resolve: (pb, a) => page(((pb as Body).push_access_levels as Body[]) ?? [], a) },
+      mergeAccessLevels: { cost: { connection: true }, type: 'PushAccessLevelConnection', args: connectionArgs, resolve: (pb, a) => page(((pb as Body).merge_access_levels as Body[]) ?? [], a) },
     },
     PushAccessLevelConnection: connectionType('PushAccessLevel'),
     PushAccessLevel: {
@@ -283,9 +288,9 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
     Ref: { id: { resolve: prop('id') } },
     PushRules: { rejectUnsignedCommits: { resolve: prop('rejectUnsignedCommits') } },
     Repository: {
-      rootRef: { resolve: (p) => (p as FakeProject).body.default_branch ?? null },
-      empty: { resolve: (p) => Object.keys((p as FakeProject).files).length === 0 },
-      tree: {
+      rootRef: { cost: { gitaly: true }, resolve: (p) => (p as FakeProject).body.default_branch ?? null },
+      empty: { cost: { gitaly: true }, resolve: (p) => Object.keys((p as FakeProject).files).length === 0 },
+      tree: { cost: { resolver: true, gitaly: true },
         type: 'Tree',
         args: ['path', 'ref', 'refType', 'recursive'],
         resolve: (p, a) => {
@@ -295,7 +300,7 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
           return { blobs: a.recursive === true ? files : files.filter((f) => !f.includes('/')) };
         },
       },
-      blobs: {
+      blobs: { cost: { resolver: true, gitaly: true, connection: true },
         type: 'RepositoryBlobConnection',
         args: ['paths', 'ref', 'refType', ...connectionArgs],
         resolve: (p, a) => {
@@ -306,7 +311,7 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
         },
       },
     },
-    Tree: { blobs: { type: 'TreeBlobConnection', args: connectionArgs, resolve: (t, a) => page((t as { blobs: string[] }).blobs.map((path) => ({ path })), a) } },
+    Tree: { blobs: { cost: { gitaly: true, connection: true }, type: 'TreeBlobConnection', args: connectionArgs, resolve: (t, a) => page((t as { blobs: string[] }).blobs.map((path) => ({ path })), a) } },
     TreeBlobConnection: connectionType('TreeBlob'),
     TreeBlob: { path: { resolve: prop('path') }, name: { resolve: (b) => String((b as Body).path).split('/').at(-1) }, type: { resolve: () => 'blob' } },
     RepositoryBlobConnection: connectionType('RepositoryBlob'),
@@ -346,6 +351,26 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
     if (Array.isArray(v)) return v.map(resolveValue);
     return v;
   };
+  // Complexity as GitLab's Types::BaseField computes it: 1 per field (+1 calls_gitaly); a resolver
+  // field adds its children and 1, then 1% per requested item on connections (`first`, at most 100).
+  const complexity = (typeName: string, fields: Field[]): number => {
+    let total = 0;
+    for (const f of fields) {
+      const def = schema[typeName]?.[f.name] as FieldDef;
+      const children = def.type ? complexity(def.type, f.selections) : 0;
+      const gitaly = def.cost?.gitaly ? 1 : 0;
+      if (def.cost?.resolver) {
+        let c = children + 1 + gitaly;
+        if (def.cost.connection) c += c * Math.min(Number(resolveValue(f.args.first ?? 100)) || 100, 100) * 0.01;
+        total += Math.trunc(c);
+      } else total += 1 + gitaly + children;
+    }
+    return total;
+  };
+  const score = complexity('Query', operation.selections);
+  state.graphqlComplexity = Math.max(state.graphqlComplexity ?? 0, score);
+  if (score > MAX_COMPLEXITY) return { status: 200, body: { errors: [{ message: `Query has complexity of ${score}, which exceeds max complexity of ${MAX_COMPLEXITY}` }] } };
+
   const failures: Body[] = [];
   const execute = (typeName: string, parent: unknown, fields: Field[], path: (string | number)[]): Body => {
     const out: Body = {};

@@ -55,6 +55,8 @@ export interface FakeGitlabState {
   edition?: 'ee' | 'ce';
   /** `false`: /api/graphql answers 404 (disabled or blocked by a proxy); REST must cover everything. */
   graphql?: boolean;
+  /** Highest query complexity the imitation computed (written by the server). */
+  graphqlComplexity?: number;
   /** GraphQL Project fields whose resolver fails (null plus an error with its path), by project full path. */
   graphqlFaults?: Record<string, string[]>;
   /** Status a Free instance answers on approvals/approval_rules/protected_environments (push_rule is always 404). */

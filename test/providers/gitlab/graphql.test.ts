@@ -15,7 +15,11 @@ async function both(state: FakeGitlabState, token: string) {
 
 describe('gitlab GraphQL prefetch', () => {
   it('yields exactly the facts and gaps of the REST path, with fewer requests (Premium, admin)', async () => {
-    const { viaGraphql, viaRest } = await both(groupScenario({ projects: 60 }), TOKENS.admin);
+    const state = groupScenario({ projects: 60 });
+    const { viaGraphql, viaRest } = await both(state, TOKENS.admin);
+    // Priced as GitLab's BaseField does, the query stays below the limit of 250 for authenticated users.
+    expect(state.graphqlComplexity).toBeGreaterThan(100);
+    expect(state.graphqlComplexity).toBeLessThanOrEqual(250);
     expect(viaGraphql.resources).toEqual(viaRest.resources);
     expect(viaGraphql.diagnostics).toEqual(viaRest.diagnostics);
     // 60 projects at 20 a page: three GraphQL requests replace members, variables, tree and CI file reads.
