@@ -45,6 +45,7 @@ const accessLevel = z.object({
 const ProjectNodeSchema = z.object({
   fullPath: z.string(),
   maxAccessLevel: z.object({ integerValue: z.number().int().nullable().optional() }).nullable().optional(),
+  userPermissions: z.object({ adminProject: z.boolean().nullable().optional() }).nullable().optional(),
   ciVariables: z
     .object({
       pageInfo,
@@ -135,6 +136,7 @@ export function projectsQuery(ee: boolean): string {
       nodes {
         fullPath
         maxAccessLevel { integerValue }
+        userPermissions { adminProject }
         ciVariables(first: 100) { pageInfo { hasNextPage } nodes { key value variableType masked protected hidden environmentScope } }
         projectMembers(relations: [DIRECT, INHERITED, INVITED_GROUPS, SHARED_INTO_ANCESTORS], first: 100) { pageInfo { hasNextPage } nodes { accessLevel { integerValue } user { id username state } } }
         branchRules(first: 100) { pageInfo { hasNextPage } nodes { name branchProtection { allowForcePush${ee ? ' codeOwnerApprovalRequired' : ''} ${push} } } }${ee ? '\n        pushRules { rejectUnsignedCommits }' : ''}
@@ -155,7 +157,8 @@ const numericId = (value: string | null | undefined): number | null => {
 export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched {
   const facts: Prefetched = {};
   const ok = (field: keyof ProjectNode): boolean => !broken.has(field) && node[field] !== null && node[field] !== undefined;
-  const role = node.maxAccessLevel?.integerValue ?? 0;
+  // Maintainer membership, or admin_project (which an administrator has without being a member).
+  const maintainer = (node.maxAccessLevel?.integerValue ?? 0) >= MAINTAINER || node.userPermissions?.adminProject === true;
 
   // `masked`/`protected` are nullable in the schema; an unknown flag must not read as `false`.
   const flagsKnown = node.ciVariables?.nodes.every((v) => typeof v.masked === 'boolean' && typeof v.protected === 'boolean') === true;
@@ -191,7 +194,7 @@ export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched
   }
 
   // Branch rules a caller may not read are dropped without an error: only a Maintainer's list is complete.
-  if (ok('branchRules') && node.branchRules && !node.branchRules.pageInfo.hasNextPage && role >= MAINTAINER) {
+  if (ok('branchRules') && node.branchRules && !node.branchRules.pageInfo.hasNextPage && maintainer) {
     const rules: GitlabProtectedBranch[] = [];
     const codeOwner: boolean[] = [];
     let complete = true;

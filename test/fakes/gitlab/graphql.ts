@@ -206,7 +206,9 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
     Project: {
       id: { resolve: (p) => gid('Project', (p as FakeProject).body.id) },
       fullPath: { resolve: (p) => (p as FakeProject).body.path_with_namespace },
-      maxAccessLevel: { type: 'AccessLevel', resolve: () => ({ integerValue: role }) },
+      // An administrator who is not a member has no access level, but admin_project.
+      maxAccessLevel: { type: 'AccessLevel', resolve: () => ({ integerValue: token.admin ? 0 : role }) },
+      userPermissions: { type: 'ProjectPermissions', resolve: () => ({ adminProject: role >= 40 }) },
       ciVariables: { cost: { resolver: true, connection: true },
         type: 'CiProjectVariableConnection',
         args: ['sort', ...connectionArgs],
@@ -239,6 +241,7 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
         : {}),
       repository: { type: 'Repository', resolve: (p) => (role >= 20 ? p : null) },
     },
+    ProjectPermissions: { adminProject: { resolve: prop('adminProject') }, readProject: { resolve: () => true } },
     AccessLevel: { integerValue: { resolve: prop('integerValue') }, stringValue: { resolve: () => null } },
     CiProjectVariableConnection: connectionType('CiProjectVariable'),
     CiProjectVariable: {
