@@ -3,7 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
 import { fetchValidated } from './call.js';
 import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
-import { prefetchGroupProjects } from './graphql.js';
+import { prefetchProjects, type Prefetched } from './graphql.js';
 import { collectOrganization, fetchGroup, fetchGroupMembers } from './group.js';
 import { collectProject } from './project.js';
 import type { Run } from './run.js';
@@ -39,6 +39,8 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   const { group, projects: projectPaths } = options.targets;
 
   if (group) projects.push(...(await collectGroup(run, group, resources, diagnostics)));
+  // Named projects: their GraphQL facts are read alongside their REST entities.
+  const named = projectPaths.length > 0 ? prefetchProjects(run, { paths: projectPaths }) : Promise.resolve(new Map<string, Prefetched>());
   for (const path of projectPaths) {
     const project = await fetchValidated(run, `project ${path}`, ProjectSchema, () => client.projects.show(path), 'Reporter role');
     if (project.ok) projects.push(project.value);
@@ -48,6 +50,7 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
     }
   }
 
+  for (const [fullPath, facts] of await named) if (!run.prefetched.has(fullPath)) run.prefetched.set(fullPath, facts);
   const unique = [...new Map(projects.map((p) => [p.id, p])).values()];
   let done = 0;
   // Projects in flight = request slots: each project waits on short chains (tree -> file -> include).
@@ -98,7 +101,7 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
     fetchValidated(run, `projects of ${path}`, listOf(ProjectSchema), () =>
       c.groups.allProjects(group.id, { includeSubgroups: true, withShared: false, perPage: 100, orderBy: 'id', sort: 'asc' } as never),
     ),
-    prefetchGroupProjects(run, group.full_path),
+    prefetchProjects(run, { group: group.full_path }),
   ]);
   for (const [fullPath, facts] of prefetched) run.prefetched.set(fullPath, facts);
   resources.push(org);

@@ -105,45 +105,47 @@ const ProjectNodeSchema = z.object({
 });
 type ProjectNode = z.infer<typeof ProjectNodeSchema>;
 
+const ConnectionSchema = z.object({
+  pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable().optional() }),
+  nodes: z.array(z.unknown()),
+});
 const AnswerSchema = z.object({
   data: z
     .object({
-      group: z
-        .object({
-          projects: z.object({
-            pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable().optional() }),
-            nodes: z.array(z.unknown()),
-          }),
-        })
-        .nullable(),
+      group: z.object({ projects: ConnectionSchema }).nullable().optional(),
+      projects: ConnectionSchema.nullable().optional(),
     })
     .nullable()
     .optional(),
   errors: z.array(z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
 });
 
+/** A group with its subgroups, or named projects (at most 50 a request, GitLab's limit for `fullPaths`). */
+export type PrefetchTarget = { group: string } | { paths: string[] };
+
 /**
  * The query. `ee` adds fields only GitLab EE has (push rules, code-owner approval, user and
  * group push entries); a CE instance refuses the whole query for them, so the plain variant
  * is tried next.
  */
-export function projectsQuery(ee: boolean): string {
+export function projectsQuery(ee: boolean, scope: 'group' | 'paths' = 'group'): string {
   const push = `pushAccessLevels(first: 100) { pageInfo { hasNextPage } nodes { accessLevel accessLevelDescription deployKey { id }${ee ? ' user { id } group { id }' : ''} } }`;
-  return `query secpolProjects($group: ID!, $first: Int!, $after: String) {
-  group(fullPath: $group) {
-    projects(includeSubgroups: true, first: $first, after: $after) {
-      pageInfo { hasNextPage endCursor }
-      nodes {
-        fullPath
-        maxAccessLevel { integerValue }
-        userPermissions { adminProject }
-        ciVariables(first: 100) { pageInfo { hasNextPage } nodes { key value variableType masked protected hidden environmentScope } }
-        projectMembers(relations: [DIRECT, INHERITED, INVITED_GROUPS, SHARED_INTO_ANCESTORS], first: 100) { pageInfo { hasNextPage } nodes { accessLevel { integerValue } user { id username state } } }
-        branchRules(first: 100) { pageInfo { hasNextPage } nodes { name branchProtection { allowForcePush${ee ? ' codeOwnerApprovalRequired' : ''} ${push} } } }${ee ? '\n        pushRules { rejectUnsignedCommits }' : ''}
-        repository { rootRef tree(recursive: true) { blobs(first: 100) { pageInfo { hasNextPage } nodes { path } } } blobs(paths: ["${DEFAULT_CI_PATH}"]) { nodes { path rawTextBlob } } }
-      }
-    }
-  }
+  const connection = `pageInfo { hasNextPage endCursor }
+    nodes {
+      fullPath
+      maxAccessLevel { integerValue }
+      userPermissions { adminProject }
+      ciVariables(first: 100) { pageInfo { hasNextPage } nodes { key value variableType masked protected hidden environmentScope } }
+      projectMembers(relations: [DIRECT, INHERITED, INVITED_GROUPS, SHARED_INTO_ANCESTORS], first: 100) { pageInfo { hasNextPage } nodes { accessLevel { integerValue } user { id username state } } }
+      branchRules(first: 100) { pageInfo { hasNextPage } nodes { name branchProtection { allowForcePush${ee ? ' codeOwnerApprovalRequired' : ''} ${push} } } }${ee ? '\n      pushRules { rejectUnsignedCommits }' : ''}
+      repository { rootRef tree(recursive: true) { blobs(first: 100) { pageInfo { hasNextPage } nodes { path } } } blobs(paths: ["${DEFAULT_CI_PATH}"]) { nodes { path rawTextBlob } } }
+    }`;
+  return scope === 'group'
+    ? `query secpolProjects($group: ID!, $first: Int!, $after: String) {
+  group(fullPath: $group) { projects(includeSubgroups: true, first: $first, after: $after) { ${connection} } }
+}`
+    : `query secpolProjects($paths: [String!]!, $first: Int!, $after: String) {
+  projects(fullPaths: $paths, first: $first, after: $after) { ${connection} }
 }`;
 }
 
@@ -240,44 +242,59 @@ export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched
 }
 
 /**
- * Prefetches facts for every project of a group (subgroups included), 20 per request.
- * Returns an empty map when GraphQL is unavailable or refuses the query: REST covers it all.
+ * Prefetches facts for every project of a group (subgroups included) or for named projects,
+ * 20 per request. Returns what it could read; an empty map when GraphQL is unavailable or
+ * refuses the query: REST covers it all.
  */
-export async function prefetchGroupProjects(run: Run, group: string): Promise<Map<string, Prefetched>> {
+export async function prefetchProjects(run: Run, target: PrefetchTarget): Promise<Map<string, Prefetched>> {
   const found = new Map<string, Prefetched>();
-  let ee = true;
+  const state = { ee: true };
+  if ('group' in target) {
+    await prefetchPages(run, 'group', { group: target.group }, found, state);
+    return found;
+  }
+  for (let i = 0; i < target.paths.length; i += GRAPHQL_PAGE) {
+    if (!(await prefetchPages(run, 'paths', { paths: target.paths.slice(i, i + GRAPHQL_PAGE) }, found, state))) break;
+  }
+  return found;
+}
+
+/** Follows one query's pages into `found`; false when GraphQL refused or failed (stop asking). */
+async function prefetchPages(run: Run, scope: 'group' | 'paths', variables: Record<string, unknown>, found: Map<string, Prefetched>, state: { ee: boolean }): Promise<boolean> {
   let after: string | null = null;
   for (let page = 0; page < 10_000; page += 1) {
     let raw: unknown;
     try {
-      raw = await run.client.graphql(projectsQuery(ee), { group, first: GRAPHQL_PAGE, after });
+      raw = await run.client.graphql(projectsQuery(state.ee, scope), { ...variables, first: GRAPHQL_PAGE, after });
     } catch (err) {
       if (run.signal?.aborted) throw err;
       run.debug(`gitlab: GraphQL unavailable, reading every fact through REST: ${classifyFailure(run, err, 'GraphQL').gap.message}`);
-      return found;
+      return false;
     }
     const answer = AnswerSchema.safeParse(raw);
     if (!answer.success) {
       run.debug('gitlab: GraphQL answer failed validation; reading the rest through REST');
-      return found;
+      return false;
     }
     const { data, errors = [] } = answer.data;
-    const projects = data?.group?.projects;
+    const projects = scope === 'group' ? data?.group?.projects : data?.projects;
     if (!projects) {
       // A refused query (no data): an instance without EE fields gets the plain variant once.
       const undefinedField = errors.some((e) => /doesn't exist on type|undefinedField/i.test(e.message));
-      if (ee && undefinedField && page === 0) {
-        ee = false;
+      if (state.ee && undefinedField && page === 0) {
+        state.ee = false;
         page -= 1;
         continue;
       }
       run.debug(`gitlab: GraphQL query refused (${errors.length} errors); reading every fact through REST`);
-      return found;
+      return false;
     }
+    // Errors name the failing field by path: group.projects.nodes.<i>.<field> or projects.nodes.<i>.<field>.
     const brokenByIndex = new Map<number, Set<string>>();
     for (const e of errors) {
-      const [a, b, c, index, field] = e.path ?? [];
-      if (a === 'group' && b === 'projects' && c === 'nodes' && typeof index === 'number' && typeof field === 'string') {
+      const path = scope === 'group' && e.path?.[0] === 'group' ? e.path.slice(1) : (e.path ?? []);
+      const [b, c, index, field] = path;
+      if (b === 'projects' && c === 'nodes' && typeof index === 'number' && typeof field === 'string') {
         const set = brokenByIndex.get(index) ?? new Set<string>();
         set.add(field);
         brokenByIndex.set(index, set);
@@ -287,8 +304,8 @@ export async function prefetchGroupProjects(run: Run, group: string): Promise<Ma
       const node = ProjectNodeSchema.safeParse(value);
       if (node.success) found.set(node.data.fullPath, prefetchedOf(node.data, brokenByIndex.get(index) ?? new Set()));
     });
-    if (!projects.pageInfo.hasNextPage || !projects.pageInfo.endCursor) break;
+    if (!projects.pageInfo.hasNextPage || !projects.pageInfo.endCursor) return true;
     after = projects.pageInfo.endCursor;
   }
-  return found;
+  return true;
 }

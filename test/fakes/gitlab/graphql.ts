@@ -185,6 +185,16 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
     Query: {
       group: { cost: { resolver: true }, type: 'Group', args: ['fullPath'], resolve: (_p, a) => state.groups.find((g) => g.body.full_path === a.fullPath) ?? null },
       project: { cost: { resolver: true }, type: 'Project', args: ['fullPath'], resolve: (_p, a) => state.projects.find((p) => p.body.path_with_namespace === a.fullPath) ?? null },
+      projects: {
+        cost: { resolver: true, connection: true },
+        type: 'ProjectConnection',
+        args: ['fullPaths', 'ids', 'membership', 'search', 'sort', ...connectionArgs],
+        resolve: (_p, a) => {
+          const paths = Array.isArray(a.fullPaths) ? (a.fullPaths as string[]) : undefined;
+          if (paths && paths.length > 50) throw new SyntaxFault('You cannot provide more than 50 full paths');
+          return page(paths ? state.projects.filter((p) => paths.includes(String(p.body.path_with_namespace))) : state.projects, a);
+        },
+      },
     },
     Group: {
       fullPath: { resolve: (g) => (g as { body: Body }).body.full_path },

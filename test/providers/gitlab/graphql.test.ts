@@ -79,6 +79,18 @@ describe('gitlab GraphQL prefetch', () => {
     expect(count(viaGraphql.fake.requests, '/members/all')).toBe(2);
   });
 
+  it('named projects (--repo) are read in one GraphQL request as well', async () => {
+    const state = groupScenario({ projects: 10 });
+    const repos = ['acme/platform/api', 'acme/web/site', 'acme/web/docs'];
+    const viaGraphql = await collect(state, TOKENS.admin, { repos });
+    const viaRest = await collect({ ...state, graphql: false }, TOKENS.admin, { repos });
+    expect(viaGraphql.resources).toEqual(viaRest.resources);
+    expect(graphqlRequests(viaGraphql.fake.requests)).toBe(1);
+    expect(count(viaGraphql.fake.requests, '/projects/101/members/all')).toBe(0);
+    expect(count(viaGraphql.fake.requests, '/projects/101/variables')).toBe(0);
+    expect(viaGraphql.fake.requests.length).toBeLessThan(viaRest.fake.requests.length);
+  });
+
   it('a tree or member list longer than one GraphQL page is read through REST', async () => {
     const state = groupScenario({ projects: 10 });
     const api = state.projects.find((p) => p.body.path_with_namespace === 'acme/platform/api');
