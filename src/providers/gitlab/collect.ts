@@ -3,7 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
 import { fetchValidated } from './call.js';
 import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
-import { prefetchProjects, type Prefetched } from './graphql.js';
+import { schedulePrefetch } from './graphql.js';
 import { collectOrganization, fetchGroup, fetchGroupMembers } from './group.js';
 import { collectProject } from './project.js';
 import type { Run } from './run.js';
@@ -39,8 +39,6 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   const { group, projects: projectPaths } = options.targets;
 
   if (group) projects.push(...(await collectGroup(run, group, resources, diagnostics)));
-  // Named projects: their GraphQL facts are read alongside their REST entities.
-  const named = projectPaths.length > 0 ? prefetchProjects(run, { paths: projectPaths }) : Promise.resolve(new Map<string, Prefetched>());
   for (const path of projectPaths) {
     const project = await fetchValidated(run, `project ${path}`, ProjectSchema, () => client.projects.show(path), 'Reporter role');
     if (project.ok) projects.push(project.value);
@@ -50,8 +48,12 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
     }
   }
 
-  for (const [fullPath, facts] of await named) if (!run.prefetched.has(fullPath)) run.prefetched.set(fullPath, facts);
   const unique = [...new Map(projects.map((p) => [p.id, p])).values()];
+  // Members, variables, branch rules, push rule, tree and CI file: 20 projects per GraphQL request.
+  schedulePrefetch(
+    run,
+    unique.map((p) => p.path_with_namespace),
+  );
   let done = 0;
   // Projects in flight = request slots: each project waits on short chains (tree -> file -> include).
   await pool(unique, options.maxConcurrency ?? DEFAULT_CONCURRENCY, async (project) => {
@@ -93,7 +95,7 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
   if (group.parent_id === null || group.parent_id === undefined) {
     run.topGroupMembers.set(path, Promise.resolve(members.ok ? { ok: true, value: new Set(members.value.map((m) => m.username)) } : members));
   }
-  const [org, tokens, deployTokens, variables, projects, prefetched] = await Promise.all([
+  const [org, tokens, deployTokens, variables, projects] = await Promise.all([
     collectOrganization(run, { group, members }),
     fetchValidated(run, `group access tokens of ${path}`, listOf(AccessTokenSchema), () => c.groupAccessTokens.all(group.id, { perPage: 100 }), 'Owner role'),
     fetchValidated(run, `deploy tokens of ${path}`, listOf(DeployTokenSchema), () => c.deployTokens.all({ groupId: group.id, perPage: 100 }), 'Maintainer role'),
@@ -101,9 +103,7 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
     fetchValidated(run, `projects of ${path}`, listOf(ProjectSchema), () =>
       c.groups.allProjects(group.id, { includeSubgroups: true, withShared: false, perPage: 100, orderBy: 'id', sort: 'asc' } as never),
     ),
-    prefetchProjects(run, { group: group.full_path }),
   ]);
-  for (const [fullPath, facts] of prefetched) run.prefetched.set(fullPath, facts);
   resources.push(org);
   resources.push(...(tokens.ok ? tokens.value.filter(isLiveToken).map((t) => accessTokenResource(groupId, 'group', t)) : [unlistedTokens(groupId, 'group access tokens', tokens.gap)]));
   resources.push(...(deployTokens.ok ? deployTokens.value.filter(isLiveToken).map((t) => deployTokenResource(groupId, t)) : [unlistedTokens(groupId, 'deploy tokens', deployTokens.gap)]));

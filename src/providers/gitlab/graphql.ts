@@ -105,32 +105,24 @@ const ProjectNodeSchema = z.object({
 });
 type ProjectNode = z.infer<typeof ProjectNodeSchema>;
 
-const ConnectionSchema = z.object({
-  pageInfo: z.object({ hasNextPage: z.boolean(), endCursor: z.string().nullable().optional() }),
-  nodes: z.array(z.unknown()),
-});
 const AnswerSchema = z.object({
   data: z
-    .object({
-      group: z.object({ projects: ConnectionSchema }).nullable().optional(),
-      projects: ConnectionSchema.nullable().optional(),
-    })
+    .object({ projects: z.object({ pageInfo: z.object({ hasNextPage: z.boolean() }), nodes: z.array(z.unknown()) }).nullable().optional() })
     .nullable()
     .optional(),
   errors: z.array(z.object({ message: z.string(), path: z.array(z.union([z.string(), z.number()])).optional() })).optional(),
 });
 
-/** A group with its subgroups, or named projects (at most 50 a request, GitLab's limit for `fullPaths`). */
-export type PrefetchTarget = { group: string } | { paths: string[] };
-
 /**
- * The query. `ee` adds fields only GitLab EE has (push rules, code-owner approval, user and
- * group push entries); a CE instance refuses the whole query for them, so the plain variant
- * is tried next.
+ * The query for up to 20 projects named by full path (GitLab accepts 50). `ee` adds fields
+ * only GitLab EE has (push rules, code-owner approval, user and group push entries); a CE
+ * instance refuses the whole query for them, so the plain variant is used instead.
  */
-export function projectsQuery(ee: boolean, scope: 'group' | 'paths' = 'group'): string {
+export function projectsQuery(ee: boolean): string {
   const push = `pushAccessLevels(first: 100) { pageInfo { hasNextPage } nodes { accessLevel accessLevelDescription deployKey { id }${ee ? ' user { id } group { id }' : ''} } }`;
-  const connection = `pageInfo { hasNextPage endCursor }
+  return `query secpolProjects($paths: [String!]!, $first: Int!) {
+  projects(fullPaths: $paths, first: $first) {
+    pageInfo { hasNextPage }
     nodes {
       fullPath
       maxAccessLevel { integerValue }
@@ -139,13 +131,8 @@ export function projectsQuery(ee: boolean, scope: 'group' | 'paths' = 'group'): 
       projectMembers(relations: [DIRECT, INHERITED, INVITED_GROUPS, SHARED_INTO_ANCESTORS], first: 100) { pageInfo { hasNextPage } nodes { accessLevel { integerValue } user { id username state } } }
       branchRules(first: 100) { pageInfo { hasNextPage } nodes { name branchProtection { allowForcePush${ee ? ' codeOwnerApprovalRequired' : ''} ${push} } } }${ee ? '\n      pushRules { rejectUnsignedCommits }' : ''}
       repository { rootRef tree(recursive: true) { blobs(first: 100) { pageInfo { hasNextPage } nodes { path } } } blobs(paths: ["${DEFAULT_CI_PATH}"]) { nodes { path rawTextBlob } } }
-    }`;
-  return scope === 'group'
-    ? `query secpolProjects($group: ID!, $first: Int!, $after: String) {
-  group(fullPath: $group) { projects(includeSubgroups: true, first: $first, after: $after) { ${connection} } }
-}`
-    : `query secpolProjects($paths: [String!]!, $first: Int!, $after: String) {
-  projects(fullPaths: $paths, first: $first, after: $after) { ${connection} }
+    }
+  }
 }`;
 }
 
@@ -241,71 +228,81 @@ export function prefetchedOf(node: ProjectNode, broken: Set<string>): Prefetched
   return facts;
 }
 
+type Mode = 'ee' | 'ce' | 'off';
+
 /**
- * Prefetches facts for every project of a group (subgroups included) or for named projects,
- * 20 per request. Returns what it could read; an empty map when GraphQL is unavailable or
- * refuses the query: REST covers it all.
+ * Starts reading the GraphQL facts of these projects, 20 per request, and records one promise
+ * per project in `run.prefetched` (resolving to undefined where GraphQL did not answer for
+ * it). The first request settles whether the instance takes the EE query, the plain one or
+ * none; the others then run concurrently, paced by the shared throttle, so each project
+ * starts as soon as its own batch has arrived.
  */
-export async function prefetchProjects(run: Run, target: PrefetchTarget): Promise<Map<string, Prefetched>> {
-  const found = new Map<string, Prefetched>();
-  const state = { ee: true };
-  if ('group' in target) {
-    await prefetchPages(run, 'group', { group: target.group }, found, state);
-    return found;
+export function schedulePrefetch(run: Run, paths: string[]): void {
+  const todo = [...new Set(paths)].filter((p) => !run.prefetched.has(p));
+  const chunks: string[][] = [];
+  for (let i = 0; i < todo.length; i += GRAPHQL_PAGE) chunks.push(todo.slice(i, i + GRAPHQL_PAGE));
+  const [head, ...rest] = chunks;
+  if (!head) return;
+  const settle = (chunk: string[], pending: Promise<Map<string, Prefetched>>): void => {
+    for (const path of chunk) run.prefetched.set(path, pending.then((found) => found.get(path)));
+  };
+  const first = queryBatch(run, head, 'ee');
+  settle(
+    head,
+    first.then((r) => r.found),
+  );
+  for (const chunk of rest) {
+    settle(
+      chunk,
+      first.then((r) => (r.mode === 'off' ? new Map<string, Prefetched>() : queryBatch(run, chunk, r.mode).then((x) => x.found))),
+    );
   }
-  for (let i = 0; i < target.paths.length; i += GRAPHQL_PAGE) {
-    if (!(await prefetchPages(run, 'paths', { paths: target.paths.slice(i, i + GRAPHQL_PAGE) }, found, state))) break;
-  }
-  return found;
 }
 
-/** Follows one query's pages into `found`; false when GraphQL refused or failed (stop asking). */
-async function prefetchPages(run: Run, scope: 'group' | 'paths', variables: Record<string, unknown>, found: Map<string, Prefetched>, state: { ee: boolean }): Promise<boolean> {
-  let after: string | null = null;
-  for (let page = 0; page < 10_000; page += 1) {
-    let raw: unknown;
-    try {
-      raw = await run.client.graphql(projectsQuery(state.ee, scope), { ...variables, first: GRAPHQL_PAGE, after });
-    } catch (err) {
-      if (run.signal?.aborted) throw err;
-      run.debug(`gitlab: GraphQL unavailable, reading every fact through REST: ${classifyFailure(run, err, 'GraphQL').gap.message}`);
-      return false;
-    }
-    const answer = AnswerSchema.safeParse(raw);
-    if (!answer.success) {
-      run.debug('gitlab: GraphQL answer failed validation; reading the rest through REST');
-      return false;
-    }
-    const { data, errors = [] } = answer.data;
-    const projects = scope === 'group' ? data?.group?.projects : data?.projects;
-    if (!projects) {
-      // A refused query (no data): an instance without EE fields gets the plain variant once.
-      const undefinedField = errors.some((e) => /doesn't exist on type|undefinedField/i.test(e.message));
-      if (state.ee && undefinedField && page === 0) {
-        state.ee = false;
-        page -= 1;
-        continue;
-      }
-      run.debug(`gitlab: GraphQL query refused (${errors.length} errors); reading every fact through REST`);
-      return false;
-    }
-    // Errors name the failing field by path: group.projects.nodes.<i>.<field> or projects.nodes.<i>.<field>.
-    const brokenByIndex = new Map<number, Set<string>>();
-    for (const e of errors) {
-      const path = scope === 'group' && e.path?.[0] === 'group' ? e.path.slice(1) : (e.path ?? []);
-      const [b, c, index, field] = path;
-      if (b === 'projects' && c === 'nodes' && typeof index === 'number' && typeof field === 'string') {
-        const set = brokenByIndex.get(index) ?? new Set<string>();
-        set.add(field);
-        brokenByIndex.set(index, set);
-      }
-    }
-    projects.nodes.forEach((value, index) => {
-      const node = ProjectNodeSchema.safeParse(value);
-      if (node.success) found.set(node.data.fullPath, prefetchedOf(node.data, brokenByIndex.get(index) ?? new Set()));
-    });
-    if (!projects.pageInfo.hasNextPage || !projects.pageInfo.endCursor) return true;
-    after = projects.pageInfo.endCursor;
+/** One batch; on CE the EE query is refused (`undefinedField`) and the plain one is sent. */
+async function queryBatch(run: Run, paths: string[], mode: 'ee' | 'ce'): Promise<{ found: Map<string, Prefetched>; mode: Mode }> {
+  const found = new Map<string, Prefetched>();
+  const outcome = await requestBatch(run, paths, mode === 'ee', found);
+  if (outcome === 'ok') return { found, mode };
+  if (outcome === 'undefined-field' && mode === 'ee') return queryBatch(run, paths, 'ce');
+  return { found, mode: 'off' };
+}
+
+async function requestBatch(run: Run, paths: string[], ee: boolean, found: Map<string, Prefetched>): Promise<'ok' | 'undefined-field' | 'failed'> {
+  let raw: unknown;
+  try {
+    raw = await run.client.graphql(projectsQuery(ee), { paths, first: GRAPHQL_PAGE });
+  } catch (err) {
+    if (run.signal?.aborted) throw err;
+    run.debug(`gitlab: GraphQL unavailable, reading these facts through REST: ${classifyFailure(run, err, 'GraphQL').gap.message}`);
+    return 'failed';
   }
-  return true;
+  const answer = AnswerSchema.safeParse(raw);
+  if (!answer.success) {
+    run.debug('gitlab: GraphQL answer failed validation; reading these facts through REST');
+    return 'failed';
+  }
+  const { data, errors = [] } = answer.data;
+  const projects = data?.projects;
+  if (!projects) {
+    // A refused query has no data: EE fields on CE, complexity above the limit, anything else.
+    if (errors.some((e) => /doesn't exist on type|undefinedField/i.test(e.message))) return 'undefined-field';
+    run.debug(`gitlab: GraphQL query refused (${errors.length} errors); reading these facts through REST`);
+    return 'failed';
+  }
+  // Errors name the failing field by path: projects.nodes.<i>.<field>.
+  const brokenByIndex = new Map<number, Set<string>>();
+  for (const e of errors) {
+    const [b, c, index, field] = e.path ?? [];
+    if (b === 'projects' && c === 'nodes' && typeof index === 'number' && typeof field === 'string') {
+      const set = brokenByIndex.get(index) ?? new Set<string>();
+      set.add(field);
+      brokenByIndex.set(index, set);
+    }
+  }
+  projects.nodes.forEach((value, index) => {
+    const node = ProjectNodeSchema.safeParse(value);
+    if (node.success) found.set(node.data.fullPath, prefetchedOf(node.data, brokenByIndex.get(index) ?? new Set()));
+  });
+  return 'ok';
 }

@@ -58,7 +58,7 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
     return [envs, await premium('protected_environments', listOf(ProtectedEnvironmentSchema), () => c.protectedEnvironments.all(id, { perPage: 100 }))];
   };
   // Facts GraphQL already answered for this project (graphql.ts); anything missing is read through REST.
-  const pre = run.prefetched.get(path) ?? {};
+  const pre = (await run.prefetched.get(path)) ?? {};
   const confirmed = run.premiumConfirmed.get(root);
   const known = <T>(value: T | undefined, fetch: () => Promise<Fetched<T>>): Promise<Fetched<T>> =>
     value === undefined ? fetch() : Promise.resolve({ ok: true, value });

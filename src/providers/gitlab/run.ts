@@ -18,8 +18,8 @@ export interface Run {
   topGroupMembers: Map<string, Promise<Fetched<Set<string>>>>;
   /** Premium facts a REST answer proved available, per top-level namespace: only then are GraphQL's (which reads `false` on Free) trusted. */
   premiumConfirmed: Map<string, Set<ConfirmedArea>>;
-  /** Facts read in bulk through GraphQL, by project full path. */
-  prefetched: Map<string, Prefetched>;
+  /** Facts read in bulk through GraphQL, by project full path (undefined: read them through REST). */
+  prefetched: Map<string, Promise<Prefetched | undefined>>;
 }
 
 export type ConfirmedArea = 'push_rule' | 'code_owner';
