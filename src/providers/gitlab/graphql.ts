@@ -259,10 +259,10 @@ export function schedulePrefetch(run: Run, paths: string[]): void {
   }
 }
 
-/** One batch; on CE the EE query is refused (`undefinedField`) and the plain one is sent. */
+/** One batch; on CE the EE query is refused (`undefinedField`) and the plain one is sent. Never rejects. */
 async function queryBatch(run: Run, paths: string[], mode: 'ee' | 'ce'): Promise<{ found: Map<string, Prefetched>; mode: Mode }> {
   const found = new Map<string, Prefetched>();
-  const outcome = await requestBatch(run, paths, mode === 'ee', found);
+  const outcome = await requestBatch(run, paths, mode === 'ee', found).catch((): 'failed' => 'failed');
   if (outcome === 'ok') return { found, mode };
   if (outcome === 'undefined-field' && mode === 'ee') return queryBatch(run, paths, 'ce');
   return { found, mode: 'off' };
@@ -273,8 +273,9 @@ async function requestBatch(run: Run, paths: string[], ee: boolean, found: Map<s
   try {
     raw = await run.client.graphql(projectsQuery(ee), { paths, first: GRAPHQL_PAGE });
   } catch (err) {
-    if (run.signal?.aborted) throw err;
-    run.debug(`gitlab: GraphQL unavailable, reading these facts through REST: ${classifyFailure(run, err, 'GraphQL').gap.message}`);
+    // Never rejects: a project may not be waiting for this batch any more (cancelled run), and
+    // a cancelled run stops at the project's own REST calls.
+    if (!run.signal?.aborted) run.debug(`gitlab: GraphQL unavailable, reading these facts through REST: ${classifyFailure(run, err, 'GraphQL').gap.message}`);
     return 'failed';
   }
   const answer = AnswerSchema.safeParse(raw);
