@@ -382,7 +382,8 @@ export function executeGraphql(state: FakeGitlabState, token: FakeToken, body: u
   };
   const score = complexity('Query', operation.selections);
   state.graphqlComplexity = Math.max(state.graphqlComplexity ?? 0, score);
-  if (score > MAX_COMPLEXITY) return { status: 200, body: { errors: [{ message: `Query has complexity of ${score}, which exceeds max complexity of ${MAX_COMPLEXITY}` }] } };
+  const limit = state.graphqlMaxComplexity ?? MAX_COMPLEXITY;
+  if (score > limit) return { status: 200, body: { errors: [{ message: `Query has complexity of ${score}, which exceeds max complexity of ${limit}` }] } };
 
   const failures: Body[] = [];
   const execute = (typeName: string, parent: unknown, fields: Field[], path: (string | number)[]): Body => {

@@ -55,6 +55,8 @@ export interface FakeGitlabState {
   edition?: 'ee' | 'ce';
   /** `false`: /api/graphql answers 404 (disabled or blocked by a proxy); REST must cover everything. */
   graphql?: boolean;
+  /** Complexity limit (GitLab's default for authenticated users: 250; self-managed admins can change it). */
+  graphqlMaxComplexity?: number;
   /** Highest query complexity the imitation computed (written by the server). */
   graphqlComplexity?: number;
   /** GraphQL Project fields whose resolver fails (null plus an error with its path), by project full path. */

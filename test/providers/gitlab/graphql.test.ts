@@ -79,6 +79,17 @@ describe('gitlab GraphQL prefetch', () => {
     expect(count(viaGraphql.fake.requests, '/members/all')).toBe(2);
   });
 
+  it('a refused first batch (GraphQL off, or complexity above the limit) stops GraphQL; REST reads everything', async () => {
+    for (const change of [{ graphql: false }, { graphqlMaxComplexity: 100 }]) {
+      const state: FakeGitlabState = { ...groupScenario({ projects: 60 }), ...change };
+      const c = await collect(state, TOKENS.admin);
+      expect(graphqlRequests(c.fake.requests)).toBe(1);
+      expect(count(c.fake.requests, '/repository/tree')).toBe(59); // every project but the empty one
+      expect(count(c.fake.requests, '/members/all')).toBe(61);
+      expect(c.debug.some((m) => m.includes('reading these facts through REST'))).toBe(true);
+    }
+  });
+
   it('named projects (--repo) are read in one GraphQL request as well', async () => {
     const state = groupScenario({ projects: 10 });
     const repos = ['acme/platform/api', 'acme/web/site', 'acme/web/docs'];
