@@ -43,4 +43,11 @@ console.log(`  wall time          ${seconds.toFixed(1)} s (target <= 60 s)`);
 console.log(`  resources          ${result.resources.length}`);
 console.log(`  rate-limit waits   ${result.stats.rateLimitWaits}`);
 console.log(`  unexpected         ${fake.unexpected.length}`);
+// Where the requests went: one line per endpoint shape, ids and file paths folded.
+const shapes = new Map();
+for (const r of fake.requests) {
+  const shape = r.split('?')[0].replace(/\/projects\/\d+/, '/projects/:id').replace(/\/files\/[^/]+\/raw/, '/files/:path/raw').replace(/\/groups\/[^/]+/, '/groups/:id');
+  shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+}
+for (const [shape, n] of [...shapes].sort((a, b) => b[1] - a[1])) console.log(`    ${(n / collected).toFixed(3).padStart(6)}  ${shape}`);
 if (fake.unexpected.length > 0 || collected !== projects) process.exitCode = 1;

@@ -28,8 +28,9 @@ export class GitlabHttpError extends Error {
     readonly path: string,
     /** GitLab's own `message`/`error` text, for debug output only (it is server-controlled). */
     readonly detail: string,
+    method = 'GET',
   ) {
-    super(`GET ${path}: HTTP ${status}`);
+    super(`${method} ${path}: HTTP ${status}`);
     this.name = 'GitlabHttpError';
   }
 }
@@ -97,16 +98,23 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
     url.search = formatQuery(request.searchParams ?? {});
     const headers: Record<string, string> = { ...service.headers, accept: 'application/json' };
     for (const [name, value] of Object.entries(service.authHeaders)) headers[name] = await value();
+    return send(url, { method: 'GET', headers }, request.signal);
+  }
+
+  /** One request with pacing, retries and counters; GET for REST, POST only for GraphQL queries. */
+  async function send(url: URL, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }, signal?: AbortSignal): Promise<RawResponse> {
     for (let attempt = 0; ; attempt += 1) {
       // A fresh timeout per attempt: time spent waiting out a 429 must not count against it.
-      const signals = [request.signal, options.signal, AbortSignal.timeout(options.timeoutMs ?? 60_000)];
+      const signals = [signal, options.signal, AbortSignal.timeout(options.timeoutMs ?? 60_000)];
       const release = await throttle.acquire();
       let response: Response;
       let text: string;
       try {
         stats.requests += 1;
         response = await fetch(url, {
-          headers,
+          method: init.method,
+          headers: init.headers,
+          ...(init.body === undefined ? {} : { body: init.body }),
           signal: AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined)),
         });
         text = await response.text();
@@ -120,7 +128,7 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
           await sleep(Math.min(1000 * 2 ** attempt, 30_000), options.signal);
           continue;
         }
-        throw new Error(`GET ${url.pathname}: ${code}`, { cause: err });
+        throw new Error(`${init.method} ${url.pathname}: ${code}`, { cause: err });
       } finally {
         release();
       }
@@ -149,7 +157,7 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
           continue;
         }
       }
-      throw new GitlabHttpError(response.status, url.pathname, errorDetail(response, text));
+      throw new GitlabHttpError(response.status, url.pathname, errorDetail(response, text), init.method);
     }
   }
 
@@ -175,13 +183,21 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
     }
   }
 
-  return (service: ServiceOptions) => ({
+  const requesterFn = (service: ServiceOptions) => ({
     get: (endpoint: string, request?: RequestOptions) => get(service, endpoint, request),
     post: refuse,
     put: refuse,
     patch: refuse,
     delete: refuse,
   });
+  /** A read-only GraphQL query (`POST /api/graphql`); the answer's `errors` are the caller's to judge. */
+  const graphql = async (query: string, variables: Record<string, unknown>): Promise<unknown> => {
+    const url = new URL(`${options.baseUrl.replace(/\/+$/, '')}/api/graphql`);
+    const headers = { authorization: `Bearer ${options.token}`, accept: 'application/json', 'content-type': 'application/json' };
+    const response = await send(url, { method: 'POST', headers, body: JSON.stringify({ query, variables }) });
+    return response.body;
+  };
+  return { requesterFn, graphql };
 }
 
 const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
@@ -258,15 +274,17 @@ function formatQuery(params: Record<string, unknown>): string {
 /** The gitbeaker resources secpol reads, sharing one requester (and so one throttle and one set of counters). */
 export function createGitlabClient(options: ClientOptions) {
   const stats: ClientStats = { requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, rateLimitRemaining: -1 };
+  const { requesterFn, graphql } = createRequesterFn(options, stats);
   const config = {
     host: options.baseUrl.replace(/\/+$/, ''),
     token: options.token,
-    requesterFn: createRequesterFn(options, stats) as never,
+    requesterFn: requesterFn as never,
     queryTimeout: options.timeoutMs ?? 300_000,
     rateLimits: {},
   };
   return {
     stats,
+    graphql,
     groups: new Groups(config),
     groupMembers: new GroupMembers(config),
     groupAccessTokens: new GroupAccessTokens(config),

@@ -3,6 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
 import { fetchValidated } from './call.js';
 import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
+import { schedulePrefetch } from './graphql.js';
 import { collectOrganization, fetchGroup, fetchGroupMembers } from './group.js';
 import { collectProject } from './project.js';
 import type { Run } from './run.js';
@@ -29,6 +30,8 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
     debug: (m) => ctx.debug(m),
     premiumUnavailable: new Map(),
     topGroupMembers: new Map(),
+    premiumConfirmed: new Map(),
+    prefetched: new Map(),
   };
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -46,6 +49,11 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   }
 
   const unique = [...new Map(projects.map((p) => [p.id, p])).values()];
+  // Members, variables, branch rules, push rule, tree and CI file: 20 projects per GraphQL request.
+  schedulePrefetch(
+    run,
+    unique.map((p) => p.path_with_namespace),
+  );
   let done = 0;
   // Projects in flight = request slots: each project waits on short chains (tree -> file -> include).
   await pool(unique, options.maxConcurrency ?? DEFAULT_CONCURRENCY, async (project) => {

@@ -9,8 +9,9 @@ import {
   type ReadFile,
   type ResourceIds,
 } from '../analysis/index.js';
-import { classifyFailure, fetchValidated } from './call.js';
+import { classifyFailure, fetchValidated, type Fetched } from './call.js';
 import { GitlabHttpError } from './client.js';
+import { DEFAULT_CI_PATH, type Prefetched } from './graphql.js';
 import type { Run } from './run.js';
 import { TreeEntrySchema, listOf, type GitlabProject } from './schema.js';
 
@@ -29,7 +30,7 @@ export interface PipelineFacts {
  * One recursive tree listing answers which files exist (pipeline, Dockerfiles, IaC, SECURITY.md,
  * CODEOWNERS); only the pipeline file, its `include: local` files and a few Dockerfiles are read.
  */
-export async function collectPipelineFacts(run: Run, project: GitlabProject, repoId: string, gaps: Gaps): Promise<PipelineFacts> {
+export async function collectPipelineFacts(run: Run, project: GitlabProject, repoId: string, gaps: Gaps, pre: Prefetched = {}): Promise<PipelineFacts> {
   const ref = project.default_branch;
   const facts: PipelineFacts = { fields: {}, resources: [] };
   if (!ref || project.empty_repo) {
@@ -37,16 +38,22 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
     for (const field of ['ciScans', 'pipelineFiles', 'buildsImages', 'hasIac', 'securityPolicy', 'codeowners']) gaps[field] = gap;
     return facts;
   }
-  const readFile = fileReader(run, project.id, ref);
-  const tree = await fetchValidated(
-    run,
-    `repository tree of ${project.path_with_namespace}`,
-    listOf(TreeEntrySchema),
-    () => run.client.repositories.allRepositoryTrees(project.id, { recursive: true, ref, perPage: TREE_PAGE, maxPages: TREE_MAX_PAGES }),
-    'Reporter role',
-  );
+  // GraphQL's tree and CI file count only when they were read at the same branch REST names.
+  const same = pre.rootRef === ref;
+  const readFile = fileReader(run, project.id, ref, same && pre.defaultCiFile ? { [DEFAULT_CI_PATH]: pre.defaultCiFile.text } : {});
+  const tree: Fetched<{ path: string; type: string }[]> =
+    same && pre.tree
+      ? { ok: true, value: pre.tree.map((path) => ({ path, type: 'blob' })) }
+      : await fetchValidated(
+          run,
+          `repository tree of ${project.path_with_namespace}`,
+          listOf(TreeEntrySchema),
+          () => run.client.repositories.allRepositoryTrees(project.id, { recursive: true, ref, perPage: TREE_PAGE, maxPages: TREE_MAX_PAGES }),
+          'Reporter role',
+        );
   const blobs = tree.ok ? tree.value.filter((e) => e.type === 'blob').map((e) => e.path) : [];
-  const complete = tree.ok && tree.value.length < TREE_PAGE * TREE_MAX_PAGES;
+  // A GraphQL tree is prefetched only when it was complete.
+  const complete = tree.ok && (same && pre.tree !== undefined ? true : tree.value.length < TREE_PAGE * TREE_MAX_PAGES);
   const presence = (field: 'buildsImages' | 'hasIac' | 'securityPolicy' | 'codeowners', test: (path: string) => boolean): void => {
     if (blobs.some(test)) facts.fields[field] = true;
     else if (complete) facts.fields[field] = false;
@@ -96,8 +103,6 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
   return facts;
 }
 
-const DEFAULT_CI_PATH = '.gitlab-ci.yml';
-
 /**
  * The shared analyser recognises GitLab CI by its default path; a project with a custom
  * `ci_config_path` is analysed under that name and the resource relabelled to the real path.
@@ -118,8 +123,8 @@ async function analyseGitlabCi(path: string, text: string, ids: ResourceIds, rea
 }
 
 /** Raw file at the default branch through the repository files API; undefined when absent; cached per project. */
-function fileReader(run: Run, projectId: number, ref: string): ReadFile {
-  const cache = new Map<string, Promise<string | undefined>>();
+function fileReader(run: Run, projectId: number, ref: string, known: Record<string, string | undefined>): ReadFile {
+  const cache = new Map<string, Promise<string | undefined>>(Object.entries(known).map(([path, text]) => [path, Promise.resolve(text)]));
   return (path) => {
     const clean = path.replace(/^\.?\//, '');
     let pending = cache.get(clean);

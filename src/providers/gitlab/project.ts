@@ -5,7 +5,8 @@ import { branchProtectionOf } from './branches.js';
 import { fetchValidated, unsupportedGap, type Fetched } from './call.js';
 import { environmentResources, unlistedEnvironments } from './environments.js';
 import { collectPipelineFacts } from './pipelines.js';
-import { rootNamespace, type PremiumArea, type Run } from './run.js';
+import type { Prefetched } from './graphql.js';
+import { rootNamespace, type ConfirmedArea, type PremiumArea, type Run } from './run.js';
 import {
   AccessTokenSchema,
   ApprovalRuleSchema,
@@ -22,6 +23,7 @@ import {
   listOf,
   type GitlabEnvironment,
   type GitlabProject,
+  type GitlabProtectedBranch,
   type GitlabProtectedEnvironment,
 } from './schema.js';
 import { accessTokenResource, deployTokenResource, isLiveToken, unlistedTokens } from './tokens.js';
@@ -55,19 +57,28 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
     if (envs.ok && envs.value.length === 0) return [envs, { ok: true, value: [] }];
     return [envs, await premium('protected_environments', listOf(ProtectedEnvironmentSchema), () => c.protectedEnvironments.all(id, { perPage: 100 }))];
   };
+  // Facts GraphQL already answered for this project (graphql.ts); anything missing is read through REST.
+  const pre = (await run.prefetched.get(path)) ?? {};
+  const confirmed = run.premiumConfirmed.get(root);
+  const known = <T>(value: T | undefined, fetch: () => Promise<Fetched<T>>): Promise<Fetched<T>> =>
+    value === undefined ? fetch() : Promise.resolve({ ok: true, value });
+  const pushRuleTrusted = confirmed?.has('push_rule') === true && pre.pushRule !== undefined;
   const gaps: Gaps = {};
   const [pipelineFacts, protectedBranches, approvals, approvalRules, pushRule, hooks, deployKeys, members, insiders, variables, accessTokens, deployTokens, [envs, protectedEnvs]] =
     await Promise.all([
-      collectPipelineFacts(run, project, repoId, gaps),
-      get('protected branches', listOf(ProtectedBranchSchema), () => c.protectedBranches.all(id, { perPage: 100 }), 'Maintainer role'),
+      collectPipelineFacts(run, project, repoId, gaps, pre),
+      known(prefetchedBranches(run, root, pre), () =>
+        get('protected branches', listOf(ProtectedBranchSchema), () => c.protectedBranches.all(id, { perPage: 100 }), 'Maintainer role'),
+      ),
       premium('approvals', ApprovalSettingsSchema, () => c.approvals.showConfiguration(id)),
       premium('approval_rules', listOf(ApprovalRuleSchema), () => c.approvals.allApprovalRules(id, { perPage: 100 } as never)),
-      premium('push_rule', PushRuleSchema, () => c.pushRules.show(id)),
+      // GraphQL reads `false` where the plan lacks push rules: trusted only after REST proved them available here.
+      known(pushRuleTrusted ? pre.pushRule : undefined, () => premium('push_rule', PushRuleSchema, () => c.pushRules.show(id))),
       get('webhooks', listOf(HookSchema), () => c.hooks.all(id, { perPage: 100 })),
       get('deploy keys', listOf(DeployKeySchema), () => c.deployKeys.all({ projectId: id, perPage: 100 })),
-      get('members', listOf(MemberSchema), () => c.projectMembers.all(id, { includeInherited: true, perPage: 100 }), 'Reporter role'),
+      known(pre.members, () => get('members', listOf(MemberSchema), () => c.projectMembers.all(id, { includeInherited: true, perPage: 100 }), 'Reporter role')),
       insidersOf(run, project),
-      get('CI/CD variables', listOf(VariableSchema), () => c.projectVariables.all(id, { perPage: 100 })),
+      known(pre.variables, () => get('CI/CD variables', listOf(VariableSchema), () => c.projectVariables.all(id, { perPage: 100 }))),
       get('project access tokens', listOf(AccessTokenSchema), () => c.projectAccessTokens.all(id, { perPage: 100 })),
       get('deploy tokens', listOf(DeployTokenSchema), () => c.deployTokens.all({ projectId: id, perPage: 100 })),
       fetchEnvironments(),
@@ -82,6 +93,9 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
     run.premiumUnavailable.set(root, unavailable);
     return { ok: false, gap: unsupportedGap(`${FEATURES[area]} of ${path}`, FEATURES[area]) };
   };
+
+  if (pushRule.ok && !pushRuleTrusted) confirm(run, root, 'push_rule');
+  if (protectedBranches.ok && protectedBranches.value.some((pb) => pb.code_owner_approval_required !== undefined)) confirm(run, root, 'code_owner');
 
   const repo: Repository = {
     id: repoId,
@@ -151,6 +165,29 @@ export async function collectProject(run: Run, project: GitlabProject): Promise<
   if (!envs.ok) resources.push(unlistedEnvironments(repoId, envs.gap));
   else resources.push(...environmentResources(repoId, protectedResult, envs.value));
   return resources;
+}
+
+function confirm(run: Run, root: string, area: ConfirmedArea): void {
+  const set = run.premiumConfirmed.get(root) ?? new Set<ConfirmedArea>();
+  set.add(area);
+  run.premiumConfirmed.set(root, set);
+}
+
+/**
+ * Protected branches from GraphQL branch rules, when they say all REST would: code-owner
+ * approval is GitLab Premium and GraphQL reads `false` without it, so it is taken only where
+ * REST showed the field in this namespace, and left absent (a gap, as REST on Free) where the
+ * plan is known to lack Premium. Otherwise undefined: REST reads them.
+ */
+function prefetchedBranches(run: Run, root: string, pre: Prefetched): GitlabProtectedBranch[] | undefined {
+  const rules = pre.protectedBranches;
+  if (!rules) return undefined;
+  if (run.premiumConfirmed.get(root)?.has('code_owner') && pre.codeOwnerApproval) {
+    const flags = pre.codeOwnerApproval;
+    return rules.map((rule, i) => ({ ...rule, code_owner_approval_required: flags[i] === true }));
+  }
+  if ((run.premiumUnavailable.get(root)?.size ?? 0) > 0) return rules;
+  return undefined;
 }
 
 /** Who counts as an insider: members of the top-level group, or the owner of a personal namespace. */

@@ -1,6 +1,7 @@
 import type { Redactor } from '../../shared/redact.js';
 import type { Fetched } from './call.js';
 import type { GitlabClient } from './client.js';
+import type { Prefetched } from './graphql.js';
 
 /** Everything one collect() shares; created per run, never at module level. */
 export interface Run {
@@ -15,7 +16,13 @@ export interface Run {
   premiumUnavailable: Map<string, Set<PremiumArea>>;
   /** Usernames of each top-level group's members (direct and inherited), fetched once. */
   topGroupMembers: Map<string, Promise<Fetched<Set<string>>>>;
+  /** Premium facts a REST answer proved available, per top-level namespace: only then are GraphQL's (which reads `false` on Free) trusted. */
+  premiumConfirmed: Map<string, Set<ConfirmedArea>>;
+  /** Facts read in bulk through GraphQL, by project full path (undefined: read them through REST). */
+  prefetched: Map<string, Promise<Prefetched | undefined>>;
 }
+
+export type ConfirmedArea = 'push_rule' | 'code_owner';
 
 export type PremiumArea = 'approvals' | 'approval_rules' | 'push_rule' | 'protected_environments';
 

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { executeGraphql } from './graphql.js';
 import type { Body, FakeGitlabState, FakeGroup, FakeProject, FakeToken } from './state.js';
 
 export interface FakeGitlab {
@@ -50,9 +51,11 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     arrivals.push(Date.now());
     const open = throttled.find((t) => t.url === raw && t.retriedAt === undefined);
     if (open) open.retriedAt = Date.now();
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
     const respond = (): void => {
       try {
-        handle(req, res, raw);
+        handle(req, res, raw, Buffer.concat(chunks).toString('utf8'));
       } catch (err) {
         if (err instanceof HttpError) sendJson(res, err.status, err.body);
         else {
@@ -61,13 +64,35 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
         }
       }
     };
-    if (state.latencyMs) setTimeout(respond, state.latencyMs);
-    else respond();
+    req.on('end', () => {
+      if (state.latencyMs) setTimeout(respond, state.latencyMs);
+      else respond();
+    });
   });
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string): void {
+  /** GraphQL: Bearer (or PRIVATE-TOKEN) auth, a JSON body, and the same rate-limit behaviour as REST. */
+  function graphqlRoute(req: IncomingMessage, res: ServerResponse, text: string): void {
+    const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
+    const token = state.tokens.find((t) => t.value === (bearer ?? req.headers['private-token']));
+    if (!token) throw new HttpError(401, { errors: [{ message: 'Invalid token' }] });
+    if (!String(req.headers['content-type'] ?? '').startsWith('application/json')) throw new HttpError(400, { errors: [{ message: 'No query string was present' }] });
+    let body: unknown;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      throw new HttpError(400, { errors: [{ message: 'Invalid JSON' }] });
+    }
+    const answer = executeGraphql(state, token, body);
+    sendJson(res, answer.status, answer.body);
+  }
+
+  function handle(req: IncomingMessage, res: ServerResponse, raw: string, body: string): void {
     const url = new URL(raw, 'http://fake');
     const path = raw.split('?')[0] ?? '';
+    if (req.method === 'POST' && path === '/api/graphql') {
+      if (state.graphql === false) throw notFound();
+      return graphqlRoute(req, res, body);
+    }
     if (req.method !== 'GET' || !path.startsWith('/api/v4/')) {
       unexpected.push(`${req.method} ${raw}`);
       throw notFound();

@@ -51,6 +51,16 @@ export interface FakeToken {
 
 export interface FakeGitlabState {
   tier: 'free' | 'premium';
+  /** `ce` serves a GraphQL schema without GitLab EE's fields (default `ee`). */
+  edition?: 'ee' | 'ce';
+  /** `false`: /api/graphql answers 404 (disabled or blocked by a proxy); REST must cover everything. */
+  graphql?: boolean;
+  /** Complexity limit (GitLab's default for authenticated users: 250; self-managed admins can change it). */
+  graphqlMaxComplexity?: number;
+  /** Highest query complexity the imitation computed (written by the server). */
+  graphqlComplexity?: number;
+  /** GraphQL Project fields whose resolver fails (null plus an error with its path), by project full path. */
+  graphqlFaults?: Record<string, string[]>;
   /** Status a Free instance answers on approvals/approval_rules/protected_environments (push_rule is always 404). */
   freeStatus?: 403 | 404;
   groups: FakeGroup[];

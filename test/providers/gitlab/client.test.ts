@@ -18,7 +18,8 @@ describe('gitlab client behaviour', () => {
   });
 
   it('backs off on a 429 without rate-limit headers (application limits)', async () => {
-    const state = { ...groupScenario({ projects: 3 }), rateLimit: { path: /\/projects\/101\/members\/all$/, times: 1, retryAfter: 0, bare: true } };
+    // Members come through GraphQL when it answers; without it they come from REST members/all, whose application limit is the subject here.
+    const state = { ...groupScenario({ projects: 3 }), graphql: false, rateLimit: { path: /\/projects\/101\/members\/all$/, times: 1, retryAfter: 0, bare: true } };
     const c = await collect(state, TOKENS.admin);
     expect(get(c, 'gitlab:acme/platform/api', 'repository').collaborators).toHaveLength(6);
     const [event] = c.fake.throttled;
