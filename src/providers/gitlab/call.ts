@@ -38,7 +38,12 @@ export function classifyFailure(run: Run, err: unknown, what: string, need?: str
   if (err instanceof GitlabHttpError) {
     run.debug(`gitlab: ${err.message} ${JSON.stringify(err.detail)}`);
     const hint = (err.status === 403 || err.status === 404) && need ? ` (needs ${need})` : '';
-    const tail = err.status === 429 ? ' (rate limit not lifted in time)' : hint;
+    const tail =
+      err.status === 429
+        ? ' (rate limit not lifted in time)'
+        : err.status === 401
+          ? " (GITLAB_TOKEN was refused: expired, revoked or mistyped; check it and CI_SERVER_URL / GITLAB_URL)"
+          : hint;
     return { status: err.status, gap: gapFromStatus(err.status, `${what}: HTTP ${err.status}${tail}`, { explicit: run.explicit }) };
   }
   return { gap: gapFromError(err, what) };
