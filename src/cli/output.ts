@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
@@ -45,26 +45,41 @@ export interface RenderFlags {
   sarifAll: boolean;
 }
 
-/** Renders each requested format (lazily loading only the reporters used) and writes it, scrubbed of secrets. */
+/**
+ * Renders each requested format (lazily loading only the reporters used) and writes it, scrubbed
+ * of secrets. Reports are written piece by piece as they are rendered, so a large report never
+ * sits in memory whole.
+ */
 export async function writeReports(report: Report, targets: OutputTarget[], flags: RenderFlags, io: Io, redactor: Redactor): Promise<void> {
-  const { renderReport } = await import('../report/index.js');
+  const { renderReportChunks } = await import('../report/index.js');
   for (const target of targets) {
     if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
     // Diagnostics already went to stderr; the terminal report would only repeat them.
     const shown = target.file === undefined && target.format === 'text' ? { ...report, diagnostics: [] } : report;
-    const text = renderReport(target.format, shown, {
+    const chunks = renderReportChunks(target.format, shown, {
       color: target.file === undefined && colorEnabled(io, flags.color),
       verbose: flags.verbose,
       sarifAll: flags.sarifAll,
       anchorFile: report.anchorFile,
     });
-    const safe = redactor.redact(text);
+    const safe = redactor.redactChunks(chunks);
     if (target.file === undefined) {
-      io.out(safe.endsWith('\n') ? safe : `${safe}\n`);
+      let last = '';
+      for (const piece of safe) {
+        if (piece === '') continue;
+        io.out(piece);
+        last = piece;
+      }
+      if (!last.endsWith('\n')) io.out('\n');
     } else {
       const file = resolve(io.cwd, target.file);
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, safe);
+      const handle = await open(file, 'w');
+      try {
+        for (const piece of safe) await handle.writeFile(piece);
+      } finally {
+        await handle.close();
+      }
     }
   }
 }

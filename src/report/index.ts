@@ -1,6 +1,6 @@
 import type { Report } from '../model/index.js';
 import { renderHtml } from './html/index.js';
-import { renderJson } from './json/index.js';
+import { renderJson, renderJsonChunks } from './json/index.js';
 import { renderJunit } from './junit/index.js';
 import { renderMarkdown } from './markdown/index.js';
 import { renderSarif } from './sarif/index.js';
@@ -44,9 +44,23 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
   }
 }
 
+/**
+ * The same text as `renderReport`, in pieces to be written one after the other; the large
+ * formats (JSON) stream by record so the whole document never sits in memory as one string.
+ * Joining the pieces gives exactly `renderReport(format, report, options)`.
+ */
+export function renderReportChunks(format: ReportFormat, report: Report, options: RenderOptions = {}): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return renderJsonChunks(report);
+    default:
+      return [renderReport(format, report, options)];
+  }
+}
+
 export { renderComplianceExport, type ExportFormat } from './export/index.js';
 export { renderHtml } from './html/index.js';
-export { renderJson } from './json/index.js';
+export { renderJson, renderJsonChunks } from './json/index.js';
 export { renderJunit } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
 export { renderSarif, type SarifOptions } from './sarif/index.js';

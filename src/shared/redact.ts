@@ -15,6 +15,41 @@ export class Redactor {
     for (const s of this.secrets) out = out.split(s).join('[REDACTED]');
     return scrubCommonSecrets(out);
   }
+
+  /**
+   * `redact` over a text that arrives in pieces, without joining all of it: pieces are
+   * gathered into batches of about `batchSize` characters and each batch is redacted on its
+   * own. The result is the same as redacting the joined text, because a batch only ends
+   * where no match can cross: after a line break (the token and URL patterns never span one,
+   * nor does a registered secret unless it holds one, in which case everything is one batch),
+   * after a piece that is not all white space, and not after an `authorization:`/`bearer`/
+   * `token`/`basic` that could continue on the next line. A replacement ends in `]`, so it
+   * cannot make a batch end in one of those words.
+   */
+  *redactChunks(chunks: Iterable<string>, batchSize = 1 << 20): Generator<string, void, undefined> {
+    const oneBatch = [...this.secrets].some((s) => /[\r\n]/.test(s));
+    let batch: string[] = [];
+    let size = 0;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (!oneBatch && size >= batchSize && chunk.endsWith('\n') && endsSafely(chunk)) {
+        yield this.redact(batch.join(''));
+        batch = [];
+        size = 0;
+      }
+    }
+    if (batch.length > 0) yield this.redact(batch.join(''));
+  }
+}
+
+/** A word after which an authorization pattern could go on past a line break. */
+const CONTINUES = /(?:authorization:|bearer|token|basic)$/i;
+
+/** The piece is not all white space and does not end (before white space) in such a word. */
+function endsSafely(chunk: string): boolean {
+  const end = chunk.trimEnd();
+  return end !== '' && !CONTINUES.test(end.slice(-16));
 }
 
 // One alternation, so that a 100 MB report is scanned once rather than once per pattern.
