@@ -1,7 +1,7 @@
 import type { Report } from '../model/index.js';
 import { renderHtml } from './html/index.js';
 import { renderJson, renderJsonChunks } from './json/index.js';
-import { renderJunit } from './junit/index.js';
+import { renderJunit, renderJunitChunks } from './junit/index.js';
 import { renderMarkdown } from './markdown/index.js';
 import { renderSarif } from './sarif/index.js';
 import { renderText } from './text/index.js';
@@ -53,6 +53,8 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
   switch (format) {
     case 'json':
       return renderJsonChunks(report);
+    case 'junit':
+      return renderJunitChunks(report);
     default:
       return [renderReport(format, report, options)];
   }
@@ -61,7 +63,7 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
 export { renderComplianceExport, type ExportFormat } from './export/index.js';
 export { renderHtml } from './html/index.js';
 export { renderJson, renderJsonChunks } from './json/index.js';
-export { renderJunit } from './junit/index.js';
+export { renderJunit, renderJunitChunks } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
 export { renderSarif, type SarifOptions } from './sarif/index.js';
 export { renderText, type TextOptions } from './text/index.js';

@@ -17,27 +17,37 @@ export class Redactor {
   }
 
   /**
-   * `redact` over a text that arrives in pieces, without joining all of it: pieces are
-   * gathered into batches of about `batchSize` characters and each batch is redacted on its
-   * own. The result is the same as redacting the joined text, because a batch only ends
-   * where no match can cross: after a line break (the token and URL patterns never span one,
-   * nor does a registered secret unless it holds one, in which case everything is one batch),
-   * after a piece that is not all white space, and not after an `authorization:`/`bearer`/
-   * `token`/`basic` that could continue on the next line. A replacement ends in `]`, so it
-   * cannot make a batch end in one of those words.
+   * `redact` over a text that arrives in pieces, without joining all of it: the text is cut
+   * into batches of about `batchSize` characters and each batch is redacted on its own. The
+   * result is the same as redacting the joined text, whatever the pieces, because a batch only
+   * ends where no match can cross: right after a line break (the token and URL patterns never
+   * span one, nor does a registered secret unless it holds one, in which case everything is
+   * one batch), and not after white space alone or after an `authorization:`/`bearer`/`token`/
+   * `basic` that could go on in the next line. A replacement ends in `]`, so it cannot make a
+   * batch end in one of those words.
    */
-  *redactChunks(chunks: Iterable<string>, batchSize = 1 << 20): Generator<string, void, undefined> {
+  *redactChunks(chunks: Iterable<string>, batchSize = 1 << 16): Generator<string, void, undefined> {
     const oneBatch = [...this.secrets].some((s) => /[\r\n]/.test(s));
     let batch: string[] = [];
     let size = 0;
+    let limit = batchSize;
     for (const chunk of chunks) {
       batch.push(chunk);
       size += chunk.length;
-      if (!oneBatch && size >= batchSize && chunk.endsWith('\n') && endsSafely(chunk)) {
-        yield this.redact(batch.join(''));
-        batch = [];
-        size = 0;
+      if (oneBatch || size < limit) continue;
+      const text = batch.length === 1 ? chunk : batch.join('');
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut === 0 || !endsSafely(text.slice(Math.max(0, cut - 64), cut))) {
+        // No safe place yet: try again when the text has doubled, so it is not joined over and over.
+        batch = [text];
+        limit = size * 2;
+        continue;
       }
+      yield this.redact(cut === text.length ? text : text.slice(0, cut));
+      const rest = text.slice(cut);
+      batch = rest === '' ? [] : [rest];
+      size = rest.length;
+      limit = batchSize;
     }
     if (batch.length > 0) yield this.redact(batch.join(''));
   }
@@ -46,9 +56,9 @@ export class Redactor {
 /** A word after which an authorization pattern could go on past a line break. */
 const CONTINUES = /(?:authorization:|bearer|token|basic)$/i;
 
-/** The piece is not all white space and does not end (before white space) in such a word. */
-function endsSafely(chunk: string): boolean {
-  const end = chunk.trimEnd();
+/** The text before a cut is not all white space and does not end (before white space) in such a word. */
+function endsSafely(head: string): boolean {
+  const end = head.trimEnd();
   return end !== '' && !CONTINUES.test(end.slice(-16));
 }
 

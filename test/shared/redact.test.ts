@@ -48,6 +48,15 @@ describe('Redactor.redactChunks', () => {
     expect(whole).not.toContain(ghp);
   });
 
+  it('gives the same result however the text is cut into pieces', () => {
+    const text = pieces.join('');
+    const whole = r.redact(text);
+    for (const width of [1, 2, 3, 5, 7, 16]) {
+      const cut = Array.from({ length: Math.ceil(text.length / width) }, (_, i) => text.slice(i * width, (i + 1) * width));
+      for (const size of [1, 5, 64]) expect([...r.redactChunks(cut, size)].join('')).toBe(whole);
+    }
+  });
+
   it('keeps a registered secret that spans lines whole across pieces', () => {
     const withKey = new Redactor();
     withKey.add(pem);

@@ -58,15 +58,20 @@ export function* renderJsonChunks(report: Report): Generator<string, void, undef
       // line (with its separator) is a piece of its own.
       yield `${pretty.slice(from, at)}[\n`;
       // Lines go out in batches: a piece per line would cost more in hand-offs than in text.
-      let batch = '';
+      let batch: string[] = [];
+      let size = 0;
       for (let i = 0; i < count; i++) {
-        batch += `    ${line(i)}${i + 1 < count ? ',' : ''}\n`;
-        if (batch.length >= BATCH) {
-          yield batch;
-          batch = '';
+        const text = `    ${line(i)}${i + 1 < count ? ',' : ''}\n`;
+        batch.push(text);
+        size += text.length;
+        if (size >= BATCH) {
+          yield batch.join('');
+          batch = [];
+          size = 0;
         }
       }
-      yield `${batch}  ]`;
+      batch.push('  ]');
+      yield batch.join('');
     }
     from = at + quoted.length;
   }
