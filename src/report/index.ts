@@ -4,7 +4,7 @@ import { renderJson, renderJsonChunks } from './json/index.js';
 import { renderJunit, renderJunitChunks } from './junit/index.js';
 import { renderMarkdown } from './markdown/index.js';
 import { renderSarif } from './sarif/index.js';
-import { renderText } from './text/index.js';
+import { renderText, renderTextChunks } from './text/index.js';
 
 export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -46,7 +46,7 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
 
 /**
  * The same text as `renderReport`, in pieces to be written one after the other; the large
- * formats (JSON) stream by record so the whole document never sits in memory as one string.
+ * formats (JSON, JUnit, text) stream by record so the whole document never sits in memory as one string.
  * Joining the pieces gives exactly `renderReport(format, report, options)`.
  */
 export function renderReportChunks(format: ReportFormat, report: Report, options: RenderOptions = {}): Iterable<string> {
@@ -55,6 +55,8 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
       return renderJsonChunks(report);
     case 'junit':
       return renderJunitChunks(report);
+    case 'text':
+      return renderTextChunks(report, { color: options.color ?? false, verbose: options.verbose ?? false, ...(options.width ? { width: options.width } : {}) });
     default:
       return [renderReport(format, report, options)];
   }
@@ -66,6 +68,6 @@ export { renderJson, renderJsonChunks } from './json/index.js';
 export { renderJunit, renderJunitChunks } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
 export { renderSarif, type SarifOptions } from './sarif/index.js';
-export { renderText, type TextOptions } from './text/index.js';
+export { renderText, renderTextChunks, type TextOptions } from './text/index.js';
 /** The one-line verdict the text report ends with (for `--quiet` output). */
 export { summaryLine } from './common.js';
