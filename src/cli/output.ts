@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises';
+import { mkdir, open, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
@@ -74,12 +74,49 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
     } else {
       const file = resolve(io.cwd, target.file);
       await mkdir(dirname(file), { recursive: true });
-      const handle = await open(file, 'w');
-      try {
-        for (const piece of safe) await handle.writeFile(piece);
-      } finally {
-        await handle.close();
-      }
+      await writeInPieces(file, safe);
     }
+  }
+}
+
+/**
+ * Writes the pieces one after the other. Into a regular file one write is in flight while the
+ * next piece is made (at explicit positions, so order holds); a pipe or device such as
+ * /dev/stdout cannot seek and gets one write at a time.
+ */
+async function writeInPieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  let pending: Promise<void> | undefined;
+  try {
+    const seekable = (await handle.stat()).isFile();
+    let position = 0;
+    for (const piece of pieces) {
+      const bytes = Buffer.from(piece, 'utf8');
+      if (!seekable) {
+        await writeAll(handle, bytes, null);
+        continue;
+      }
+      const write = writeAll(handle, bytes, position);
+      // Awaited in turn below; this only keeps a failure that comes early from going unhandled.
+      write.catch(() => undefined);
+      position += bytes.length;
+      const previous = pending;
+      pending = write;
+      await previous;
+    }
+    await pending;
+  } finally {
+    // Never close the file under a write still in flight.
+    await pending?.catch(() => undefined);
+    await handle.close();
+  }
+}
+
+/** Writes all of `bytes` at `position` (null: where the file is); a write may take only part of them. */
+async function writeAll(handle: FileHandle, bytes: Buffer, position: number | null): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position === null ? null : position + done);
+    done += bytesWritten;
   }
 }
