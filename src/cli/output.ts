@@ -90,8 +90,14 @@ async function writeInPieces(file: string, pieces: Iterable<string>): Promise<vo
   try {
     const seekable = (await handle.stat()).isFile();
     let position = 0;
+    // Two buffers taking turns: one being written while the next piece is encoded into the other.
+    const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+    let turn = 0;
     for (const piece of pieces) {
-      const bytes = Buffer.from(piece, 'utf8');
+      turn ^= 1;
+      if (buffers[turn]!.length < piece.length * 3) buffers[turn] = Buffer.allocUnsafe(Math.max(piece.length * 3, 1 << 16));
+      const buffer = buffers[turn]!;
+      const bytes = buffer.subarray(0, buffer.write(piece, 'utf8'));
       if (!seekable) {
         await writeAll(handle, bytes, null);
         continue;
