@@ -114,10 +114,14 @@ class ResultLines {
   private readonly heads = new Map<string, { policyId: string; title: string; severity: string; text: string }>();
   private readonly controls = new WeakMap<Controls, string>();
   private readonly resources = new WeakMap<Result['resource'], string>();
+  private readonly strings = new Map<string, string>();
 
   line(r: Result): string {
-    let out = `${this.head(r)},"status":${JSON.stringify(r.status)},"message":${q(r.message)}`;
-    if (r.reason !== undefined) out += `,"reason":${q(r.reason)}`;
+    // A skip or error message and its reason repeat across results (the same gap, the same
+    // "not applicable"); a failure's message names its resource and is written as it comes.
+    const shared = r.status !== 'fail';
+    let out = `${this.head(r)},"status":${JSON.stringify(r.status)},"message":${shared ? this.shared(r.message) : q(r.message)}`;
+    if (r.reason !== undefined) out += `,"reason":${this.shared(r.reason)}`;
     out += `,"resource":${this.resource(r.resource)}`;
     if (r.location) out += `,"location":${location(r.location)}`;
     if (r.evidence) {
@@ -138,6 +142,15 @@ class ResultLines {
       })}`;
     }
     return `${out}}`;
+  }
+
+  private shared(text: string): string {
+    let quoted = this.strings.get(text);
+    if (quoted === undefined) {
+      quoted = q(text);
+      if (this.strings.size < 100_000) this.strings.set(text, quoted);
+    }
+    return quoted;
   }
 
   private head(r: Result): string {
