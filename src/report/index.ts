@@ -1,5 +1,5 @@
 import type { Report } from '../model/index.js';
-import { renderHtml } from './html/index.js';
+import { renderHtml, renderHtmlChunks } from './html/index.js';
 import { renderJson, renderJsonChunks } from './json/index.js';
 import { renderJunit, renderJunitChunks } from './junit/index.js';
 import { renderMarkdown } from './markdown/index.js';
@@ -46,7 +46,7 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
 
 /**
  * The same text as `renderReport`, in pieces to be written one after the other; the large
- * formats (JSON, JUnit, text) stream by record so the whole document never sits in memory as one string.
+ * formats (JSON, JUnit, text, HTML) stream by record so the whole document never sits in memory as one string.
  * Joining the pieces gives exactly `renderReport(format, report, options)`.
  */
 export function renderReportChunks(format: ReportFormat, report: Report, options: RenderOptions = {}): Iterable<string> {
@@ -55,6 +55,8 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
       return renderJsonChunks(report);
     case 'junit':
       return renderJunitChunks(report);
+    case 'html':
+      return renderHtmlChunks(report);
     case 'text':
       return renderTextChunks(report, { color: options.color ?? false, verbose: options.verbose ?? false, ...(options.width ? { width: options.width } : {}) });
     default:
@@ -63,7 +65,7 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
 }
 
 export { renderComplianceExport, type ExportFormat } from './export/index.js';
-export { renderHtml } from './html/index.js';
+export { renderHtml, renderHtmlChunks } from './html/index.js';
 export { renderJson, renderJsonChunks } from './json/index.js';
 export { renderJunit, renderJunitChunks } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
