@@ -104,7 +104,8 @@ function testcase(r: Result, attr: (value: string) => string): string {
   let child: string;
   switch (r.status) {
     case 'fail':
-      child = `${openTag('failure', [['message', r.message], ['type', r.severity]], attr)}>${textContent(details(r))}</failure>`;
+      // A failure's message names its resource: written as it comes rather than remembered.
+      child = `${openTag('failure', [['message', r.message], ['type', r.severity]], attributeOnce)}>${textContent(details(r))}</failure>`;
       break;
     case 'error':
       child = `${openTag('error', [['message', r.reason ?? r.message], ['type', 'evaluation-error']], attr)}>${textContent(details(r))}</error>`;
@@ -137,6 +138,11 @@ function openTag(name: string, attrs: Attrs, attribute: (value: string) => strin
   return out;
 }
 
+/** Cleans and escapes an attribute value. */
+function attributeOnce(value: string): string {
+  return attributeValue(oneLine(xmlText(value)));
+}
+
 /**
  * Cleans and escapes attribute values, each distinct value once: they repeat a great deal (rule
  * ids, paths, skip reasons, every resource id once per rule). Bounded, so memory stays small.
@@ -146,8 +152,8 @@ function attributeWriter(): (value: string) => string {
   return (value) => {
     let escaped = cache.get(value);
     if (escaped === undefined) {
-      escaped = attributeValue(oneLine(xmlText(value)));
-      if (cache.size >= 50_000) cache.clear();
+      escaped = attributeOnce(value);
+      if (cache.size >= 100_000) cache.clear();
       cache.set(value, escaped);
     }
     return escaped;
