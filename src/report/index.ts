@@ -3,7 +3,7 @@ import { renderHtml, renderHtmlChunks } from './html/index.js';
 import { renderJson, renderJsonChunks } from './json/index.js';
 import { renderJunit, renderJunitChunks } from './junit/index.js';
 import { renderMarkdown } from './markdown/index.js';
-import { renderSarif } from './sarif/index.js';
+import { renderSarif, renderSarifChunks } from './sarif/index.js';
 import { renderText, renderTextChunks } from './text/index.js';
 
 export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
@@ -46,7 +46,7 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
 
 /**
  * The same text as `renderReport`, in pieces to be written one after the other; the large
- * formats (JSON, JUnit, text, HTML) stream by record so the whole document never sits in memory as one string.
+ * formats (JSON, SARIF, JUnit, text, HTML) stream by record so the whole document never sits in memory as one string.
  * Joining the pieces gives exactly `renderReport(format, report, options)`.
  */
 export function renderReportChunks(format: ReportFormat, report: Report, options: RenderOptions = {}): Iterable<string> {
@@ -57,6 +57,8 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
       return renderJunitChunks(report);
     case 'html':
       return renderHtmlChunks(report);
+    case 'sarif':
+      return renderSarifChunks(report, { all: options.sarifAll ?? false, ...(options.anchorFile ? { anchorFile: options.anchorFile } : {}) });
     case 'text':
       return renderTextChunks(report, { color: options.color ?? false, verbose: options.verbose ?? false, ...(options.width ? { width: options.width } : {}) });
     default:
@@ -69,7 +71,7 @@ export { renderHtml, renderHtmlChunks } from './html/index.js';
 export { renderJson, renderJsonChunks } from './json/index.js';
 export { renderJunit, renderJunitChunks } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
-export { renderSarif, type SarifOptions } from './sarif/index.js';
+export { renderSarif, renderSarifChunks, type SarifOptions } from './sarif/index.js';
 export { renderText, renderTextChunks, type TextOptions } from './text/index.js';
 /** The one-line verdict the text report ends with (for `--quiet` output). */
 export { summaryLine } from './common.js';
