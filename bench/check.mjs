@@ -6,14 +6,18 @@
 //   formats: comma-separated report formats to time one after the other, default `json`;
 //   e.g. `node bench/check.mjs 10000 10000 json,text,junit`.
 //
-// Figures (2-core machine shared with other agents, load 5-6; before and after measured
-// alternately in the same minute, averages of 2-3 runs; CPU = user + system):
-//   json   before 4.3-5.1 s wall, 4.2-4.5 s CPU,  965 MB  ->  after 2.5-2.8 s wall, 2.2-2.3 s CPU, 215-245 MB
-//   text   before 2.4-3.3 s wall, 2.1-2.3 s CPU,  327 MB  ->  after 1.9-2.3 s wall, 1.7-2.0 s CPU, 200 MB
-//   junit  before 11-13.5 s wall, 11 s CPU,     1500 MB  ->  after 3.3-4.4 s wall, 3.3-3.8 s CPU, 205 MB
+// Figures, 250,000 results; before (main at 586defb) and after measured alternately in the same
+// minute on the 2-core machine; CPU = user + system, which the other agents' load disturbs less.
+//   quiet machine (load ~1.5):
+//     json   4.38 s CPU, 3.41 s wall, 965 MB   ->  2.20-2.32 s CPU, 1.77-1.86 s wall, 216 MB
+//     text   2.16 s CPU, 1.67 s wall, 327 MB   ->  1.64-1.77 s CPU, 1.26-1.33 s wall, 201 MB
+//     junit  9.71 s CPU, 7.92 s wall, 1497 MB  ->  2.59-2.64 s CPU, 2.10-2.14 s wall, 203 MB
+//     sarif  2.79 s CPU, 2.10 s wall, 404 MB   ->  2.18-2.36 s CPU, 1.63-1.79 s wall, 203 MB
+//     html   3.61 s CPU, 2.87 s wall, 623 MB   ->  3.05-3.32 s CPU, 2.54-2.71 s wall, 206 MB
+//   loaded machine (load 5-9): json 4.2-4.5 s CPU, 4.3-5.1 s wall -> 2.2-2.4 s CPU, 2.5-3.0 s wall.
 // What is left for JSON (CPU): start-up and the built-in pack's YAML ~0.5 s (an empty snapshot
-// costs that much), snapshot parse + zod ~0.3-0.4 s, evaluation ~0.3 s, rendering ~0.5 s,
-// secret scrub ~0.15 s, UTF-8 encoding and writing ~0.3 s, young-generation GC ~0.3 s.
+// costs that much), snapshot parse + zod ~0.25-0.4 s, evaluation ~0.25 s, rendering ~0.5 s,
+// secret scrub ~0.15 s, UTF-8 encoding and writing ~0.2 s, young-generation GC ~0.3 s.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
