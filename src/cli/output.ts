@@ -1,4 +1,4 @@
-import { mkdir, open, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
@@ -87,8 +87,9 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
 async function writeInPieces(file: string, pieces: Iterable<string>): Promise<void> {
   const handle = await open(file, 'w');
   let pending: Promise<void> | undefined;
+  let seekable = false;
   try {
-    const seekable = (await handle.stat()).isFile();
+    seekable = (await handle.stat()).isFile();
     let position = 0;
     // Two buffers taking turns: one being written while the next piece is encoded into the other.
     const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
@@ -111,11 +112,15 @@ async function writeInPieces(file: string, pieces: Iterable<string>): Promise<vo
       await previous;
     }
     await pending;
-  } finally {
-    // Never close the file under a write still in flight.
+  } catch (err) {
+    // A report cut short (a failed write, a renderer that threw) must not be left behind
+    // looking like a whole one.
     await pending?.catch(() => undefined);
-    await handle.close();
+    await handle.close().catch(() => undefined);
+    if (seekable) await rm(file, { force: true });
+    throw err;
   }
+  await handle.close();
 }
 
 /** Writes all of `bytes` at `position` (null: where the file is); a write may take only part of them. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -60,6 +60,25 @@ describe('writeReports', () => {
         expect(written).not.toContain(secret);
       }
       expect(readFileSync(join(dir, 'sub/report.json'), 'utf8')).toContain('leaked [REDACTED] in run 2999');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('removes a report file cut short rather than leave it looking whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secpol-out-'));
+    try {
+      // A result that cannot be rendered, far enough in for earlier pieces to be on disk.
+      const broken = [...many];
+      broken[2500] = Object.defineProperty({ ...many[2500]! }, 'message', {
+        get() {
+          throw new Error('unrenderable result');
+        },
+      });
+      await expect(writeReports(fixtureReport({ results: broken }), [{ format: 'json', file: 'r.json' }], flags, io(dir, []), new Redactor())).rejects.toThrow(
+        'unrenderable result',
+      );
+      expect(existsSync(join(dir, 'r.json'))).toBe(false);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
