@@ -66,7 +66,9 @@ class Lines {
   }
 
   take(): string {
-    const text = this.lines.length === 0 ? '' : `${this.lines.join('\n')}\n`;
+    // Joined with an empty last line rather than followed by one: a flat string, not a pair.
+    if (this.lines.length > 0) this.lines.push('');
+    const text = this.lines.join('\n');
     this.lines = [];
     this.size = 0;
     return text;
@@ -81,7 +83,18 @@ export function* renderHtmlChunks(report: Report): Generator<string, void, undef
   // The first rule of each id, as a search of `report.rules` would find it.
   const helpLinks = new Map<string, RuleMeta>();
   for (const rule of report.rules) if (!helpLinks.has(rule.id)) helpLinks.set(rule.id, rule);
-  const ruleCellOf = (r: Result): string => ruleCell(r, helpLinks);
+  // A rule's cell (with its help link parsed as a URL) is the same on every row of the rule.
+  const ruleCells = new Map<string, string>();
+  const ruleCellOf = (r: Result): string => {
+    const key = `${r.ruleId}\u0000${r.title}`;
+    let cell = ruleCells.get(key);
+    if (cell === undefined) {
+      cell = ruleCell(r, helpLinks);
+      ruleCells.set(key, cell);
+    }
+    return cell;
+  };
+
   const body = new Lines();
   body.push(
     '<!DOCTYPE html>',

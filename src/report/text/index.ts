@@ -39,7 +39,7 @@ export function* renderTextChunks(report: Report, options: TextOptions): Generat
   let size = 0;
   const t = terminalText;
   const take = (): string => {
-    const text = `${wrap(out, options.width).join('\n')}\n`;
+    const text = [...wrap(out, options.width), ''].join('\n');
     out = [];
     size = 0;
     return text;
