@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
@@ -45,26 +45,89 @@ export interface RenderFlags {
   sarifAll: boolean;
 }
 
-/** Renders each requested format (lazily loading only the reporters used) and writes it, scrubbed of secrets. */
+/**
+ * Renders each requested format (lazily loading only the reporters used) and writes it, scrubbed
+ * of secrets. Reports are written piece by piece as they are rendered, so a large report never
+ * sits in memory whole.
+ */
 export async function writeReports(report: Report, targets: OutputTarget[], flags: RenderFlags, io: Io, redactor: Redactor): Promise<void> {
-  const { renderReport } = await import('../report/index.js');
+  const { renderReportChunks } = await import('../report/index.js');
   for (const target of targets) {
     if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
     // Diagnostics already went to stderr; the terminal report would only repeat them.
     const shown = target.file === undefined && target.format === 'text' ? { ...report, diagnostics: [] } : report;
-    const text = renderReport(target.format, shown, {
+    const chunks = renderReportChunks(target.format, shown, {
       color: target.file === undefined && colorEnabled(io, flags.color),
       verbose: flags.verbose,
       sarifAll: flags.sarifAll,
       anchorFile: report.anchorFile,
     });
-    const safe = redactor.redact(text);
+    const safe = redactor.redactChunks(chunks);
     if (target.file === undefined) {
-      io.out(safe.endsWith('\n') ? safe : `${safe}\n`);
+      let last = '';
+      for (const piece of safe) {
+        if (piece === '') continue;
+        io.out(piece);
+        last = piece;
+      }
+      if (!last.endsWith('\n')) io.out('\n');
     } else {
       const file = resolve(io.cwd, target.file);
       await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, safe);
+      await writeInPieces(file, safe);
     }
+  }
+}
+
+/**
+ * Writes the pieces one after the other. Into a regular file one write is in flight while the
+ * next piece is made (at explicit positions, so order holds); a pipe or device such as
+ * /dev/stdout cannot seek and gets one write at a time.
+ */
+async function writeInPieces(file: string, pieces: Iterable<string>): Promise<void> {
+  const handle = await open(file, 'w');
+  let pending: Promise<void> | undefined;
+  let seekable = false;
+  try {
+    seekable = (await handle.stat()).isFile();
+    let position = 0;
+    // Two buffers taking turns: one being written while the next piece is encoded into the other.
+    const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
+    let turn = 0;
+    for (const piece of pieces) {
+      turn ^= 1;
+      if (buffers[turn]!.length < piece.length * 3) buffers[turn] = Buffer.allocUnsafe(Math.max(piece.length * 3, 1 << 16));
+      const buffer = buffers[turn]!;
+      const bytes = buffer.subarray(0, buffer.write(piece, 'utf8'));
+      if (!seekable) {
+        await writeAll(handle, bytes, null);
+        continue;
+      }
+      const write = writeAll(handle, bytes, position);
+      // Awaited in turn below; this only keeps a failure that comes early from going unhandled.
+      write.catch(() => undefined);
+      position += bytes.length;
+      const previous = pending;
+      pending = write;
+      await previous;
+    }
+    await pending;
+  } catch (err) {
+    // A report cut short (a failed write, a renderer that threw) must not be left behind
+    // looking like a whole one.
+    await pending?.catch(() => undefined);
+    await handle.close().catch(() => undefined);
+    if (seekable) await rm(file, { force: true });
+    throw err;
+  }
+  await handle.close();
+}
+
+/** Writes all of `bytes` at `position` (null: where the file is); a write may take only part of them. */
+async function writeAll(handle: FileHandle, bytes: Buffer, position: number | null): Promise<void> {
+  let done = 0;
+  while (done < bytes.length) {
+    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position === null ? null : position + done);
+    done += bytesWritten;
   }
 }

@@ -41,10 +41,13 @@ export function compareNatural(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true, sensitivity: 'variant' }) || byText(a, b);
 }
 
+/** Position in statusOrder, looked up rather than searched for (sorting 250,000 results calls this millions of times). */
+const statusRank: Partial<Record<string, number>> = Object.fromEntries(statusOrder.map((s, i) => [s, i]));
+
 /** Status (fail, error, waived, skip, pass), then severity (critical first), rule id, resource id. */
 export function compareResults(a: Result, b: Result): number {
   return (
-    statusOrder.indexOf(a.status) - statusOrder.indexOf(b.status) ||
+    (statusRank[a.status] ?? -1) - (statusRank[b.status] ?? -1) ||
     severityRank[b.severity] - severityRank[a.severity] ||
     byText(a.ruleId, b.ruleId) ||
     byText(a.resource.id, b.resource.id)

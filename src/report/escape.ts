@@ -91,9 +91,13 @@ export function escapeHtml(text: string): string {
 // With the `u` flag, a lone surrogate is its own code point and so falls outside every range.
 const XML_INVALID = /[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\u{10000}-\u{10ffff}]/gu;
 
-/** Removes characters XML 1.0 cannot carry (and terminal escapes); the XML builder escapes the rest. */
+/** Every character XML_INVALID can match is one of these (the test is cheaper without the `u` flag). */
+const MAYBE_XML_INVALID = /[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]/;
+
+/** Removes characters XML 1.0 cannot carry (and terminal escapes); the XML writer escapes the rest. */
 export function xmlText(text: string): string {
-  return stripControl(text).replace(XML_INVALID, '');
+  const clean = stripControl(text);
+  return MAYBE_XML_INVALID.test(clean) ? clean.replace(XML_INVALID, '') : clean;
 }
 
 /** One CSV cell (RFC 4180), defused against formula injection in spreadsheet programs. */

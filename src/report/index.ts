@@ -1,10 +1,10 @@
 import type { Report } from '../model/index.js';
-import { renderHtml } from './html/index.js';
-import { renderJson } from './json/index.js';
-import { renderJunit } from './junit/index.js';
+import { renderHtml, renderHtmlChunks } from './html/index.js';
+import { renderJson, renderJsonChunks } from './json/index.js';
+import { renderJunit, renderJunitChunks } from './junit/index.js';
 import { renderMarkdown } from './markdown/index.js';
-import { renderSarif } from './sarif/index.js';
-import { renderText } from './text/index.js';
+import { renderSarif, renderSarifChunks } from './sarif/index.js';
+import { renderText, renderTextChunks } from './text/index.js';
 
 export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
@@ -44,12 +44,34 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
   }
 }
 
+/**
+ * The same text as `renderReport`, in pieces to be written one after the other; the large
+ * formats (JSON, SARIF, JUnit, text, HTML) stream by record so the whole document never sits in memory as one string.
+ * Joining the pieces gives exactly `renderReport(format, report, options)`.
+ */
+export function renderReportChunks(format: ReportFormat, report: Report, options: RenderOptions = {}): Iterable<string> {
+  switch (format) {
+    case 'json':
+      return renderJsonChunks(report);
+    case 'junit':
+      return renderJunitChunks(report);
+    case 'html':
+      return renderHtmlChunks(report);
+    case 'sarif':
+      return renderSarifChunks(report, { all: options.sarifAll ?? false, ...(options.anchorFile ? { anchorFile: options.anchorFile } : {}) });
+    case 'text':
+      return renderTextChunks(report, { color: options.color ?? false, verbose: options.verbose ?? false, ...(options.width ? { width: options.width } : {}) });
+    default:
+      return [renderReport(format, report, options)];
+  }
+}
+
 export { renderComplianceExport, type ExportFormat } from './export/index.js';
-export { renderHtml } from './html/index.js';
-export { renderJson } from './json/index.js';
-export { renderJunit } from './junit/index.js';
+export { renderHtml, renderHtmlChunks } from './html/index.js';
+export { renderJson, renderJsonChunks } from './json/index.js';
+export { renderJunit, renderJunitChunks } from './junit/index.js';
 export { renderMarkdown } from './markdown/index.js';
-export { renderSarif, type SarifOptions } from './sarif/index.js';
-export { renderText, type TextOptions } from './text/index.js';
+export { renderSarif, renderSarifChunks, type SarifOptions } from './sarif/index.js';
+export { renderText, renderTextChunks, type TextOptions } from './text/index.js';
 /** The one-line verdict the text report ends with (for `--quiet` output). */
 export { summaryLine } from './common.js';

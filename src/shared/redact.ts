@@ -15,6 +15,51 @@ export class Redactor {
     for (const s of this.secrets) out = out.split(s).join('[REDACTED]');
     return scrubCommonSecrets(out);
   }
+
+  /**
+   * `redact` over a text that arrives in pieces, without joining all of it: the text is cut
+   * into batches of about `batchSize` characters and each batch is redacted on its own. The
+   * result is the same as redacting the joined text, whatever the pieces, because a batch only
+   * ends where no match can cross: right after a line break (the token and URL patterns never
+   * span one, nor does a registered secret unless it holds one, in which case everything is
+   * one batch), and not after white space alone or after an `authorization:`/`bearer`/`token`/
+   * `basic` that could go on in the next line. A replacement ends in `]`, so it cannot make a
+   * batch end in one of those words.
+   */
+  *redactChunks(chunks: Iterable<string>, batchSize = 1 << 16): Generator<string, void, undefined> {
+    const oneBatch = [...this.secrets].some((s) => /[\r\n]/.test(s));
+    let batch: string[] = [];
+    let size = 0;
+    let limit = batchSize;
+    for (const chunk of chunks) {
+      batch.push(chunk);
+      size += chunk.length;
+      if (oneBatch || size < limit) continue;
+      const text = batch.length === 1 ? chunk : batch.join('');
+      const cut = text.lastIndexOf('\n') + 1;
+      if (cut === 0 || !endsSafely(text.slice(Math.max(0, cut - 64), cut))) {
+        // No safe place yet: try again when the text has doubled, so it is not joined over and over.
+        batch = [text];
+        limit = size * 2;
+        continue;
+      }
+      yield this.redact(cut === text.length ? text : text.slice(0, cut));
+      const rest = text.slice(cut);
+      batch = rest === '' ? [] : [rest];
+      size = rest.length;
+      limit = batchSize;
+    }
+    if (batch.length > 0) yield this.redact(batch.join(''));
+  }
+}
+
+/** A word after which an authorization pattern could go on past a line break. */
+const CONTINUES = /(?:authorization:|bearer|token|basic)$/i;
+
+/** The text before a cut is not all white space and does not end (before white space) in such a word. */
+function endsSafely(head: string): boolean {
+  const end = head.trimEnd();
+  return end !== '' && !CONTINUES.test(end.slice(-16));
 }
 
 // One alternation, so that a 100 MB report is scanned once rather than once per pattern.

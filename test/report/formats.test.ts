@@ -8,6 +8,7 @@ import {
   renderJunit,
   renderMarkdown,
   renderReport,
+  renderReportChunks,
   renderSarif,
   renderText,
   reportFormats,
@@ -161,6 +162,41 @@ describe('renderReport', () => {
     expect(renderReport('junit', report)).toBe(renderJunit(report));
     expect(renderReport('markdown', report)).toBe(renderMarkdown(report));
     expect(renderReport('html', report)).toBe(renderHtml(report));
+  });
+
+  it('renderReportChunks gives the same text in pieces', () => {
+    for (const format of reportFormats) {
+      for (const options of [{}, { verbose: true, sarifAll: true, color: true }]) {
+        expect([...renderReportChunks(format, report, options)].join('')).toBe(renderReport(format, report, options));
+      }
+    }
+    const empty = { ...report, results: [], rules: [] };
+    expect([...renderReportChunks('json', empty)].join('')).toBe(renderReport('json', empty));
+  });
+
+  it('json: many results in pieces, each result keeping its own rule fields', () => {
+    const base = fixtureResults[0]!;
+    const many: Result[] = Array.from({ length: 3000 }, (_, i) => ({
+      ...base,
+      // The same rule id with another title and policy every third result.
+      title: i % 3 === 0 ? `other title ${i}` : base.title,
+      policyId: i % 3 === 0 ? 'other.policy' : base.policyId,
+      resource: { ...base.resource, id: `github:acme/repo-${i}`, name: `acme/repo-${i}` },
+      message: `message ${i}`,
+    }));
+    const big = { ...report, results: many };
+    const pieces = [...renderReportChunks('json', big)];
+    expect(pieces.length).toBeGreaterThan(3);
+    const text = pieces.join('');
+    expect(text).toBe(renderJson(big));
+    const parsed = JSON.parse(text) as { results: Record<string, unknown>[] };
+    expect(parsed.results).toHaveLength(3000);
+    parsed.results.forEach((r, i) => {
+      expect(r.title).toBe(many[i]!.title);
+      expect(r.policyId).toBe(many[i]!.policyId);
+      expect((r.resource as { id: string }).id).toBe(`github:acme/repo-${i}`);
+      expect(r.message).toBe(`message ${i}`);
+    });
   });
 
   it('knows its formats', () => {

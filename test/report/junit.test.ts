@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { create } from 'xmlbuilder2';
+import type { Report, Result } from '../../src/model/index.js';
+import { compareResults, formatLocation } from '../../src/report/common.js';
+import { oneLine, xmlText } from '../../src/report/escape.js';
 import { renderJunit } from '../../src/report/junit/index.js';
 import { fixtureReport, results as fixtureResults } from './fixture.js';
 import { parseXml, type XmlElement } from './xml.js';
@@ -84,5 +88,99 @@ describe('renderJunit', () => {
     const empty = parseXml(renderJunit(fixtureReport({ results: [] })));
     expect(empty.attrs.tests).toBe('0');
     expect(empty.children).toEqual([]);
+  });
+});
+
+/**
+ * The document as an XML DOM built and pretty-printed by xmlbuilder2 (how the report was made
+ * before it was written element by element): the layout must not have changed.
+ */
+function viaXmlDom(report: Report): string {
+  const attr = (v: string): string => oneLine(xmlText(v));
+  const sorted = [...report.results].sort(compareResults);
+  const ruleIds = [...new Set(sorted.map((r) => r.ruleId))].sort();
+  const n = (list: Result[], ...statuses: Result['status'][]): string => String(list.filter((r) => statuses.includes(r.status)).length);
+  const doc = create({ version: '1.0', encoding: 'UTF-8' });
+  const root = doc.ele('testsuites', {
+    name: attr(`${report.tool.name} ${report.tool.version}`),
+    tests: String(report.results.length),
+    failures: n(report.results, 'fail'),
+    errors: n(report.results, 'error'),
+    skipped: n(report.results, 'skip', 'waived'),
+    time: '4.25',
+    timestamp: attr(report.startedAt),
+  });
+  for (const ruleId of ruleIds) {
+    const list = sorted.filter((r) => r.ruleId === ruleId);
+    const first = list[0]!;
+    const suite = root.ele('testsuite', {
+      name: attr(ruleId),
+      tests: String(list.length),
+      failures: n(list, 'fail'),
+      errors: n(list, 'error'),
+      skipped: n(list, 'skip', 'waived'),
+      time: '0',
+      timestamp: attr(report.startedAt),
+    });
+    const props = suite.ele('properties');
+    props.ele('property', { name: 'title', value: attr(first.title) });
+    props.ele('property', { name: 'severity', value: first.severity });
+    props.ele('property', { name: 'policy', value: attr(first.policyId) });
+    for (const r of list) {
+      const tc = suite.ele('testcase', {
+        name: attr(r.resource.id),
+        classname: attr(r.ruleId),
+        time: '0',
+        ...(r.location ? { file: attr(r.location.path), ...(r.location.line ? { line: String(r.location.line) } : {}) } : {}),
+      });
+      const lines = [`${r.ruleId} [${r.severity}] on ${r.resource.id} (${r.resource.kind})`, r.message];
+      if (r.reason) lines.push(`Reason: ${r.reason}`);
+      if (r.location) lines.push(`Location: ${formatLocation(r.location)}`);
+      for (const e of r.evidence ?? []) lines.push(`- ${oneLine(e.message)}${e.location ? ` (${formatLocation(e.location)})` : ''}`);
+      if (r.remediation) lines.push(`Remediation: ${r.remediation}`);
+      const body = lines.map(xmlText).join('\n');
+      if (r.status === 'fail') tc.ele('failure', { message: attr(r.message), type: r.severity }).txt(body);
+      if (r.status === 'error') tc.ele('error', { message: attr(r.reason ?? r.message), type: 'evaluation-error' }).txt(body);
+      if (r.status === 'skip') tc.ele('skipped', { message: attr(`skipped: ${r.reason ?? r.message}`) });
+      if (r.status === 'waived') {
+        const w = r.waiver;
+        const why = w ? `waived until ${w.expires}${w.expiringSoon ? ' (expiring soon)' : ''}: ${w.reason}${w.approvedBy ? ` (approved by ${w.approvedBy})` : ''}` : 'waived';
+        tc.ele('skipped', { message: attr(why) });
+      }
+    }
+  }
+  return `${doc.end({ prettyPrint: true })}\n`;
+}
+
+describe('renderJunit written element by element', () => {
+  it('lays out the document as xmlbuilder2 does, on every status and on many results', () => {
+    expect(renderJunit(fixtureReport())).toBe(viaXmlDom(fixtureReport()));
+    const many = Array.from({ length: 2000 }, (_, i): Result => {
+      const base = fixtureResults[i % fixtureResults.length]!;
+      return { ...base, resource: { ...base.resource, id: `${base.resource.id}-${i}` }, message: `${base.message} <${i}> & "q"` };
+    });
+    const big = fixtureReport({ results: many });
+    expect(renderJunit(big)).toBe(viaXmlDom(big));
+    expect(renderJunit(fixtureReport({ results: [] }))).toBe(viaXmlDom(fixtureReport({ results: [] })));
+  });
+
+  it('keeps text that looks like an entity or character reference as text', () => {
+    const base = fixtureResults.find((r) => r.status === 'fail')!;
+    const hostile: Result = {
+      ...base,
+      ruleId: 'x.&amp;',
+      title: 'title &lt;b&gt;',
+      resource: { ...base.resource, id: 'github:acme/&nbsp;&#1;&#x41;' },
+      message: 'message &bogus; &amp; &#12;',
+    };
+    const doc = parseXml(renderJunit(fixtureReport({ results: [hostile] })));
+    const suite = doc.children[0]!;
+    expect(suite.attrs.name).toBe('x.&amp;');
+    expect(suite.children[0]!.children.find((p) => p.attrs.name === 'title')?.attrs.value).toBe('title &lt;b&gt;');
+    const testcase = suite.children.find((c) => c.name === 'testcase')!;
+    expect(testcase.attrs.name).toBe('github:acme/&nbsp;&#1;&#x41;');
+    const failure = child(testcase, 'failure')!;
+    expect(failure.attrs.message).toBe('message &bogus; &amp; &#12;');
+    expect(failure.text).toContain('message &bogus; &amp; &#12;');
   });
 });

@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, Result } from '../../src/model/index.js';
-import { FINGERPRINT_KEY, MAX_RESULTS_PER_RUN, renderSarif } from '../../src/report/sarif/index.js';
+import { FINGERPRINT_KEY, MAX_RESULTS_PER_RUN, renderSarif, renderSarifChunks } from '../../src/report/sarif/index.js';
 import { sarifValidator } from '../helpers/sarif.js';
 import { fixtureReport, HOSTILE, results as fixtureResults, rules as fixtureRules } from './fixture.js';
 
@@ -258,6 +258,17 @@ describe('renderSarif limits', () => {
     expect(notes).toHaveLength(1);
     expect(notes[0]?.message.text).toMatch(/^10 result\(s\) left out/);
     expectGithubUploadable(log);
+  });
+
+  it('writes a large log in pieces, indented as the whole log would be', () => {
+    const report = manyFailures(3000);
+    const pieces = [...renderSarifChunks(report, { all: false })];
+    expect(pieces.length).toBeGreaterThan(3);
+    const text = pieces.join('');
+    const log = parse(text);
+    expect(run(log).results).toHaveLength(3000);
+    expect(text).toBe(`${JSON.stringify(log, null, 2)}\n`);
+    expectValid(log);
   });
 
   it('caps rule tags at 20', () => {

@@ -19,6 +19,67 @@ describe('Redactor', () => {
   });
 });
 
+describe('Redactor.redactChunks', () => {
+  const pem = '-----BEGIN KEY-----\nMIIEabcdefgh\nijklmnop\n-----END KEY-----';
+  const r = new Redactor();
+  r.add('my-very-secret-pat');
+  // Every piece ends a line, so with a batch size of 1 every boundary that is allowed is taken.
+  const pieces = [
+    'line one my-very-secret-pat\n',
+    `token ${ghp}\n`,
+    'Authorization:\n',
+    '  Bearer abc.def\n',
+    'x authorization: \n',
+    '\n',
+    'Basic\n',
+    '   \n',
+    'dXNlcjpwYXNz\n',
+    'https://bot:hunter2@git.example.com\n',
+    'ends without a newline',
+  ];
+
+  it('gives what redact gives on the joined text, whatever the batch size', () => {
+    const whole = r.redact(pieces.join(''));
+    for (const size of [1, 8, 64, 1 << 20]) expect([...r.redactChunks(pieces, size)].join('')).toBe(whole);
+    expect(whole).toContain('Authorization:\n  [REDACTED]');
+    expect(whole).toContain('authorization: \n\n[REDACTED]');
+    expect(whole).toContain('https://[REDACTED]@git.example.com');
+    expect(whole).not.toContain('dXNlcjpwYXNz');
+    expect(whole).not.toContain(ghp);
+  });
+
+  it('gives the same result however the text is cut into pieces', () => {
+    const text = pieces.join('');
+    const whole = r.redact(text);
+    for (const width of [1, 2, 3, 5, 7, 16]) {
+      const cut = Array.from({ length: Math.ceil(text.length / width) }, (_, i) => text.slice(i * width, (i + 1) * width));
+      for (const size of [1, 5, 64]) expect([...r.redactChunks(cut, size)].join('')).toBe(whole);
+    }
+  });
+
+  it('keeps a registered secret that spans lines whole across pieces', () => {
+    const withKey = new Redactor();
+    withKey.add(pem);
+    const text = `before\n${pem}\nafter\n`;
+    const split = text.split(/(?<=\n)/);
+    expect(split.length).toBeGreaterThan(3);
+    const out = [...withKey.redactChunks(split, 1)].join('');
+    expect(out).toBe('before\n[REDACTED]\nafter\n');
+  });
+
+  it('batches pieces instead of handing them on one by one', () => {
+    const many = Array.from({ length: 1000 }, (_, i) => `line ${i}\n`);
+    const out = [...r.redactChunks(many, 1000)];
+    expect(out.length).toBeGreaterThan(1);
+    expect(out.length).toBeLessThan(20);
+    expect(out.join('')).toBe(many.join(''));
+  });
+
+  it('yields nothing for nothing', () => {
+    expect([...r.redactChunks([])]).toEqual([]);
+  });
+});
+
 describe('scrubCommonSecrets', () => {
   it('masks well-known token shapes', () => {
     expect(scrubCommonSecrets(`a ${ghp} b ${glpat} c ${akia} d`)).toBe('a [REDACTED] b [REDACTED] c [REDACTED] d');

@@ -56,7 +56,10 @@ export async function loadStateFile(file: string, displayName: string): Promise<
       diagnostics.push(...zodIssuesToDiagnostics(issues, doc.locate, displayName, { prefix: ['resources', index], root: raw }));
       return;
     }
-    const resource: Resource = parsed.data;
+    // The validated input itself rather than zod's copy of it: the resource schemas are strict
+    // and have no defaults or transforms, so the two are equal (a test holds this), and keeping
+    // one copy of 20,000 resources instead of two saves memory and garbage collection.
+    const resource = raw as Resource;
     if (seen.has(resource.id)) {
       const at = doc.locate(['resources', index, 'id']);
       diagnostics.push({ severity: 'error', file: displayName, ...at, message: `duplicate resource id "${resource.id}"` });

@@ -49,10 +49,66 @@ export const CONTENT_SECURITY_POLICY = `default-src 'none'; style-src 'sha256-${
  * external asset; every piece of data escaped.
  */
 export function renderHtml(report: Report): string {
+  return [...renderHtmlChunks(report)].join('');
+}
+
+/** About this many characters per piece. */
+const BATCH = 1 << 16;
+
+/** Lines gathered until there are enough for a piece; each line ends with a line break. */
+class Lines {
+  private lines: string[] = [];
+  size = 0;
+
+  push(...lines: string[]): void {
+    for (const line of lines) {
+      this.lines.push(line);
+      this.size += line.length;
+    }
+  }
+
+  take(): string {
+    // Joined with an empty last line rather than followed by one: a flat string, not a pair.
+    if (this.lines.length > 0) this.lines.push('');
+    const text = this.lines.join('\n');
+    this.lines = [];
+    this.size = 0;
+    return text;
+  }
+}
+
+/** The same page as `renderHtml`, in pieces of whole lines (table rows are never split). */
+export function* renderHtmlChunks(report: Report): Generator<string, void, undefined> {
   const results = sortResults(report.results);
   const by = (status: Result['status']): Result[] => results.filter((r) => r.status === status);
   const seconds = durationSeconds(report);
-  const body: string[] = [];
+  // The first rule of each id, as a search of `report.rules` would find it.
+  // A rule's cell (with its help link parsed as a URL) is the same on every row of the rule.
+  const ruleCells = new Map<string, string>();
+  const ruleCellOf = (r: Result): string => {
+    const key = `${r.ruleId}\u0000${r.title}`;
+    let cell = ruleCells.get(key);
+    if (cell === undefined) {
+      cell = ruleCell(r, report);
+      ruleCells.set(key, cell);
+    }
+    return cell;
+  };
+
+  const body = new Lines();
+  body.push(
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
+    '<meta name="referrer" content="no-referrer">',
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<title>${h(report.tool.name)} report — ${h(report.finishedAt)}</title>`,
+    `<style>${CSS}</style>`,
+    '</head>',
+    '<body>',
+  );
 
   body.push(`<h1>${h(report.tool.name)} report</h1>`);
   body.push(
@@ -74,7 +130,8 @@ export function renderHtml(report: Report): string {
       body.push(`<h3 class="sev-${severity}">${severityTitle[severity]} (${group.length})</h3>`);
       body.push('<table><thead><tr><th>Rule</th><th>Resource</th><th>Finding</th><th>Location</th><th>Remediation</th></tr></thead><tbody>');
       for (const r of group) {
-        body.push(`<tr><td>${ruleCell(r, report)}</td><td>${resourceCell(r)}</td><td>${findingCell(r)}</td><td>${locationCell(r)}</td><td>${h(r.remediation ?? '')}</td></tr>`);
+        body.push(`<tr><td>${ruleCellOf(r)}</td><td>${resourceCell(r)}</td><td>${findingCell(r)}</td><td>${locationCell(r)}</td><td>${h(r.remediation ?? '')}</td></tr>`);
+        if (body.size >= BATCH) yield body.take();
       }
       body.push('</tbody></table>');
     }
@@ -83,7 +140,7 @@ export function renderHtml(report: Report): string {
   const errors = by('error');
   if (errors.length > 0) {
     body.push(`<h2>Errors (${errors.length})</h2>`, '<p class="muted">These rules could not be evaluated; they are not passes.</p>');
-    table(body, ['Rule', 'Severity', 'Resource', 'Reason'], errors, (r) => [ruleCell(r, report), sevCell(r.severity), resourceCell(r), h(r.reason ?? r.message)]);
+    yield* table(body, ['Rule', 'Severity', 'Resource', 'Reason'], errors, (r) => [ruleCellOf(r), sevCell(r.severity), resourceCell(r), h(r.reason ?? r.message)]);
   }
 
   const waivers = waiversNeedingAttention(report.waivers);
@@ -106,33 +163,18 @@ export function renderHtml(report: Report): string {
     body.push('</ul>');
   }
 
-  collapsed(body, 'Waived', by('waived'), ['Rule', 'Resource', 'Expires', 'Reason', 'Approved by'], (r) => [
-    ruleCell(r, report),
+  yield* collapsed(body, 'Waived', by('waived'), ['Rule', 'Resource', 'Expires', 'Reason', 'Approved by'], (r) => [
+    ruleCellOf(r),
     resourceCell(r),
     h(r.waiver?.expires ?? '') + (r.waiver?.expiringSoon ? ' <strong>(expiring soon)</strong>' : ''),
     h(r.waiver?.reason ?? ''),
     h(r.waiver?.approvedBy ?? ''),
   ]);
-  collapsed(body, 'Skipped', by('skip'), ['Rule', 'Resource', 'Reason'], (r) => [ruleCell(r, report), resourceCell(r), h(r.reason ?? r.message)]);
-  collapsed(body, 'Passed', by('pass'), ['Rule', 'Resource', 'Title'], (r) => [ruleCell(r, report), resourceCell(r), h(r.title)]);
+  yield* collapsed(body, 'Skipped', by('skip'), ['Rule', 'Resource', 'Reason'], (r) => [ruleCellOf(r), resourceCell(r), h(r.reason ?? r.message)]);
+  yield* collapsed(body, 'Passed', by('pass'), ['Rule', 'Resource', 'Title'], (r) => [ruleCellOf(r), resourceCell(r), h(r.title)]);
 
-  return [
-    '<!DOCTYPE html>',
-    '<html lang="en">',
-    '<head>',
-    '<meta charset="utf-8">',
-    `<meta http-equiv="Content-Security-Policy" content="${CONTENT_SECURITY_POLICY}">`,
-    '<meta name="referrer" content="no-referrer">',
-    '<meta name="viewport" content="width=device-width, initial-scale=1">',
-    `<title>${h(report.tool.name)} report — ${h(report.finishedAt)}</title>`,
-    `<style>${CSS}</style>`,
-    '</head>',
-    '<body>',
-    ...body,
-    '</body>',
-    '</html>',
-    '',
-  ].join('\n');
+  body.push('</body>', '</html>');
+  yield body.take();
 }
 
 function sevCell(severity: Severity): string {
@@ -163,15 +205,18 @@ function locationCell(r: Result): string {
     .join('<br>');
 }
 
-function table(body: string[], headers: string[], results: Result[], row: (r: Result) => string[]): void {
+function* table(body: Lines, headers: string[], results: Result[], row: (r: Result) => string[]): Generator<string, void, undefined> {
   body.push(`<table><thead><tr>${headers.map((x) => `<th>${x}</th>`).join('')}</tr></thead><tbody>`);
-  for (const r of results) body.push(`<tr>${row(r).map((cell) => `<td>${cell}</td>`).join('')}</tr>`);
+  for (const r of results) {
+    body.push(`<tr>${row(r).map((cell) => `<td>${cell}</td>`).join('')}</tr>`);
+    if (body.size >= BATCH) yield body.take();
+  }
   body.push('</tbody></table>');
 }
 
-function collapsed(body: string[], title: string, results: Result[], headers: string[], row: (r: Result) => string[]): void {
+function* collapsed(body: Lines, title: string, results: Result[], headers: string[], row: (r: Result) => string[]): Generator<string, void, undefined> {
   if (results.length === 0) return;
   body.push(`<details><summary>${title} (${results.length})</summary>`);
-  table(body, headers, results, row);
+  yield* table(body, headers, results, row);
   body.push('</details>');
 }

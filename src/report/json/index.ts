@@ -12,6 +12,15 @@ import { stripControl } from '../escape.js';
  * (newlines kept), and the output is pretty-printed with a trailing newline.
  */
 export function renderJson(report: Report): string {
+  return [...renderJsonChunks(report)].join('');
+}
+
+/**
+ * The same document as `renderJson`, in pieces: the envelope, then one line per result and
+ * per rule, each piece ending at a line break. A 250,000-result report is then written as it
+ * is produced instead of being built as one string of a hundred megabytes first.
+ */
+export function* renderJsonChunks(report: Report): Generator<string, void, undefined> {
   const doc = {
     tool: { name: s(report.tool.name), version: s(report.tool.version) },
     startedAt: s(report.startedAt),
@@ -34,35 +43,45 @@ export function renderJson(report: Report): string {
   // One line per result and rule: an org-wide report stays greppable and diffable at half the
   // size of fully indented JSON; the envelope around them is indented as usual.
   const pretty = JSON.stringify(doc, null, 2);
-  // Spliced by index and joined once: on a 250,000-result report every extra copy of the
-  // output string costs a hundred megabytes.
-  const chunks: string[] = [];
+  const lines = new ResultLines();
   let from = 0;
-  for (const [slot, items] of [
-    [RESULTS_SLOT, report.results.map(jsonResult)],
-    [RULES_SLOT, report.rules.map(jsonRule)],
+  for (const [slot, count, line] of [
+    [RESULTS_SLOT, report.results.length, (i: number) => lines.line(report.results[i]!)],
+    [RULES_SLOT, report.rules.length, (i: number) => JSON.stringify(jsonRule(report.rules[i]!))],
   ] as const) {
-    const at = pretty.indexOf(JSON.stringify(slot), from);
-    chunks.push(pretty.slice(from, at));
-    pushLines(chunks, items);
-    from = at + JSON.stringify(slot).length;
+    const quoted = JSON.stringify(slot);
+    const at = pretty.indexOf(quoted, from);
+    if (count === 0) {
+      yield `${pretty.slice(from, at)}[]`;
+    } else {
+      // The envelope up to the slot ends with "key": so the array opens here and each item
+      // line (with its separator) is a piece of its own.
+      yield `${pretty.slice(from, at)}[\n`;
+      // Lines go out in batches: a piece per line would cost more in hand-offs than in text.
+      let batch: string[] = [];
+      let size = 0;
+      for (let i = 0; i < count; i++) {
+        const text = `    ${line(i)}${i + 1 < count ? ',' : ''}\n`;
+        batch.push(text);
+        size += text.length;
+        if (size >= BATCH) {
+          yield batch.join('');
+          batch = [];
+          size = 0;
+        }
+      }
+      batch.push('  ]');
+      yield batch.join('');
+    }
+    from = at + quoted.length;
   }
-  chunks.push(pretty.slice(from), '\n');
-  return chunks.join('');
+  yield `${pretty.slice(from)}\n`;
 }
 
+/** About this many characters per piece. */
+const BATCH = 1 << 16;
 const RESULTS_SLOT = '\u0000results';
 const RULES_SLOT = '\u0000rules';
-
-function pushLines(chunks: string[], items: readonly unknown[]): void {
-  if (items.length === 0) {
-    chunks.push('[]');
-    return;
-  }
-  chunks.push('[\n');
-  items.forEach((item, i) => chunks.push(i === 0 ? '    ' : ',\n    ', JSON.stringify(item)));
-  chunks.push('\n  ]');
-}
 
 function s(text: string): string {
   return stripControl(text);
@@ -85,32 +104,89 @@ export function jsonControls(controls: Controls): Record<string, string[]> {
   return out;
 }
 
-function jsonResult(r: Result): Record<string, unknown> {
-  return {
-    ruleId: s(r.ruleId),
-    policyId: s(r.policyId),
-    title: s(r.title),
-    severity: r.severity,
-    status: r.status,
-    message: s(r.message),
-    ...opt('reason', r.reason === undefined ? undefined : s(r.reason)),
-    resource: { id: s(r.resource.id), kind: r.resource.kind, provider: s(r.resource.provider), name: s(r.resource.name) },
-    ...opt('location', r.location && jsonLocation(r.location)),
-    ...opt(
-      'evidence',
-      r.evidence?.map((e) => ({ message: s(e.message), ...opt('location', e.location && jsonLocation(e.location)) })),
-    ),
-    controls: jsonControls(r.controls),
-    ...opt(
-      'waiver',
-      r.waiver && {
-        reason: s(r.waiver.reason),
-        expires: s(r.waiver.expires),
-        ...opt('approvedBy', r.waiver.approvedBy === undefined ? undefined : s(r.waiver.approvedBy)),
-        expiringSoon: r.waiver.expiringSoon,
-      },
-    ),
-  };
+/**
+ * Writes a result line exactly as `JSON.stringify` would write the object with the keys in
+ * this order: `ruleId`, `policyId`, `title`, `severity`, `status`, `message`, `reason`?,
+ * `resource`, `location`?, `evidence`?, `controls`, `waiver`?. The parts results share
+ * (a rule's ids, title and controls; a resource's reference) are serialised once per render.
+ */
+class ResultLines {
+  private readonly heads = new Map<string, { policyId: string; title: string; severity: string; text: string }>();
+  private readonly controls = new WeakMap<Controls, string>();
+  private readonly resources = new WeakMap<Result['resource'], string>();
+  private readonly strings = new Map<string, string>();
+
+  line(r: Result): string {
+    // A skip or error message and its reason repeat across results (the same gap, the same
+    // "not applicable"); a failure's message names its resource and is written as it comes.
+    const shared = r.status !== 'fail';
+    let out = `${this.head(r)},"status":${JSON.stringify(r.status)},"message":${shared ? this.shared(r.message) : q(r.message)}`;
+    if (r.reason !== undefined) out += `,"reason":${this.shared(r.reason)}`;
+    out += `,"resource":${this.resource(r.resource)}`;
+    if (r.location) out += `,"location":${location(r.location)}`;
+    if (r.evidence) {
+      out += ',"evidence":[';
+      r.evidence.forEach((e, i) => {
+        out += `${i === 0 ? '' : ','}{"message":${q(e.message)}${e.location ? `,"location":${location(e.location)}` : ''}}`;
+      });
+      out += ']';
+    }
+    out += `,"controls":${this.controlsOf(r.controls)}`;
+    if (r.waiver) {
+      const w = r.waiver;
+      out += `,"waiver":${JSON.stringify({
+        reason: s(w.reason),
+        expires: s(w.expires),
+        ...opt('approvedBy', w.approvedBy === undefined ? undefined : s(w.approvedBy)),
+        expiringSoon: w.expiringSoon,
+      })}`;
+    }
+    return `${out}}`;
+  }
+
+  private shared(text: string): string {
+    let quoted = this.strings.get(text);
+    if (quoted === undefined) {
+      quoted = q(text);
+      if (this.strings.size < 100_000) this.strings.set(text, quoted);
+    }
+    return quoted;
+  }
+
+  private head(r: Result): string {
+    const cached = this.heads.get(r.ruleId);
+    if (cached && cached.policyId === r.policyId && cached.title === r.title && cached.severity === r.severity) return cached.text;
+    const text = `{"ruleId":${q(r.ruleId)},"policyId":${q(r.policyId)},"title":${q(r.title)},"severity":${JSON.stringify(r.severity)}`;
+    this.heads.set(r.ruleId, { policyId: r.policyId, title: r.title, severity: r.severity, text });
+    return text;
+  }
+
+  private resource(ref: Result['resource']): string {
+    let text = this.resources.get(ref);
+    if (text === undefined) {
+      text = `{"id":${q(ref.id)},"kind":${JSON.stringify(ref.kind)},"provider":${q(ref.provider)},"name":${q(ref.name)}}`;
+      this.resources.set(ref, text);
+    }
+    return text;
+  }
+
+  private controlsOf(controls: Controls): string {
+    let text = this.controls.get(controls);
+    if (text === undefined) {
+      text = JSON.stringify(jsonControls(controls));
+      this.controls.set(controls, text);
+    }
+    return text;
+  }
+}
+
+/** A JSON string literal of `text` without control sequences. */
+function q(text: string): string {
+  return JSON.stringify(s(text));
+}
+
+function location(loc: ResultLocation): string {
+  return JSON.stringify(jsonLocation(loc));
 }
 
 function jsonRule(rule: RuleMeta): Record<string, unknown> {

@@ -1,5 +1,3 @@
-import { create } from 'xmlbuilder2';
-import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces.js';
 import type { Report, Result } from '../../model/index.js';
 import { compareResults, durationSeconds, formatLocation } from '../common.js';
 import { oneLine, xmlText } from '../escape.js';
@@ -7,87 +5,178 @@ import { oneLine, xmlText } from '../escape.js';
 /**
  * JUnit XML for CI test tabs (GitLab, Azure DevOps, Jenkins): one `<testsuite>` per rule, one
  * `<testcase>` per (rule, resource) result; `fail` is a `<failure>`, `error` an `<error>`,
- * `skip` and `waived` are `<skipped>` with the reason. Built with xmlbuilder2; characters
- * XML 1.0 cannot carry and terminal escapes are removed first.
+ * `skip` and `waived` are `<skipped>` with the reason. Characters XML 1.0 cannot carry and
+ * terminal escapes are removed first; the layout is that of xmlbuilder2's pretty printer.
  */
 export function renderJunit(report: Report): string {
-  const attr = (value: string): string => oneLine(xmlText(value));
-  const body = (value: string): string => xmlText(value);
+  return [...renderJunitChunks(report)].join('');
+}
 
+/** About this many characters per piece. */
+const BATCH = 1 << 16;
+
+type Attrs = readonly (readonly [string, string])[];
+
+/**
+ * The same document as `renderJunit`, in pieces of whole lines. Written element by element
+ * rather than through an XML DOM: 250,000 test cases are a million nodes, which took seconds
+ * and gigabytes to build before a byte was written.
+ */
+export function* renderJunitChunks(report: Report): Generator<string, void, undefined> {
+  // Grouped by rule, then each group sorted: the same order as sorting everything first (the
+  // sort is stable), in fewer comparisons.
   const byRule = new Map<string, Result[]>();
-  for (const r of [...report.results].sort(compareResults)) {
+  for (const r of report.results) {
     const list = byRule.get(r.ruleId);
     if (list) list.push(r);
     else byRule.set(r.ruleId, [r]);
   }
+  for (const list of byRule.values()) list.sort(compareResults);
   const ruleIds = [...byRule.keys()].sort();
   const count = (results: readonly Result[], status: Result['status']): number => results.filter((r) => r.status === status).length;
   const skippedCount = (results: readonly Result[]): number => count(results, 'skip') + count(results, 'waived');
   const seconds = durationSeconds(report) ?? 0;
+  const attr = attributeWriter();
 
-  const doc = create({ version: '1.0', encoding: 'UTF-8' });
-  const root = doc.ele('testsuites', {
-    name: attr(`${report.tool.name} ${report.tool.version}`),
-    tests: String(report.results.length),
-    failures: String(count(report.results, 'fail')),
-    errors: String(count(report.results, 'error')),
-    skipped: String(skippedCount(report.results)),
-    time: String(seconds),
-    timestamp: attr(report.startedAt),
-  });
-
+  const root = openTag('testsuites', [
+    ['name', `${report.tool.name} ${report.tool.version}`],
+    ['tests', String(report.results.length)],
+    ['failures', String(count(report.results, 'fail'))],
+    ['errors', String(count(report.results, 'error'))],
+    ['skipped', String(skippedCount(report.results))],
+    ['time', String(seconds)],
+    ['timestamp', report.startedAt],
+  ], attr);
+  const declaration = '<?xml version="1.0" encoding="UTF-8"?>\n';
+  if (ruleIds.length === 0) {
+    yield `${declaration}${root}/>\n`;
+    return;
+  }
+  let batch: string[] = [`${declaration}${root}>\n`];
+  let size = 0;
   for (const ruleId of ruleIds) {
     const results = byRule.get(ruleId) ?? [];
     const first = results[0];
     if (!first) continue;
-    const suite = root.ele('testsuite', {
-      name: attr(ruleId),
-      tests: String(results.length),
-      failures: String(count(results, 'fail')),
-      errors: String(count(results, 'error')),
-      skipped: String(skippedCount(results)),
-      time: '0',
-      timestamp: attr(report.startedAt),
-    });
-    const props = suite.ele('properties');
-    props.ele('property', { name: 'title', value: attr(first.title) });
-    props.ele('property', { name: 'severity', value: first.severity });
-    props.ele('property', { name: 'policy', value: attr(first.policyId) });
-    for (const r of results) addCase(suite, r, attr, body);
+    const suite = openTag('testsuite', [
+      ['name', ruleId],
+      ['tests', String(results.length)],
+      ['failures', String(count(results, 'fail'))],
+      ['errors', String(count(results, 'error'))],
+      ['skipped', String(skippedCount(results))],
+      ['time', '0'],
+      ['timestamp', report.startedAt],
+    ], attr);
+    batch.push(
+      `  ${suite}>\n    <properties>\n`,
+      `      ${openTag('property', [['name', 'title'], ['value', first.title]], attr)}/>\n`,
+      `      ${openTag('property', [['name', 'severity'], ['value', first.severity]], attr)}/>\n`,
+      `      ${openTag('property', [['name', 'policy'], ['value', first.policyId]], attr)}/>\n`,
+      '    </properties>\n',
+    );
+    for (const r of results) {
+      const text = testcase(r, attr);
+      batch.push(text);
+      size += text.length;
+      if (size >= BATCH) {
+        yield batch.join('');
+        batch = [];
+        size = 0;
+      }
+    }
+    batch.push('  </testsuite>\n');
   }
-
-  return `${doc.end({ prettyPrint: true })}\n`;
+  batch.push('</testsuites>\n');
+  yield batch.join('');
 }
 
-function addCase(suite: XMLBuilder, r: Result, attr: (v: string) => string, body: (v: string) => string): void {
-  const testcase = suite.ele('testcase', {
-    name: attr(r.resource.id),
-    classname: attr(r.ruleId),
-    time: '0',
-    ...(r.location ? { file: attr(r.location.path), ...(r.location.line ? { line: String(r.location.line) } : {}) } : {}),
-  });
-  const details = detailLines(r).map(body).join('\n');
+function testcase(r: Result, attr: (value: string) => string): string {
+  const attrs: [string, string][] = [
+    ['name', r.resource.id],
+    ['classname', r.ruleId],
+    ['time', '0'],
+  ];
+  if (r.location) {
+    attrs.push(['file', r.location.path]);
+    if (r.location.line) attrs.push(['line', String(r.location.line)]);
+  }
+  const open = `    ${openTag('testcase', attrs, attr)}`;
+  let child: string;
   switch (r.status) {
     case 'fail':
-      testcase.ele('failure', { message: attr(r.message), type: r.severity }).txt(details);
+      // A failure's message names its resource: written as it comes rather than remembered.
+      child = `${openTag('failure', [['message', r.message], ['type', r.severity]], attributeOnce)}>${textContent(details(r))}</failure>`;
       break;
     case 'error':
-      testcase.ele('error', { message: attr(r.reason ?? r.message), type: 'evaluation-error' }).txt(details);
+      child = `${openTag('error', [['message', r.reason ?? r.message], ['type', 'evaluation-error']], attr)}>${textContent(details(r))}</error>`;
       break;
     case 'skip':
-      testcase.ele('skipped', { message: attr(`skipped: ${r.reason ?? r.message}`) });
+      child = `${openTag('skipped', [['message', `skipped: ${r.reason ?? r.message}`]], attr)}/>`;
       break;
     case 'waived': {
       const w = r.waiver;
       const why = w
         ? `waived until ${w.expires}${w.expiringSoon ? ' (expiring soon)' : ''}: ${w.reason}${w.approvedBy ? ` (approved by ${w.approvedBy})` : ''}`
         : 'waived';
-      testcase.ele('skipped', { message: attr(why) });
+      child = `${openTag('skipped', [['message', why]], attr)}/>`;
       break;
     }
     case 'pass':
-      break;
+      return `${open}/>\n`;
   }
+  return `${open}>\n      ${child}\n    </testcase>\n`;
+}
+
+function details(r: Result): string {
+  return detailLines(r).map(xmlText).join('\n');
+}
+
+/** `<name a="v" ...` (without the closing `>` or `/>`); values made one line and escaped. */
+function openTag(name: string, attrs: Attrs, attribute: (value: string) => string): string {
+  let out = `<${name}`;
+  for (const [key, value] of attrs) out += ` ${key}="${attribute(value)}"`;
+  return out;
+}
+
+/** Cleans and escapes an attribute value. */
+function attributeOnce(value: string): string {
+  return attributeValue(oneLine(xmlText(value)));
+}
+
+/**
+ * Cleans and escapes attribute values, each distinct value once: they repeat a great deal (rule
+ * ids, paths, skip reasons, every resource id once per rule). Bounded, so memory stays small.
+ */
+function attributeWriter(): (value: string) => string {
+  const cache = new Map<string, string>();
+  return (value) => {
+    let escaped = cache.get(value);
+    if (escaped === undefined) {
+      escaped = attributeOnce(value);
+      if (cache.size >= 100_000) cache.clear();
+      cache.set(value, escaped);
+    }
+    return escaped;
+  };
+}
+
+const ATTRIBUTE_SPECIAL = /[&<>"]/g;
+const TEXT_SPECIAL = /[&<>]/g;
+const ENTITY: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' };
+
+/**
+ * A double-quoted attribute value: `&`, `<`, `>` and `"` become references (DOM Parsing's
+ * attribute serialisation). Every `&` is escaped, also one that looks like the start of a
+ * reference: a hostile name `&x;` or `&#1;` then reads back as itself, where leaving it (as
+ * xmlbuilder2 does) makes the document one no XML parser accepts.
+ */
+function attributeValue(text: string): string {
+  return text.replace(ATTRIBUTE_SPECIAL, (c) => ENTITY[c]!);
+}
+
+/** Element text: `&`, `<` and `>` become references; line breaks are kept. */
+function textContent(text: string): string {
+  return text.replace(TEXT_SPECIAL, (c) => ENTITY[c]!);
 }
 
 function detailLines(r: Result): string[] {

@@ -30,22 +30,36 @@ const levelOf: Record<Severity, Sarif.Result.level> = { critical: 'error', high:
  * file, line 1, with the real resource in `properties`.
  */
 export function renderSarif(report: Report, options: SarifOptions): string {
+  return [...renderSarifChunks(report, options)].join('');
+}
+
+/** About this many characters per piece. */
+const BATCH = 1 << 16;
+const RESULTS_SLOT = '\u0000results';
+
+/**
+ * The same log as `renderSarif`, in pieces: the results are made into SARIF objects and
+ * written one at a time (indented as they would be inside the whole log), so the log never
+ * sits in memory as objects and then as one string.
+ */
+export function* renderSarifChunks(report: Report, options: SarifOptions): Generator<string, void, undefined> {
   const anchor = normalisePath(options.anchorFile ?? report.anchorFile ?? FALLBACK_ANCHOR) || FALLBACK_ANCHOR;
   const { rules, indexOf } = buildRules(report);
 
   const selected = report.results.filter((r) => options.all || r.status === 'fail').sort(compareResults);
-  const results: Sarif.Result[] = [];
-  const fingerprintsSeen = new Map<string, number>();
+  // What will be written (up to the cap), and how many there are in all.
+  const kept: { r: Result; entry: Entry }[] = [];
+  let total = 0;
   for (const r of selected) {
     for (const entry of expand(r, anchor)) {
-      results.push(toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen));
+      if (total < MAX_RESULTS_PER_RUN) kept.push({ r, entry });
+      total++;
     }
   }
 
   const notifications: Sarif.Notification[] = report.diagnostics.map(toNotification);
-  if (results.length > MAX_RESULTS_PER_RUN) {
-    const omitted = results.length - MAX_RESULTS_PER_RUN;
-    results.length = MAX_RESULTS_PER_RUN;
+  if (total > MAX_RESULTS_PER_RUN) {
+    const omitted = total - MAX_RESULTS_PER_RUN;
     notifications.push({
       level: 'warning',
       message: {
@@ -77,7 +91,7 @@ export function renderSarif(report: Report, options: SarifOptions): string {
         },
         invocations: [invocation],
         columnKind: 'utf16CodeUnits',
-        results,
+        results: RESULTS_SLOT as unknown as Sarif.Result[],
         properties: {
           failOn: report.failOn,
           summary: { ...report.summary },
@@ -86,7 +100,33 @@ export function renderSarif(report: Report, options: SarifOptions): string {
       },
     ],
   };
-  return `${JSON.stringify(log, null, 2)}\n`;
+  const pretty = JSON.stringify(log, null, 2);
+  const slot = JSON.stringify(RESULTS_SLOT);
+  const at = pretty.indexOf(slot);
+  if (kept.length === 0) {
+    yield `${pretty.slice(0, at)}[]${pretty.slice(at + slot.length)}\n`;
+    return;
+  }
+  // Each result indented one level deeper than the line holding "results".
+  const lineStart = pretty.lastIndexOf('\n', at) + 1;
+  const indent = `${/^ */.exec(pretty.slice(lineStart, at))?.[0] ?? ''}  `;
+  let batch: string[] = [`${pretty.slice(0, at)}[`];
+  let size = 0;
+  const fingerprintsSeen = new Map<string, number>();
+  for (let i = 0; i < kept.length; i++) {
+    const { r, entry } = kept[i]!;
+    const item = JSON.stringify(toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen), null, 2).replace(/\n/g, `\n${indent}`);
+    const text = `${i === 0 ? '' : ','}\n${indent}${item}`;
+    batch.push(text);
+    size += text.length;
+    if (size >= BATCH) {
+      yield batch.join('');
+      batch = [];
+      size = 0;
+    }
+  }
+  batch.push(`\n${indent.slice(2)}]${pretty.slice(at + slot.length)}\n`);
+  yield batch.join('');
 }
 
 /** Strings in SARIF: no terminal control sequences, newlines kept. */

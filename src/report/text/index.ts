@@ -27,15 +27,32 @@ const INDENT = '    ';
 
 /** The human report for a terminal or a CI log: readable with or without colour. */
 export function renderText(report: Report, options: TextOptions): string {
+  return [...renderTextChunks(report, options)].join('');
+}
+
+/** About this many characters per piece. */
+const BATCH = 1 << 16;
+
+/** The same text as `renderText`, in pieces of whole lines (a resource's findings are never split). */
+export function* renderTextChunks(report: Report, options: TextOptions): Generator<string, void, undefined> {
   const c = new Chalk({ level: options.color ? 1 : 0 });
-  const out: string[] = [];
+  let out: string[] = [];
+  let size = 0;
   const t = terminalText;
+  const take = (): string => {
+    const text = [...wrap(out, options.width), ''].join('\n');
+    out = [];
+    size = 0;
+    return text;
+  };
 
   const header = `${t(report.tool.name)} ${t(report.tool.version)}`;
   const seconds = durationSeconds(report);
   out.push(c.bold(header) + c.dim(` — ${t(report.finishedAt)}${seconds !== undefined ? ` (${seconds}s)` : ''}`));
 
-  const shown = sortResults(report.results).filter((r) => options.verbose || r.status === 'fail' || r.status === 'error');
+  // Filtered before sorting (the sort is stable, so the order is the same): on an org-wide
+  // run most results are passes and skips that are only counted.
+  const shown = sortResults(report.results.filter((r) => options.verbose || r.status === 'fail' || r.status === 'error'));
   const groups = groupByResource(shown);
   const fixesShown = new Set<string>();
   // Resources ordered by their most urgent result (results are already sorted that way).
@@ -44,7 +61,13 @@ export function renderText(report: Report, options: TextOptions): string {
     if (!first) continue;
     out.push('');
     out.push(`${c.bold(t(first.resource.id))} ${c.dim(`(${t(first.resource.kind)})`)}`);
-    for (const r of results) out.push(...renderResult(r, c, options, fixesShown));
+    for (const r of results) {
+      for (const line of renderResult(r, c, options, fixesShown)) {
+        out.push(line);
+        size += line.length;
+      }
+    }
+    if (size >= BATCH) yield take();
   }
 
   if (!options.verbose) {
@@ -81,7 +104,7 @@ export function renderText(report: Report, options: TextOptions): string {
   out.push('');
   const line = summaryLine(report);
   out.push(report.summary.fail > 0 || report.summary.error > 0 ? c.bold(line) : c.green(line));
-  return wrap(out, options.width).join('\n') + '\n';
+  yield take();
 }
 
 const severityColour = (c: ChalkInstance, s: Severity): ((text: string) => string) =>
