@@ -174,3 +174,26 @@ export function durationSeconds(report: Report): number | undefined {
   if (Number.isNaN(start) || Number.isNaN(end) || end < start) return undefined;
   return Math.round(end - start) / 1000;
 }
+
+/** About this many characters per streamed piece: one per line would cost more in hand-offs than in text. */
+export const PIECE_SIZE = 1 << 16;
+
+/** Gathers text until there is enough for a piece. */
+export class PieceBuffer {
+  private parts: string[] = [];
+  private size = 0;
+
+  /** Adds text; returns the pieces that are ready (none, or one once PIECE_SIZE is reached): `yield* pieces.add(text)`. */
+  add(text: string): string[] {
+    this.parts.push(text);
+    this.size += text.length;
+    return this.size >= PIECE_SIZE ? [this.take()] : [];
+  }
+
+  take(): string {
+    const text = this.parts.join('');
+    this.parts = [];
+    this.size = 0;
+    return text;
+  }
+}

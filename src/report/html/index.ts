@@ -13,6 +13,7 @@ import {
   summaryLine,
   waiverStateLabel,
   waiversNeedingAttention,
+  PIECE_SIZE,
 } from '../common.js';
 import { escapeHtml as h } from '../escape.js';
 
@@ -52,8 +53,7 @@ export function renderHtml(report: Report): string {
   return [...renderHtmlChunks(report)].join('');
 }
 
-/** About this many characters per piece. */
-const BATCH = 1 << 16;
+const BATCH = PIECE_SIZE;
 
 /** Lines gathered until there are enough for a piece; each line ends with a line break. */
 class Lines {

@@ -1,6 +1,7 @@
 import type { Controls, Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, WaiverStatus } from '../../model/index.js';
 import { frameworks } from '../../model/index.js';
 import { stripControl } from '../escape.js';
+import { PieceBuffer } from '../common.js';
 
 /**
  * Remediation text is written once per rule (in `rules`), not once per result: on an org-wide
@@ -57,29 +58,18 @@ export function* renderJsonChunks(report: Report): Generator<string, void, undef
       // The envelope up to the slot ends with "key": so the array opens here and each item
       // line (with its separator) is a piece of its own.
       yield `${pretty.slice(from, at)}[\n`;
-      // Lines go out in batches: a piece per line would cost more in hand-offs than in text.
-      let batch: string[] = [];
-      let size = 0;
+      const pieces = new PieceBuffer();
       for (let i = 0; i < count; i++) {
-        const text = `    ${line(i)}${i + 1 < count ? ',' : ''}\n`;
-        batch.push(text);
-        size += text.length;
-        if (size >= BATCH) {
-          yield batch.join('');
-          batch = [];
-          size = 0;
-        }
+        yield* pieces.add(`    ${line(i)}${i + 1 < count ? ',' : ''}\n`);
       }
-      batch.push('  ]');
-      yield batch.join('');
+      yield* pieces.add('  ]');
+      yield pieces.take();
     }
     from = at + quoted.length;
   }
   yield `${pretty.slice(from)}\n`;
 }
 
-/** About this many characters per piece. */
-const BATCH = 1 << 16;
 const RESULTS_SLOT = '\u0000results';
 const RULES_SLOT = '\u0000rules';
 

@@ -1,5 +1,5 @@
 import type { Report, Result } from '../../model/index.js';
-import { compareResults, durationSeconds, formatLocation } from '../common.js';
+import { compareResults, durationSeconds, formatLocation, PieceBuffer } from '../common.js';
 import { oneLine, xmlText } from '../escape.js';
 
 /**
@@ -13,7 +13,6 @@ export function renderJunit(report: Report): string {
 }
 
 /** About this many characters per piece. */
-const BATCH = 1 << 16;
 
 type Attrs = readonly (readonly [string, string])[];
 
@@ -52,8 +51,8 @@ export function* renderJunitChunks(report: Report): Generator<string, void, unde
     yield `${declaration}${root}/>\n`;
     return;
   }
-  let batch: string[] = [`${declaration}${root}>\n`];
-  let size = 0;
+  const pieces = new PieceBuffer();
+  yield* pieces.add(`${declaration}${root}>\n`);
   for (const ruleId of ruleIds) {
     const results = byRule.get(ruleId) ?? [];
     const first = results[0];
@@ -67,27 +66,20 @@ export function* renderJunitChunks(report: Report): Generator<string, void, unde
       ['time', '0'],
       ['timestamp', report.startedAt],
     ], attr);
-    batch.push(
+    yield* pieces.add([
       `  ${suite}>\n    <properties>\n`,
       `      ${openTag('property', [['name', 'title'], ['value', first.title]], attr)}/>\n`,
       `      ${openTag('property', [['name', 'severity'], ['value', first.severity]], attr)}/>\n`,
       `      ${openTag('property', [['name', 'policy'], ['value', first.policyId]], attr)}/>\n`,
       '    </properties>\n',
-    );
+    ].join(''));
     for (const r of results) {
-      const text = testcase(r, attr);
-      batch.push(text);
-      size += text.length;
-      if (size >= BATCH) {
-        yield batch.join('');
-        batch = [];
-        size = 0;
-      }
+      yield* pieces.add(testcase(r, attr));
     }
-    batch.push('  </testsuite>\n');
+    yield* pieces.add('  </testsuite>\n');
   }
-  batch.push('</testsuites>\n');
-  yield batch.join('');
+  yield* pieces.add('</testsuites>\n');
+  yield pieces.take();
 }
 
 function testcase(r: Result, attr: (value: string) => string): string {

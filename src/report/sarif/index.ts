@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, Severity } from '../../model/index.js';
 import { frameworks } from '../../model/index.js';
-import { compareResults } from '../common.js';
+import { compareResults, PieceBuffer } from '../common.js';
 import { escapeMarkdown, isHttpUrl, oneLine, stripControl } from '../escape.js';
 
 export interface SarifOptions {
@@ -33,8 +33,6 @@ export function renderSarif(report: Report, options: SarifOptions): string {
   return [...renderSarifChunks(report, options)].join('');
 }
 
-/** About this many characters per piece. */
-const BATCH = 1 << 16;
 const RESULTS_SLOT = '\u0000results';
 
 /**
@@ -110,23 +108,16 @@ export function* renderSarifChunks(report: Report, options: SarifOptions): Gener
   // Each result indented one level deeper than the line holding "results".
   const lineStart = pretty.lastIndexOf('\n', at) + 1;
   const indent = `${/^ */.exec(pretty.slice(lineStart, at))?.[0] ?? ''}  `;
-  let batch: string[] = [`${pretty.slice(0, at)}[`];
-  let size = 0;
+  const pieces = new PieceBuffer();
+  yield* pieces.add(`${pretty.slice(0, at)}[`);
   const fingerprintsSeen = new Map<string, number>();
   for (let i = 0; i < kept.length; i++) {
     const { r, entry } = kept[i]!;
     const item = JSON.stringify(toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen), null, 2).replace(/\n/g, `\n${indent}`);
-    const text = `${i === 0 ? '' : ','}\n${indent}${item}`;
-    batch.push(text);
-    size += text.length;
-    if (size >= BATCH) {
-      yield batch.join('');
-      batch = [];
-      size = 0;
-    }
+    yield* pieces.add(`${i === 0 ? '' : ','}\n${indent}${item}`);
   }
-  batch.push(`\n${indent.slice(2)}]${pretty.slice(at + slot.length)}\n`);
-  yield batch.join('');
+  yield* pieces.add(`\n${indent.slice(2)}]${pretty.slice(at + slot.length)}\n`);
+  yield pieces.take();
 }
 
 /** Strings in SARIF: no terminal control sequences, newlines kept. */

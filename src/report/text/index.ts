@@ -9,6 +9,7 @@ import {
   summaryLine,
   waiverStateLabel,
   waiversNeedingAttention,
+  PIECE_SIZE,
 } from '../common.js';
 import { terminalText } from '../escape.js';
 
@@ -30,8 +31,7 @@ export function renderText(report: Report, options: TextOptions): string {
   return [...renderTextChunks(report, options)].join('');
 }
 
-/** About this many characters per piece. */
-const BATCH = 1 << 16;
+const BATCH = PIECE_SIZE;
 
 /** The same text as `renderText`, in pieces of whole lines (a resource's findings are never split). */
 export function* renderTextChunks(report: Report, options: TextOptions): Generator<string, void, undefined> {
