@@ -106,3 +106,22 @@ describe('renderText', () => {
     expect(ok.trim().split('\n').at(-1)).toBe('0 failed, 0 errors, 2 passed, 0 skipped, 0 waived — fail-on high: nothing at or above');
   });
 });
+
+describe('renderText remediation', () => {
+  const failing = fixtureResults.find((r) => r.status === 'fail')!;
+  const remediation = '- **GitHub**: enable it\n- **GitLab**: \u001b[2Jenable it too';
+
+  it('keeps the line breaks of a remediation, indented under fix:, without control sequences', () => {
+    const out = renderText(fixtureReport({ results: [{ ...failing, remediation }] }), plain);
+    const lines = out.split('\n');
+    const i = lines.findIndex((l) => l.includes('fix:'));
+    expect(lines.slice(i, i + 2)).toEqual(['    fix: - **GitHub**: enable it', '         - **GitLab**: enable it too']);
+  });
+
+  it('shows a rule’s remediation once and points back to it for later failures', () => {
+    const second = { ...failing, resource: { ...failing.resource, id: 'github:acme/other', name: 'acme/other' }, remediation };
+    const out = renderText(fixtureReport({ results: [{ ...failing, remediation }, second] }), plain);
+    expect(out.match(/enable it too/g)).toHaveLength(1);
+    expect(out).toContain(`fix: as above (secpol policy explain ${failing.ruleId})`);
+  });
+});

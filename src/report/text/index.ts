@@ -138,7 +138,13 @@ function renderResult(r: Result, c: ChalkInstance, options: TextOptions, fixesSh
   if (r.remediation && (r.status === 'fail' || r.status === 'waived')) {
     const repeat = fixesShown.has(r.ruleId) && !options.verbose;
     fixesShown.add(r.ruleId);
-    lines.push(`${INDENT}${c.dim('fix:')} ${repeat ? c.dim(`as above (secpol policy explain ${t(r.ruleId)})`) : t(r.remediation)}`);
+    if (repeat) {
+      lines.push(`${INDENT}${c.dim('fix:')} ${c.dim(`as above (secpol policy explain ${t(r.ruleId)})`)}`);
+    } else {
+      // Remediation is Markdown with its own line breaks (one step or platform a line): keep them.
+      const [first = '', ...rest] = r.remediation.trim().split('\n').map(t).filter((l) => l !== '');
+      lines.push(`${INDENT}${c.dim('fix:')} ${first}`, ...rest.map((l) => `${INDENT}     ${l}`));
+    }
   }
   return lines;
 }
