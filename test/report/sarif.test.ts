@@ -293,3 +293,16 @@ describe('renderSarif limits', () => {
     expect(run(log).results).toEqual([]);
   });
 });
+
+describe('renderSarif file names', () => {
+  it('percent-encodes control characters and line breaks in paths instead of dropping them', () => {
+    const failing = fixtureResults.find((r) => r.status === 'fail')!;
+    const path = 'odd\nname\u001b[2J.txt';
+    const report = fixtureReport({ results: [{ ...failing, location: { path, line: 3 }, evidence: undefined }] });
+    const log = JSON.parse(renderSarif(report, { all: false })) as Sarif.Log;
+    const uri = log.runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri!;
+    expect(uri).toBe('odd%0Aname%1B%5B2J.txt');
+    expect(decodeURIComponent(uri)).toBe(path);
+    expect(validate(log), validationErrors()).toBe(true);
+  });
+});

@@ -302,8 +302,14 @@ function toLocation(loc: ResultLocation): Sarif.Location {
 }
 
 /** Forward slashes, no leading `./`, no control characters. */
+/**
+ * Paths only ever reach SARIF percent-encoded (encodePath), so control characters and line
+ * breaks are kept and encoded rather than dropped: a dropped character would name a file that
+ * does not exist. Lone surrogates cannot be encoded and become U+FFFD.
+ */
 function normalisePath(path: string): string {
-  return oneLine(text(path)).replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/{2,}/g, '/');
+  const clean = String(path).replace(/\p{Cs}/gu, '\uFFFD').replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/{2,}/g, '/');
+  return clean.trim() === '' ? '' : clean;
 }
 
 /** Percent-encodes each segment so the URI is a valid uri-reference whatever the file name holds. */
