@@ -29,7 +29,7 @@ export const accessNeeds = {
   secrets: { what: 'Actions secrets', classic: 'repo', fineGrained: 'repository Secrets: read', role: 'repository admin' },
   envSecrets: { what: 'environment secrets', classic: 'repo', fineGrained: 'repository Environments: read', role: 'repository admin' },
   environments: { what: 'environments', classic: 'repo', fineGrained: 'repository Actions: read' },
-  collaborators: { what: 'outside collaborators', classic: 'repo, read:org', fineGrained: 'repository Metadata: read', role: 'collaborator with push access' },
+  collaborators: { what: 'outside collaborators', classic: 'repo, read:org', fineGrained: 'repository Administration: read', role: 'repo admin' },
   deployKeys: { what: 'deploy keys', classic: 'repo', fineGrained: 'repository Administration: read', role: 'repository admin' },
   contents: { what: 'repository files', classic: 'repo', fineGrained: 'repository Contents: read' },
   actions: { what: 'Actions workflow permissions', classic: 'repo', fineGrained: 'repository Administration: read', role: 'repository admin' },
