@@ -1,8 +1,9 @@
-import { readFileSync, rmSync } from 'node:fs';
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TOKENS, groupScenario } from '../fakes/gitlab/scenarios.js';
 import { startFakeGitlab, type FakeGitlab } from '../fakes/gitlab/server.js';
+import { expectOfflineReplay, expectRejectedToken } from '../helpers/remote-e2e.js';
 import { secpolAsync, tempDir, type CliRun } from '../helpers/cli.js';
 
 /**
@@ -48,7 +49,6 @@ beforeAll(async () => {
   replay = await secpolAsync(['check', '--state', 'state.json', '--format', 'json'], { cwd: dir, env });
 }, 120_000);
 
-const verdicts = (run: CliRun): string[] => (JSON.parse(run.stdout) as Report).results.map((r) => `${r.ruleId} ${r.resource.id} ${r.status} ${r.message}`).sort();
 
 afterAll(async () => {
   await fake?.close();
@@ -100,21 +100,13 @@ describe('secpol doctor gitlab', () => {
 
 describe('secpol snapshot, then secpol check --state offline', () => {
   it('gives the same verdicts as the live scan, and the snapshot holds no credential', () => {
-    expect(snapshot.status, snapshot.stderr).toBe(0);
-    const text = readFileSync(join(dir, 'state.json'), 'utf8');
-    for (const secret of SECRETS) expect(text).not.toContain(secret);
-    expect(replay.status, replay.stderr).toBe(1);
-    expect(verdicts(replay)).toEqual(verdicts(check));
+    expectOfflineReplay({ snapshot, replay, live: check }, join(dir, 'state.json'), SECRETS);
   });
 });
 
 describe('a token the platform rejects (401)', () => {
   it('exits 2 with one clear line on stderr that does not hold the token', () => {
-    expect(rejected.status).toBe(2);
-    const lines = rejected.stderr.trim().split('\n');
-    expect(lines, rejected.stderr).toHaveLength(1);
-    expect(lines[0]).toMatch(/gitlab.*401/);
-    expect(rejected.stderr + rejected.stdout).not.toContain(BAD_TOKEN);
+    expectRejectedToken(rejected, /gitlab.*401/, BAD_TOKEN);
     // Nothing could be read, so nothing passes.
     expect((JSON.parse(rejected.stdout) as Report).summary).toMatchObject({ pass: 0, fail: 0 });
   });
