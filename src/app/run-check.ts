@@ -46,6 +46,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
 
   const spec: TargetSpec = settings.spec;
   let collectedStats: Record<string, unknown> = {};
+  let targets: string[] = [];
   let results: Report['results'] = [];
   let waivers: Report['waivers'] = [];
   try {
@@ -60,6 +61,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     });
     diagnostics.push(...collected.diagnostics);
     collectedStats = collected.stats;
+    targets = collected.sources.map((s) => `${s.provider} ${s.target}`);
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);
     const evalStarted = Date.now();
     const evaluated = evaluate(policySet.rules, collected.resources, { now: startedAt, waivers: settings.waivers });
@@ -86,14 +88,25 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.redact(d.message) })),
     stats: collectedStats,
     anchorFile: settings.configFile ? relative(resolve(spec.path), settings.configFile) || 'secpol.yaml' : 'secpol.yaml',
+    scope: {
+      targets,
+      ...(settings.configFile ? { configFile: displayPath(settings.configFile, deps.cwd) } : {}),
+      policySources: [...(settings.builtin ? ['built-in pack'] : []), ...settings.policyPaths.map((p) => displayPath(p, deps.cwd))],
+      evaluatedAt: startedAt.toISOString(),
+    },
   };
   return { report, exitCode: exitCode(results, settings.failOn, diagnostics), redactor };
 }
 
+/** A path relative to the working directory when inside it, else as it is. */
+function displayPath(path: string, cwd: string): string {
+  const rel = relative(cwd, path);
+  return rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : path;
+}
+
 /** Rule metadata for reports; policy paths relative to the working directory when inside it. */
 function toMeta(rule: Rule, cwd: string): RuleMeta {
-  const rel = relative(cwd, rule.source.file);
-  const file = rel && !rel.startsWith('..') && !isAbsolute(rel) ? rel : rule.source.file;
+  const file = displayPath(rule.source.file, cwd);
   return {
     id: rule.id,
     policyId: rule.policyId,

@@ -96,4 +96,16 @@ export interface Report {
   stats: Record<string, unknown>;
   /** The config or policy file that settings findings point at in SARIF. */
   anchorFile?: string;
+  /** What the run looked at, for readers of a report (the HTML header). */
+  scope?: ReportScope;
+}
+
+export interface ReportScope {
+  /** `provider target` for every source collected, e.g. `github github.com/acme`. */
+  targets: string[];
+  configFile?: string;
+  /** `built-in pack` and the policy paths given. */
+  policySources: string[];
+  /** The evaluation clock (pinned by SECPOL_NOW when set). */
+  evaluatedAt: string;
 }

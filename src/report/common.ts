@@ -1,6 +1,6 @@
 import type { Framework, Report, ReportDiagnostic, Result, ResultLocation, Severity, Status, WaiverStatus } from '../model/index.js';
 import { severities, severityRank } from '../model/index.js';
-import { isHttpUrl } from './escape.js';
+import { isHttpUrl, stripControl } from './escape.js';
 
 /** How results are listed everywhere: what needs action first. */
 export const statusOrder: readonly Status[] = ['fail', 'error', 'waived', 'skip', 'pass'];
@@ -196,4 +196,29 @@ export class PieceBuffer {
     this.size = 0;
     return text;
   }
+}
+
+/** A remediation line: prose (may be wrapped) or part of a fenced code block (verbatim). */
+export interface RemediationLine {
+  text: string;
+  code: boolean;
+}
+
+/**
+ * A rule's remediation as lines for a terminal or a log: control sequences removed, tabs as
+ * two spaces, indentation and code blocks kept (a YAML snippet copied from it stays valid),
+ * runs of blank prose lines folded to one, blank edges dropped.
+ */
+export function remediationLines(remediation: string): RemediationLine[] {
+  const out: RemediationLine[] = [];
+  let inCode = false;
+  for (const raw of stripControl(remediation).split('\n')) {
+    const text = raw.replace(/\t/g, '  ').trimEnd();
+    const fence = /^\s*(```|~~~)/.test(text);
+    if (!inCode && text === '' && (out.length === 0 || out.at(-1)?.text === '')) continue;
+    out.push({ text, code: inCode || fence });
+    if (fence) inCode = !inCode;
+  }
+  while (out.length > 0 && out.at(-1)?.text === '') out.pop();
+  return out;
 }

@@ -77,6 +77,38 @@ export function escapeMarkdown(text: string): string {
   return out;
 }
 
+/**
+ * Markdown written by a policy author (a remediation), kept as written: lists, emphasis, code
+ * blocks. What could act on a reader is defused outside code blocks: raw HTML, images, links
+ * to anything but http(s), and @mentions; control sequences go everywhere.
+ */
+export function trustedMarkdown(text: string): string {
+  let inCode = false;
+  const lines = stripControl(text)
+    .split('\n')
+    .map((raw) => {
+      const line = raw.trimEnd();
+      if (/^\s*(```|~~~)/.test(line)) {
+        inCode = !inCode;
+        return line;
+      }
+      return inCode ? line : defuseMarkdownLine(line);
+    });
+  return lines.join('\n').replace(/^\n+|\n+$/g, '');
+}
+
+const MARKDOWN_LINK = /\[([^\]\n]*)\]\(([^)\n]*)\)/g;
+
+function defuseMarkdownLine(line: string): string {
+  return line
+    .replace(/</g, '&lt;')
+    .replace(/!\[/g, '!\\[')
+    .replace(MARKDOWN_LINK, (whole: string, label: string, target: string) =>
+      isHttpUrl(target.trim().split(/\s/)[0]) ? whole : `\\[${label}\\]\\(${target}\\)`,
+    )
+    .replace(/@(?=[A-Za-z0-9])/g, '@\u200d');
+}
+
 /** Escapes text for HTML element content and quoted attribute values; control characters removed (newlines kept). */
 export function escapeHtml(text: string): string {
   return stripControl(text)

@@ -150,7 +150,7 @@ describe('renderSarif (default: failures only)', () => {
         tags: ['security', 'code-review', 'soc2/CC8.1', 'iso27001/A.8.32', 'cis-ssc/1.1.3', 'nist-ssdf/PO.3.2'],
       },
     });
-    expect(bp?.help?.markdown).toContain('**Remediation:** Enable branch protection');
+    expect(bp?.help?.markdown).toContain('**Remediation:**\n\nEnable branch protection');
     expect(rules.find((r) => r.id === 'secrets.rotation-age')?.properties?.['security-severity']).toBe('9.5');
     expect(rules.find((r) => r.id === 'repo.security-policy')?.properties?.['security-severity']).toBe('3.0');
   });

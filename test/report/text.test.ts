@@ -1,6 +1,7 @@
 /* eslint-disable no-control-regex -- these tests look for terminal escapes and control characters */
 import { describe, expect, it } from 'vitest';
 import type { Result } from '../../src/model/index.js';
+import { renderReport } from '../../src/report/index.js';
 import { renderText } from '../../src/report/text/index.js';
 import { fixtureReport, results as fixtureResults } from './fixture.js';
 
@@ -115,7 +116,7 @@ describe('renderText remediation', () => {
     const out = renderText(fixtureReport({ results: [{ ...failing, remediation }] }), plain);
     const lines = out.split('\n');
     const i = lines.findIndex((l) => l.includes('fix:'));
-    expect(lines.slice(i, i + 2)).toEqual(['    fix: - **GitHub**: enable it', '         - **GitLab**: enable it too']);
+    expect(lines.slice(i, i + 3)).toEqual(['    fix:', '      - **GitHub**: enable it', '      - **GitLab**: enable it too']);
   });
 
   it('shows a rule’s remediation once and points back to it for later failures', () => {
@@ -123,5 +124,59 @@ describe('renderText remediation', () => {
     const out = renderText(fixtureReport({ results: [{ ...failing, remediation }, second] }), plain);
     expect(out.match(/enable it too/g)).toHaveLength(1);
     expect(out).toContain(`fix: as above (secpol policy explain ${failing.ruleId})`);
+  });
+});
+
+describe('remediation that reads well everywhere', () => {
+  const failing = fixtureResults.find((r) => r.status === 'fail')!;
+  const remediation = [
+    'Protect the default branch:',
+    '',
+    '- **GitHub**: *Settings* → rulesets',
+    '  - then require a `pull request`',
+    '',
+    '```yaml',
+    'rules:',
+    '  - type: pull_request',
+    '    parameters: { required_approving_review_count: 1 }',
+    '```',
+    '',
+    'See [the docs](https://docs.example.org/rules) or [this](javascript:alert(1)).',
+  ].join('\n');
+  const report = fixtureReport({ results: [{ ...failing, remediation }], rules: [] });
+
+  it('text keeps indentation and the code block verbatim, even when wrapping', () => {
+    const out = renderText(report, { ...plain, width: 30 });
+    expect(out).toContain('\n      ```yaml\n      rules:\n        - type: pull_request\n          parameters: { required_approving_review_count: 1 }\n      ```\n');
+    // Prose still wraps, a nested list item keeping its own indentation.
+    expect(out).toContain('\n        - then require a `pull\n');
+  });
+
+  it('markdown shows the rule’s Markdown as written, defusing non-http links', () => {
+    const out = renderReport('markdown', report);
+    expect(out).toContain('- **GitHub**: *Settings* → rulesets\n  - then require a `pull request`');
+    expect(out).toContain('```yaml\nrules:\n  - type: pull_request\n');
+    expect(out).toContain('[the docs](https://docs.example.org/rules)');
+    expect(out).not.toMatch(/[^\\]\[this\]\(javascript/);
+  });
+
+  it('SARIF help.markdown keeps the Markdown instead of escaping it', () => {
+    const rules = [{ id: failing.ruleId, policyId: 'builtin', title: 'T', severity: failing.severity, kind: failing.resource.kind, remediation, controls: {}, tags: [], source: { file: 'p.yaml', line: 1, column: 1 } }];
+    const sarif = JSON.parse(renderReport('sarif', fixtureReport({ results: [{ ...failing, remediation }], rules }))) as {
+      runs: { tool: { driver: { rules: { help: { markdown: string } }[] } } }[];
+    };
+    const help = sarif.runs[0]!.tool.driver.rules[0]!.help.markdown;
+    expect(help).toContain('- **GitHub**: *Settings* → rulesets');
+    expect(help).not.toContain('\\*\\*');
+  });
+
+  it('HTML renders the Markdown: lists, emphasis, code blocks; only http(s) links; no raw HTML', () => {
+    const html = renderReport('html', fixtureReport({ results: [{ ...failing, remediation: `${remediation}\n\n<img src=x onerror=alert(1)>` }], rules: [] }));
+    expect(html).toContain('<strong>GitHub</strong>');
+    expect(html).toContain('<pre><code class="language-yaml">rules:\n  - type: pull_request\n');
+    expect(html).toContain('<a href="https://docs.example.org/rules" rel="noopener noreferrer">the docs</a>');
+    expect(html).not.toContain('href="javascript');
+    expect(html).not.toContain('<img');
+    expect(html).toMatch(/<details><summary>How to fix <code>/);
   });
 });

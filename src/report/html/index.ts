@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Report, Result, Severity } from '../../model/index.js';
+import type { Report, ReportScope, Result, Severity } from '../../model/index.js';
 import { severities } from '../../model/index.js';
 import {
   diagnosticPosition,
@@ -16,6 +16,7 @@ import {
   PIECE_SIZE,
 } from '../common.js';
 import { escapeHtml as h } from '../escape.js';
+import { markdownToHtml } from './markdown.js';
 
 const CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --bg: #ffffff; --muted: #59636e; --line: #d1d9e0; --card: #f6f8fa;
@@ -39,6 +40,14 @@ ul.evidence { margin: .25rem 0 0; padding-left: 1.2rem; }
 .sev-critical { color: var(--critical); } .sev-high { color: var(--high); } .sev-medium { color: var(--medium); } .sev-low { color: var(--low); }
 .pass { color: var(--pass); }
 details { margin: .75rem 0; } summary { cursor: pointer; font-weight: 600; }
+table.findings, table.rules { table-layout: fixed; }
+col.c-rule { width: 22%; } col.c-resource { width: 22%; } col.c-finding { width: 38%; } col.c-location { width: 18%; }
+col.c-sev { width: 7rem; } col.c-count { width: 5rem; } col.c-kind { width: 10rem; } col.c-resource-wide { width: auto; }
+tr.fix td { background: var(--card); } tr.fix details { margin: 0; } tr.fix summary { font-weight: 400; }
+.md pre { overflow-x: auto; background: var(--bg); border: 1px solid var(--line); padding: .5rem; }
+.md p, .md ul, .md ol { margin: .4rem 0; }
+dl.scope { display: grid; grid-template-columns: max-content 1fr; gap: .15rem 1rem; margin: .5rem 0; }
+dl.scope dt { color: var(--muted); } dl.scope dd { margin: 0; overflow-wrap: anywhere; }
 `.trim();
 
 /** The style element's hash, so the CSP can allow exactly this stylesheet and nothing else. */
@@ -116,28 +125,36 @@ export function* renderHtmlChunks(report: Report): Generator<string, void, undef
       seconds !== undefined ? ` · ${seconds}s` : ''
     } · fail-on ${h(report.failOn)}</p>`,
   );
+  if (report.scope) body.push(...scopeList(report.scope));
   body.push(`<p class="verdict">${h(summaryLine(report))}</p>`);
   body.push('<ul class="cards">');
   for (const [label, n] of statusCounts(report)) body.push(`<li><b>${n}</b>${label}</li>`);
   body.push('</ul>');
 
   const fails = by('fail');
+  const errors = by('error');
+  if (fails.length > 0 || errors.length > 0) {
+    body.push(...ruleSummary(fails, errors, ruleCellOf));
+    if (body.size >= BATCH) yield body.take();
+    body.push(...resourceSummary(fails, errors));
+    if (body.size >= BATCH) yield body.take();
+  }
+
   if (fails.length > 0) {
     body.push('<h2>Failures</h2>');
     for (const severity of severities) {
       const group = fails.filter((r) => r.severity === severity);
       if (group.length === 0) continue;
       body.push(`<h3 class="sev-${severity}">${severityTitle[severity]} (${group.length})</h3>`);
-      body.push('<table><thead><tr><th>Rule</th><th>Resource</th><th>Finding</th><th>Location</th><th>Remediation</th></tr></thead><tbody>');
+      body.push(`<table class="findings">${FINDING_COLUMNS}<thead><tr><th>Rule</th><th>Resource</th><th>Finding</th><th>Location</th></tr></thead><tbody>`);
       for (const r of group) {
-        body.push(`<tr><td>${ruleCellOf(r)}</td><td>${resourceCell(r)}</td><td>${findingCell(r)}</td><td>${locationCell(r)}</td><td>${h(r.remediation ?? '')}</td></tr>`);
+        body.push(`<tr><td>${ruleCellOf(r)}</td><td>${resourceCell(r)}</td><td>${findingCell(r)}</td><td>${locationCell(r)}</td></tr>`);
         if (body.size >= BATCH) yield body.take();
       }
       body.push('</tbody></table>');
     }
   }
 
-  const errors = by('error');
   if (errors.length > 0) {
     body.push(`<h2>Errors (${errors.length})</h2>`, '<p class="muted">These rules could not be evaluated; they are not passes.</p>');
     yield* table(body, ['Rule', 'Severity', 'Resource', 'Reason'], errors, (r) => [ruleCellOf(r), sevCell(r.severity), resourceCell(r), h(r.reason ?? r.message)]);
@@ -176,6 +193,66 @@ export function* renderHtmlChunks(report: Report): Generator<string, void, undef
   body.push('</body>', '</html>');
   yield body.take();
 }
+
+/** Fixed column widths for finding tables, so that a long message never squeezes the rule or resource. */
+const FINDING_COLUMNS = '<colgroup><col class="c-rule"><col class="c-resource"><col class="c-finding"><col class="c-location"></colgroup>';
+
+/** What the run looked at: targets, config, policy sources and clock. */
+function scopeList(scope: ReportScope): string[] {
+  const item = (label: string, values: string[]): string =>
+    `<dt>${label}</dt><dd>${values.length > 0 ? values.map((v) => `<code>${h(v)}</code>`).join(', ') : '<span class="muted">none</span>'}</dd>`;
+  return [
+    '<dl class="scope">',
+    item('Scanned', scope.targets),
+    item('Config', scope.configFile ? [scope.configFile] : []),
+    item('Policies', scope.policySources),
+    item('Clock', [scope.evaluatedAt]),
+    '</dl>',
+  ];
+}
+
+/** One row per failing or erroring rule: counts, the first resources, and its remediation once, expandable. */
+function ruleSummary(fails: Result[], errors: Result[], ruleCellOf: (r: Result) => string): string[] {
+  const rules = new Map<string, { first: Result; failed: Result[]; errored: number }>();
+  for (const r of [...fails, ...errors]) {
+    const entry = rules.get(r.ruleId) ?? { first: r, failed: [], errored: 0 };
+    if (r.status === 'fail') entry.failed.push(r);
+    else entry.errored++;
+    rules.set(r.ruleId, entry);
+  }
+  const out = ['<h2>By rule</h2>', '<table class="rules"><colgroup><col class="c-rule"><col class="c-sev"><col class="c-count"><col class="c-count"><col></colgroup>'];
+  out.push('<thead><tr><th>Rule</th><th>Severity</th><th>Failed</th><th>Errors</th><th>Resources</th></tr></thead><tbody>');
+  for (const { first, failed, errored } of rules.values()) {
+    const shown = failed.slice(0, RESOURCES_PER_RULE).map((r) => `<code>${h(r.resource.id)}</code>`);
+    const more = failed.length > RESOURCES_PER_RULE ? ` <span class="muted">and ${failed.length - RESOURCES_PER_RULE} more</span>` : '';
+    out.push(`<tr><td>${ruleCellOf(first)}</td><td>${sevCell(first.severity)}</td><td>${failed.length}</td><td>${errored}</td><td>${shown.join(', ')}${more}</td></tr>`);
+    if (first.remediation && failed.length > 0) {
+      out.push(`<tr class="fix"><td colspan="5"><details><summary>How to fix <code>${h(first.ruleId)}</code></summary><div class="md">${markdownToHtml(first.remediation)}</div></details></td></tr>`);
+    }
+  }
+  out.push('</tbody></table>');
+  return out;
+}
+
+/** One row per resource with a failure or an error. */
+function resourceSummary(fails: Result[], errors: Result[]): string[] {
+  const resources = new Map<string, { kind: string; failed: number; errored: number }>();
+  for (const r of [...fails, ...errors]) {
+    const entry = resources.get(r.resource.id) ?? { kind: r.resource.kind, failed: 0, errored: 0 };
+    if (r.status === 'fail') entry.failed++;
+    else entry.errored++;
+    resources.set(r.resource.id, entry);
+  }
+  const out = ['<details class="resources"><summary>By resource (' + resources.size + ')</summary>'];
+  out.push('<table><colgroup><col class="c-resource-wide"><col class="c-kind"><col class="c-count"><col class="c-count"></colgroup>');
+  out.push('<thead><tr><th>Resource</th><th>Kind</th><th>Failed</th><th>Errors</th></tr></thead><tbody>');
+  for (const [id, { kind, failed, errored }] of resources) out.push(`<tr><td><code>${h(id)}</code></td><td>${h(kind)}</td><td>${failed}</td><td>${errored}</td></tr>`);
+  out.push('</tbody></table></details>');
+  return out;
+}
+
+/** Resources named per rule in the summary before "and N more". */
+const RESOURCES_PER_RULE = 3;
 
 function sevCell(severity: Severity): string {
   return `<span class="sev sev-${severity}">${severity}</span>`;

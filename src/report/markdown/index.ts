@@ -12,7 +12,7 @@ import {
   waiverStateLabel,
   waiversNeedingAttention,
 } from '../common.js';
-import { escapeMarkdown as md } from '../escape.js';
+import { escapeMarkdown as md, trustedMarkdown } from '../escape.js';
 
 /** Rows listed per table before "and N more" (helps PR comments stay under GitHub's 65,536 characters). */
 export const MAX_DETAIL_ROWS = 200;
@@ -50,8 +50,9 @@ export function renderMarkdown(report: Report): string {
     const fixes = remediations(fails);
     if (fixes.length > 0) {
       out.push('', '<details><summary>How to fix</summary>', '');
-      for (const [ruleId, text] of fixes) out.push(`- ${md(ruleId)}: ${md(text)}`);
-      out.push('', '</details>');
+      // The rule's own Markdown as written (trusted policy content); only the rule id is data here.
+      for (const [ruleId, text] of fixes) out.push(`**${md(ruleId)}**`, '', trustedMarkdown(text), '');
+      out.push('</details>');
     }
   }
 

@@ -3,7 +3,7 @@ import type * as Sarif from 'sarif';
 import type { Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, Severity } from '../../model/index.js';
 import { frameworks } from '../../model/index.js';
 import { compareResults, PieceBuffer } from '../common.js';
-import { escapeMarkdown, isHttpUrl, oneLine, stripControl } from '../escape.js';
+import { escapeMarkdown, isHttpUrl, oneLine, stripControl, trustedMarkdown } from '../escape.js';
 
 export interface SarifOptions {
   /** `--sarif-all`: add passes, waived results, errors and skips (for compliance archives). */
@@ -167,8 +167,9 @@ function toDescriptor(rule: RuleMeta): Sarif.ReportingDescriptor {
   const tags = [...new Set(['security', ...rule.tags.map((t) => oneLine(text(t))).filter(Boolean), ...controlTags(rule.controls)])].slice(0, MAX_TAGS_PER_RULE);
 
   const md: string[] = [`**${escapeMarkdown(title)}**`];
-  if (rule.description) md.push(escapeMarkdown(rule.description));
-  if (remediation) md.push(`**Remediation:** ${escapeMarkdown(remediation)}`);
+  if (rule.description) md.push(trustedMarkdown(rule.description));
+  // The remediation is the policy author's Markdown: shown as written, not escaped into literal `\*\*`.
+  if (remediation) md.push('**Remediation:**', trustedMarkdown(remediation));
   const controls = controlTags(rule.controls);
   if (controls.length > 0) md.push(`**Controls:** ${controls.map(escapeMarkdown).join(', ')}`);
 

@@ -6,6 +6,7 @@ import {
   formatLocation,
   groupByResource,
   sortResults,
+  remediationLines,
   summaryLine,
   waiverStateLabel,
   waiversNeedingAttention,
@@ -25,6 +26,8 @@ export interface TextOptions {
 /** Evidence items shown per finding before "and N more" (all of them with --verbose). */
 const EVIDENCE_LIMIT = 5;
 const INDENT = '    ';
+/** Marks a line that wrapping must not touch (code in a remediation); removed before output. */
+const VERBATIM = '\u0000';
 
 /** The human report for a terminal or a CI log: readable with or without colour. */
 export function renderText(report: Report, options: TextOptions): string {
@@ -141,9 +144,13 @@ function renderResult(r: Result, c: ChalkInstance, options: TextOptions, fixesSh
     if (repeat) {
       lines.push(`${INDENT}${c.dim('fix:')} ${c.dim(`as above (secpol policy explain ${t(r.ruleId)})`)}`);
     } else {
-      // Remediation is Markdown with its own line breaks (one step or platform a line): keep them.
-      const [first = '', ...rest] = r.remediation.trim().split('\n').map(t).filter((l) => l !== '');
-      lines.push(`${INDENT}${c.dim('fix:')} ${first}`, ...rest.map((l) => `${INDENT}     ${l}`));
+      // Remediation keeps its lines, indentation and code blocks (a snippet copied from it must work).
+      const fix = remediationLines(r.remediation);
+      if (fix.length === 1 && !fix[0]!.code) lines.push(`${INDENT}${c.dim('fix:')} ${fix[0]!.text.trim()}`);
+      else {
+        lines.push(`${INDENT}${c.dim('fix:')}`);
+        for (const line of fix) lines.push(line.text === '' ? '' : `${INDENT}  ${line.code ? VERBATIM : ''}${line.text}`);
+      }
     }
   }
   return lines;
@@ -160,9 +167,13 @@ function countQuiet(report: Report): string {
 
 /** Soft-wraps long lines at spaces; continuation lines keep the line's indentation plus two spaces. */
 function wrap(lines: string[], width: number | undefined): string[] {
-  if (!width || width < 20) return lines;
+  if (!width || width < 20) return lines.map((line) => (line.includes(VERBATIM) ? line.replace(VERBATIM, '') : line));
   const out: string[] = [];
   for (const line of lines) {
+    if (line.includes(VERBATIM)) {
+      out.push(line.replace(VERBATIM, ''));
+      continue;
+    }
     if (visibleLength(line) <= width) {
       out.push(line);
       continue;
