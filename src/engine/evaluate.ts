@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import { gapOutcome } from '../model/index.js';
-import type { Evidence, Gap, Resource, ResourceKind, Result, ResultLocation, Rule, Waiver, WaiverStatus } from '../model/index.js';
+import type { Condition, Evidence, Gap, Resource, ResourceKind, Result, ResultLocation, Rule, Waiver, WaiverStatus } from '../model/index.js';
 import { compileTemplate, formatTemplateValue } from '../shared/template.js';
 import type { RenderTemplate } from '../shared/template.js';
 import { FALSE, TRUE, UNKNOWN, evalCondition, offendingElements, unknownPaths } from './condition.js';
@@ -28,6 +28,8 @@ type Matcher = (id: string) => boolean;
 interface PreparedRule {
   rule: Rule;
   render: RenderTemplate;
+  /** `messages` of the rule, compiled: the first whose condition is true renders a failure. */
+  cases: { when: Condition; render: RenderTemplate }[];
   renderEvidence?: RenderTemplate;
   include?: Matcher;
   exclude?: Matcher;
@@ -50,6 +52,7 @@ function prepare(rule: Rule): PreparedRule {
     p = {
       rule,
       render: compileTemplate(rule.message),
+      cases: (rule.messages ?? []).map((m) => ({ when: m.when, render: compileTemplate(m.text) })),
       include: matcher(rule.match?.include),
       exclude: matcher(rule.match?.exclude),
       notApplicable: `not applicable: the resource is outside the scope of ${rule.id} (its where condition is false)`,
@@ -271,7 +274,8 @@ function evaluateOne(p: PreparedRule, resource: Resource, ref: Result['resource'
   const offenders = offendingElements(rule.assert, resource, now, false);
   p.ctx.resource = resource;
   p.ctx.count = offenders.length;
-  result.message = p.render(p.ctx);
+  const special = p.cases.find((c) => evalCondition(c.when, resource, now) === TRUE);
+  result.message = (special?.render ?? p.render)(p.ctx);
   p.ctx.resource = undefined;
   if (offenders.length > 0) {
     p.ctx.resource = resource;

@@ -69,6 +69,8 @@ export interface Rule {
   assert: Condition;
   /** `{{ }}` template over `resource`, `params` and `rule`. */
   message: string;
+  /** Failure messages for particular cases (first `when` that is true wins), before `message`. */
+  messages?: { when: Condition; text: string }[];
   /** Template per offending array element (`{{ item.<field> }}`), for fail evidence. */
   evidence?: string;
   remediation?: string;

@@ -68,16 +68,19 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
   const report = (path: DocPath, message: string, target?: 'value' | 'key') => diagnostics.push(diag(def.locate(path, target), message));
   const env: ConditionEnv = { mode: 'compile', report, at: (path) => def.locate(path) };
 
-  const compileCondition = (key: 'where' | 'assert'): Condition | undefined => {
-    const raw = spec[key];
+  const compileCondition = (raw: unknown, path: DocPath): Condition | undefined => {
     if (raw === undefined) return undefined;
     const { value, errors } = substituteParams(raw, params);
-    for (const e of errors) report([key, ...e.path], e.message);
+    for (const e of errors) report([...path, ...e.path], e.message);
     if (errors.length) return undefined;
-    return parseCondition(value, [key], env);
+    return parseCondition(value, path, env);
   };
-  const where = compileCondition('where');
-  const assert = compileCondition('assert');
+  const where = compileCondition(spec.where, ['where']);
+  const assert = compileCondition(spec.assert, ['assert']);
+  const messages = (spec.messages ?? []).map((m, i) => {
+    checkTemplate(m.text, ['messages', i, 'text'], TEMPLATE_ROOTS.message, params, report);
+    return { when: compileCondition(m.when, ['messages', i, 'when']), text: m.text };
+  });
 
   const staticText = (key: 'title' | 'description' | 'remediation'): string | undefined => {
     const text = spec[key];
@@ -92,7 +95,7 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
   checkTemplate(spec.message, ['message'], TEMPLATE_ROOTS.message, params, report);
   if (spec.evidence !== undefined) checkTemplate(spec.evidence, ['evidence'], TEMPLATE_ROOTS.evidence, params, report);
 
-  if (diagnostics.some((d) => d.severity === 'error') || !assert || (spec.where !== undefined && !where)) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error') || !assert || (spec.where !== undefined && !where) || messages.some((m) => !m.when)) return { diagnostics };
 
   const examples: RuleExample[] = (spec.examples ?? []).map((ex, i) => {
     const example: RuleExample = { resource: ex.resource, expect: ex.expect, at: def.locate(['examples', i]) };
@@ -122,6 +125,7 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
   if (remediation !== undefined) rule.remediation = remediation;
   if (spec.helpUri !== undefined) rule.helpUri = spec.helpUri;
   if (spec.evidence !== undefined) rule.evidence = spec.evidence;
+  if (messages.length > 0) rule.messages = messages.map((m) => ({ when: m.when as Condition, text: m.text }));
   if (override?.resources && (override.resources.include?.length || override.resources.exclude?.length)) {
     rule.match = {};
     if (override.resources.include?.length) rule.match.include = override.resources.include;

@@ -44,6 +44,8 @@ export const RuleSpecSchema = z.strictObject({
   params: ParamsSchema.optional(),
   assert: ConditionInput,
   message: z.string().min(1),
+  /** Messages for particular failures, the first whose `when` holds wins; `message` otherwise. */
+  messages: z.array(z.strictObject({ when: ConditionInput, text: z.string().min(1) })).min(1).optional(),
   evidence: z.string().min(1).optional(),
   remediation: z.string().optional(),
   controls: ControlsSchema.optional(),

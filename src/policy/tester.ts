@@ -14,6 +14,8 @@ export interface ExampleOutcome {
   actual: string;
   ok: boolean;
   message: string;
+  /** The result's rendered message, as a report would show it. */
+  resultMessage?: string;
   at: SourceRef;
 }
 
@@ -74,5 +76,5 @@ function runExample(rule: Rule, example: RuleExample, n: number): ExampleOutcome
   const actual = result?.status ?? 'none';
   const ok = actual === example.expect;
   const detail = result ? (result.reason ?? result.message) : 'no result';
-  return { ...base, actual, ok, message: ok ? detail : `expected ${example.expect}, got ${actual}: ${detail}` };
+  return { ...base, actual, ok, message: ok ? detail : `expected ${example.expect}, got ${actual}: ${detail}`, ...(result ? { resultMessage: result.message } : {}) };
 }

@@ -60,22 +60,28 @@ export function lookup(root: unknown, path: readonly string[]): unknown {
   return cur;
 }
 
-/** How a looked-up value reads in a message: lists joined with ", ", missing as `unknown`. */
+/** How a looked-up value reads in a message: lists joined with ", ", objects as words, missing as `unknown`. */
 export function formatTemplateValue(value: unknown): string {
   if (value === undefined) return 'unknown';
   if (value === null) return 'none';
   if (typeof value === 'string') return value;
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint') return String(value);
-  if (Array.isArray(value)) return value.length === 0 ? 'none' : value.map(formatListItem).join(', ');
-  try {
-    return JSON.stringify(value);
-  } catch {
-    return 'unknown';
+  if (Array.isArray(value)) {
+    if (value.length === 0) return 'none';
+    const objects = value.some((v) => v !== null && typeof v === 'object' && !Array.isArray(v));
+    return value.map(formatTemplateValue).join(objects ? '; ' : ', ');
   }
+  if (typeof value === 'object') return formatObject(value as Record<string, unknown>);
+  return 'unknown';
 }
 
-function formatListItem(value: unknown): string {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? JSON.stringify(value) : formatTemplateValue(value);
+/** A record reads by its name when it has one, else as `key value` pairs (never as JSON). */
+function formatObject(record: Record<string, unknown>): string {
+  if (typeof record.name === 'string') return record.name;
+  const pairs = Object.entries(record)
+    .filter(([, v]) => v !== undefined && (v === null || typeof v !== 'object' || Array.isArray(v)))
+    .map(([k, v]) => `${k} ${formatTemplateValue(v)}`);
+  return pairs.length > 0 ? pairs.join(', ') : 'none';
 }
 
 export type RenderTemplate = (ctx: TemplateContext) => string;

@@ -125,3 +125,23 @@ describe('built-in pack with secpol.yaml-style overrides', () => {
     expect(diagnostics.map((d) => d.message).join('\n')).toMatch(/maxAgeDays/);
   });
 });
+
+// Messages are read by people: no placeholder standing in for a missing fact, no raw JSON.
+const UNREADABLE: [RegExp, string][] = [
+  [/\bunknown\b/i, '`unknown` standing in for a missing fact'],
+  [/\bundefined\b|\bnull\b|\bNaN\b|\[object /, 'a programming value'],
+  [/[{[]\s*"/, 'raw JSON'],
+  [/\bnone (days?|hours?|months?|weeks?)\b/, 'a missing number read as `none`'],
+];
+
+describe('built-in messages read as sentences', () => {
+  const rendered = outcomes.filter((o) => o.resultMessage !== undefined && (o.actual === 'fail' || o.actual === 'pass'));
+  it('renders a message for every fail example', () => {
+    expect(rendered.filter((o) => o.actual === 'fail').length).toBeGreaterThanOrEqual(rules.length);
+  });
+  it.each(rendered.map((o) => [`${o.rule} › ${o.example} (${o.actual})`, o] as const))('%s', (_label, o) => {
+    // The example's name stands in for the resource name: data, not the rule's wording.
+    const wording = (o.resultMessage ?? '').replaceAll(o.example, '<name>');
+    for (const [pattern, what] of UNREADABLE) expect(wording, `${what}: ${o.resultMessage}`).not.toMatch(pattern);
+  });
+});

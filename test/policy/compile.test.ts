@@ -185,3 +185,37 @@ describe('params in field paths', () => {
     expect(compileRule(bad!).diagnostics.map(formatDiagnostic)).toEqual(['p.yaml:7:17: field path "a..b" has an empty segment']);
   });
 });
+
+describe('messages: a failure worded for its case', () => {
+  const text = [
+    'id: acme.approvals',
+    'title: T',
+    'severity: high',
+    'resource: repository',
+    'params: { min: 1 }',
+    'assert:',
+    '  all:',
+    '    - { path: branchProtection.protected, equals: true }',
+    '    - { path: branchProtection.requiredApprovals, gte: "{{ params.min }}" }',
+    'message: "{{ resource.name }} needs {{ resource.branchProtection.requiredApprovals }} approvals"',
+    'messages:',
+    '  - when: { path: branchProtection.protected, equals: false }',
+    '    text: "{{ resource.name }} is not protected (policy: {{ params.min }})"',
+  ].join('\n');
+  const repo = (branchProtection: Record<string, unknown>) => ({ id: 'r', kind: 'repository', provider: 't', name: 'acme/api', branchProtection }) as unknown as Repository;
+
+  it('renders the first case whose condition holds, else the message', () => {
+    const { rule } = compileRule(defs(text)[0]!);
+    const { results } = evaluate([rule!], [repo({ protected: false }), { ...repo({ protected: true, requiredApprovals: 0 }), id: 'r2' }], { now: new Date() });
+    expect(results.map((r) => r.message)).toEqual(['acme/api is not protected (policy: 1)', 'acme/api needs 0 approvals']);
+  });
+
+  it('locates a bad case condition and an unknown param in its text', () => {
+    const bad = text.replace('equals: false }', 'bogus: 1 }').replace('{{ params.min }})', '{{ params.max }})');
+    const { rule, diagnostics } = compileRule(defs(bad)[0]!);
+    expect(rule).toBeUndefined();
+    const lines = diagnostics.map(formatDiagnostic);
+    expect(lines.some((l) => l.startsWith('p.yaml:12:'))).toBe(true);
+    expect(lines.some((l) => l.startsWith('p.yaml:13:') && l.includes('"max"'))).toBe(true);
+  });
+});

@@ -46,6 +46,7 @@ describe('runExamples', () => {
         actual: 'fail',
         ok: false,
         message: 'expected pass, got fail: fork is a fork',
+        resultMessage: 'fork is a fork',
         at: { file: 'p.yaml', line: 8, column: 5 },
       },
       {
@@ -55,6 +56,7 @@ describe('runExamples', () => {
         actual: 'skip',
         ok: true,
         message: 'fork was not collected for this resource (example does not supply it)',
+        resultMessage: 'skipped: fork was not collected for this resource (example does not supply it)',
         at: { file: 'p.yaml', line: 9, column: 5 },
       },
       expect.objectContaining({ rule: 'acme.fork', example: '(missing fail example)', ok: false, at: { file: 'p.yaml', line: 1, column: 1 } }),
