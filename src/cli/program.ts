@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { formatDiagnostic, isUserError, UserError } from '../shared/errors.js';
 import type { Io } from './io.js';
 import { registerCheck } from './commands/check.js';
@@ -9,6 +9,15 @@ import { registerInit } from './commands/init.js';
 import { registerDoctor } from './commands/doctor.js';
 
 const collectList = (value: string, previous: string[] = []) => [...previous, value];
+
+const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'];
+
+/** `--fail-on HIGH` is as good as `--fail-on high`. */
+function parseFailOn(value: string): string {
+  const lower = value.toLowerCase();
+  if (!FAIL_ON.includes(lower)) throw new InvalidArgumentError(`Allowed choices are ${FAIL_ON.join(', ')}.`);
+  return lower;
+}
 
 /** Options shared by every command that collects state. */
 export function addCollectOptions(cmd: Command): Command {
@@ -34,7 +43,9 @@ export function addOutputOptions(cmd: Command): Command {
   return cmd
     .option('--format <format...>', 'text|json|sarif|junit|markdown|html, or format=file (repeatable)')
     .option('-o, --output <file>', 'write the (single) format to a file')
-    .addOption(new Option('--fail-on <severity>', 'lowest failing severity that fails the run').choices(['critical', 'high', 'medium', 'low', 'none']))
+    .addOption(
+      new Option('--fail-on <severity>', 'lowest failing severity that fails the run (critical, high, medium, low, none; any case)').argParser(parseFailOn),
+    )
     .option('--sarif-all', 'SARIF also lists passes, waived, errors and skips (compliance archives)')
     .option('--quiet', 'print nothing when nothing failed; no progress')
     .option('--verbose', 'list passes and skip reasons; stack traces for internal errors')

@@ -213,7 +213,7 @@ export function compileRules(
 }
 
 /** The known id within a small edit distance, for "did you mean" hints. */
-function closest(name: string, candidates: string[]): string | undefined {
+export function closest(name: string, candidates: string[]): string | undefined {
   let best: string | undefined;
   let bestDistance = Math.max(2, Math.floor(name.length / 8)) + 1;
   for (const c of candidates) {

@@ -2,6 +2,8 @@
 export interface Diagnostic {
   severity: 'error' | 'warning';
   message: string;
+  /** A warning that can change the verdict (something was not looked at); `--quiet` still shows it. */
+  verdict?: boolean;
   file?: string;
   line?: number;
   column?: number;

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { stripControl } from '../../report/escape.js';
 import { addCollectOptions, addOutputOptions } from '../program.js';
 import { parseOutputs, writeReports } from '../output.js';
 import type { CollectFlags } from './common.js';
@@ -19,7 +20,14 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     const deps = runDeps(io, flags);
     const { runCheck } = await import('../../app/run-check.js');
     const outcome = await runCheck(commonOptions(path, flags), deps).finally(() => deps.done());
-    printDiagnostics(io, outcome.report.diagnostics);
+    printDiagnostics(io, outcome.report.diagnostics, { quiet: !!flags.quiet });
+    const errors = outcome.report.diagnostics.filter((d) => d.severity === 'error');
+    if (outcome.report.results.length === 0 && errors.length > 0) {
+      // Nothing was evaluated: an empty "0 failed" report would read as a clean run.
+      io.err(`secpol: nothing was evaluated (${errors.length} error${errors.length === 1 ? '' : 's'} above; first: ${stripControl(errors[0]!.message).split('\n')[0]})\n`);
+      setExit(2);
+      return;
+    }
     await writeReports(outcome.report, targets, { color: flags.color, verbose: !!flags.verbose, quiet: !!flags.quiet, sarifAll: !!flags.sarifAll }, io, outcome.redactor);
     setExit(outcome.exitCode);
   });

@@ -45,8 +45,14 @@ export function runDeps(io: Io, flags: CollectFlags): RunDeps & { done(): void }
   };
 }
 
-/** One line per diagnostic on stderr, neutralised for the terminal. Returns whether any is an error. */
-export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[]): boolean {
-  for (const d of diagnostics) io.err(`secpol: ${stripControl(formatDiagnostic(d))}\n`);
+/**
+ * One line per diagnostic on stderr, neutralised for the terminal; with `quiet`, only errors
+ * and the warnings that can change the verdict. Returns whether any is an error.
+ */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], options: { quiet?: boolean } = {}): boolean {
+  for (const d of diagnostics) {
+    if (options.quiet && d.severity === 'warning' && !d.verdict) continue;
+    io.err(`secpol: ${stripControl(formatDiagnostic(d))}\n`);
+  }
   return diagnostics.some((d) => d.severity === 'error');
 }

@@ -5,6 +5,7 @@ import type { Rule } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import { printDiagnostics } from './common.js';
 import { runExamples } from '../../policy/tester.js';
+import { closest } from '../../policy/compile.js';
 import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
 
@@ -58,8 +59,11 @@ export function registerPolicy(program: Command, io: Io, setExit: (code: number)
       printDiagnostics(io, diagnostics);
       const rule = rules.find((r) => r.id === ruleId);
       if (!rule) {
-        const close = rules.filter((r) => r.id.includes(ruleId.split('.').pop() ?? ruleId)).map((r) => r.id);
-        throw new UserError(`unknown rule '${ruleId}'${close.length ? `; did you mean ${close.slice(0, 3).join(', ')}?` : ''}`);
+        const ids = rules.map((r) => r.id);
+        const nearest = closest(ruleId, ids);
+        // A typo gets the nearest id; a bare name (`min-approvals`) gets the ids that end with it.
+        const close = nearest ? [nearest] : ids.filter((id) => id.endsWith(`.${ruleId.split('.').pop() ?? ruleId}`) || id.includes(ruleId)).slice(0, 3);
+        throw new UserError(`unknown rule '${stripControl(ruleId)}'${close.length ? `; did you mean ${close.join(', ')}?` : ''}`);
       }
       io.out(explainRule(rule));
       setExit(0);

@@ -144,7 +144,12 @@ export class LocalAdapter implements ProviderAdapter {
     }
     if (Object.keys(gaps).length > 0) repository.gaps = gaps;
     if (skippedFiles.length > 0) {
-      diagnostics.push({ severity: 'warning', message: `local: ${skippedFiles.length} file(s) not scanned (binary, too large, symlink or unreadable); see skippedFiles` });
+      diagnostics.push({
+        severity: 'warning',
+        verdict: true,
+        message: `local: ${skippedFiles.length} file(s) not scanned (binary, too large, symlink or unreadable); \`secpol check --verbose\` lists them`,
+      });
+      for (const skipped of skippedFiles) ctx.debug(`local: not scanned: ${JSON.stringify(skipped)}`);
     }
 
     const resources: Resource[] = [repository, ...pipelines, ...images];
