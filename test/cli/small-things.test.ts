@@ -40,8 +40,9 @@ describe('the CLI reads as a person expects', () => {
     const dir = mkdtempSync(join(tmpdir(), 'secpol-'));
     mkdirSync(join(dir, 'empty'));
     writeFileSync(join(dir, 'state.json'), '{ "resources": [ ');
+    writeFileSync(join(dir, 'other.json'), '[1, 2');
     const io = memoryIo(dir);
-    const code = await runCli(['check', '--state', 'state.json', '--provider', 'snapshot'], io);
+    const code = await runCli(['check', '--state', 'state.json', 'other.json', '--provider', 'snapshot'], io);
     expect(code).toBe(2);
     expect(io.stdout).toBe('');
     expect(io.stderr.trim().split('\n').at(-1)).toMatch(/^secpol: nothing was evaluated \(\d+ errors? above; first: /);

@@ -40,7 +40,9 @@ describe('every format neutralises hostile input', () => {
 
   it('text: one finding per line, hostile newlines flattened', () => {
     const out = renderReport('text', report, { verbose: false });
-    const line = out.split('\n').find((l) => l.includes('custom.hostile'));
+    const lines = out.split('\n');
+    // The rule's block: its header, then the resource with the finding on one line.
+    const line = lines[lines.findIndex((l) => l.includes('custom.hostile')) + 1];
     expect(line).toContain('first line second line third');
     expect(out).not.toContain('second line\n');
   });

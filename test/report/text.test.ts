@@ -18,8 +18,36 @@ describe('renderText', () => {
     expect(out.endsWith('\n')).toBe(true);
   });
 
-  it('groups by resource, failing resources first, most severe first, errors after failures', () => {
-    const headers = lines.filter((l) => /^\S.*\((?:repository|secret|pipeline|organization)\)$/.test(l));
+  it('is compact by default: one block per failing rule, most severe first, with its resources', () => {
+    expect(lines.filter((l) => l.startsWith('FAIL'))).toEqual([
+      'FAIL   critical secrets.rotation-age  Secrets are rotated — 1 resource',
+      'FAIL   high     branch.protected  Default branch is protected — 2 resources',
+      'FAIL   medium   ci.pinned-actions  Actions are pinned to a commit SHA — 1 resource',
+      'FAIL   low      custom.hostile  <script>alert("x")</script> | pipes | in | cells | — 1 resource',
+      'FAIL   low      repo.security-policy  Repository has a security policy — 1 resource',
+    ]);
+    const bp = lines.indexOf('FAIL   high     branch.protected  Default branch is protected — 2 resources');
+    expect(lines.slice(bp + 1, bp + 4)).toEqual([
+      '  github:acme/click me  Default branch of click me is not protected',
+      '  github:acme/api  Default branch main of acme/api is not protected',
+      '  fix: Enable branch protection for the default branch.',
+    ]);
+  });
+
+  it('names how many more resources a rule failed on, and --verbose lists them', () => {
+    const base = fixtureResults.find((r) => r.ruleId === 'branch.protected') as Result;
+    const many = Array.from({ length: 8 }, (_, i) => ({ ...base, resource: { ...base.resource, id: `github:acme/r${i}`, name: `acme/r${i}` } }));
+    const compact = renderText(fixtureReport({ results: many }), plain);
+    expect(compact).toContain('github:acme/r4  ');
+    expect(compact).not.toContain('github:acme/r5');
+    expect(compact).toContain('  … and 3 more (--verbose lists them)');
+    expect(compact.match(/fix: Enable branch protection/g)).toHaveLength(1);
+    expect(renderText(fixtureReport({ results: many }), { color: false, verbose: true })).toContain('github:acme/r7 (repository)');
+  });
+
+  it('--verbose groups by resource, failing resources first, most severe first, errors after failures', () => {
+    const verboseLines = renderText(fixtureReport(), { color: false, verbose: true }).split('\n');
+    const headers = verboseLines.filter((l) => /^\S.*\((?:repository|secret|pipeline|organization)\)$/.test(l) && !l.includes('acme/web') && !l.includes('backup-plan') && !l.includes('image'));
     expect(headers).toEqual([
       'aws:secret/db-password (secret)',
       'github:acme/click me (repository)',
@@ -27,27 +55,39 @@ describe('renderText', () => {
       'local:.github/workflows/ci.yml (pipeline)',
       'github:acme (organization)',
     ]);
-    const api = lines.indexOf('github:acme/api (repository)');
-    expect(lines[api + 1]).toMatch(/^ {2}FAIL {3}high {5}branch\.protected/);
-    expect(lines[api + 3]).toMatch(/^ {2}FAIL {3}low {6}repo\.security-policy/);
+    const api = verboseLines.indexOf('github:acme/api (repository)');
+    expect(verboseLines[api + 1]).toMatch(/^ {2}FAIL {3}high {5}branch\.protected/);
+    expect(verboseLines[api + 3]).toMatch(/^ {2}FAIL {3}low {6}repo\.security-policy/);
   });
 
   it('shows severity, rule, message, location, evidence and a remediation hint', () => {
     const i = lines.findIndex((l) => l.includes('ci.pinned-actions'));
-    expect(lines.slice(i, i + 6)).toEqual([
-      '  FAIL   medium   ci.pinned-actions  3 actions are not pinned to a commit SHA',
+    expect(lines.slice(i, i + 7)).toEqual([
+      'FAIL   medium   ci.pinned-actions  Actions are pinned to a commit SHA — 1 resource',
+      '  local:.github/workflows/ci.yml  3 actions are not pinned to a commit SHA',
       '    at .github/workflows/ci.yml:1',
       '    - actions/checkout@v4 is not pinned (.github/workflows/ci.yml:12:15)',
       '    - actions/setup-node@v4 is not pinned (.github/workflows/ci.yml:18:15)',
       '    - a reusable workflow reference could not be resolved',
-      '    fix: Pin every action to a full commit SHA.',
+      '  fix: Pin every action to a full commit SHA.',
     ]);
   });
 
   it('gives the reason of an error', () => {
-    const i = lines.findIndex((l) => l.includes('org.mfa-required'));
-    expect(lines[i]).toBe('  ERROR  critical org.mfa-required  Could not read the MFA requirement of acme');
-    expect(lines[i + 1]).toBe('    reason: forbidden: the token lacks the admin:org scope');
+    const i = lines.findIndex((l) => l.startsWith('ERROR'));
+    expect(lines.slice(i, i + 3)).toEqual([
+      'ERROR  critical forbidden: the token lacks the admin:org scope',
+      '  1 rule on 1 resource could not be evaluated: org.mfa-required',
+      '  on github:acme',
+    ]);
+  });
+
+  it('one missing permission that blocks many rules is one finding, not one per rule', () => {
+    const base = fixtureResults.find((r) => r.status === 'error') as Result;
+    const blocked = Array.from({ length: 11 }, (_, i) => ({ ...base, ruleId: `branch.rule-${i}` }));
+    const out = renderText(fixtureReport({ results: blocked }), plain);
+    expect(out.match(/^ERROR/gm)).toHaveLength(1);
+    expect(out).toContain('  11 rules on 1 resource could not be evaluated: branch.rule-0, branch.rule-1, branch.rule-10, branch.rule-2, branch.rule-3 and 6 more');
   });
 
   it('counts passes, skips and waived results instead of listing them', () => {
@@ -99,7 +139,7 @@ describe('renderText', () => {
   it('wraps at the given width, keeping indentation', () => {
     const wrapped = renderText(fixtureReport(), { color: false, verbose: false, width: 60 });
     for (const line of wrapped.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(60);
-    expect(wrapped).toContain('  ERROR  critical org.mfa-required  Could not read the MFA\n    requirement of acme');
+    expect(wrapped).toContain('  github:acme/api  Default branch main of acme/api is not\n    protected');
   });
 
   it('reads as a pass when nothing failed', () => {
@@ -116,12 +156,12 @@ describe('renderText remediation', () => {
     const out = renderText(fixtureReport({ results: [{ ...failing, remediation }] }), plain);
     const lines = out.split('\n');
     const i = lines.findIndex((l) => l.includes('fix:'));
-    expect(lines.slice(i, i + 3)).toEqual(['    fix:', '      - **GitHub**: enable it', '      - **GitLab**: enable it too']);
+    expect(lines.slice(i, i + 3)).toEqual(['  fix:', '    - **GitHub**: enable it', '    - **GitLab**: enable it too']);
   });
 
   it('shows a rule’s remediation once and points back to it for later failures', () => {
     const second = { ...failing, resource: { ...failing.resource, id: 'github:acme/other', name: 'acme/other' }, remediation };
-    const out = renderText(fixtureReport({ results: [{ ...failing, remediation }, second] }), plain);
+    const out = renderText(fixtureReport({ results: [{ ...failing, remediation }, second] }), { color: false, verbose: true });
     expect(out.match(/enable it too/g)).toHaveLength(1);
     expect(out).toContain(`fix: as above (secpol policy explain ${failing.ruleId})`);
   });
@@ -147,9 +187,9 @@ describe('remediation that reads well everywhere', () => {
 
   it('text keeps indentation and the code block verbatim, even when wrapping', () => {
     const out = renderText(report, { ...plain, width: 30 });
-    expect(out).toContain('\n      ```yaml\n      rules:\n        - type: pull_request\n          parameters: { required_approving_review_count: 1 }\n      ```\n');
+    expect(out).toContain('\n    ```yaml\n    rules:\n      - type: pull_request\n        parameters: { required_approving_review_count: 1 }\n    ```\n');
     // Prose still wraps, a nested list item keeping its own indentation.
-    expect(out).toContain('\n        - then require a `pull\n');
+    expect(out).toContain('\n      - then require a `pull\n');
   });
 
   it('markdown shows the rule’s Markdown as written, defusing non-http links', () => {

@@ -23,8 +23,9 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
     printDiagnostics(io, outcome.report.diagnostics, { quiet: !!flags.quiet });
     const errors = outcome.report.diagnostics.filter((d) => d.severity === 'error');
     if (outcome.report.results.length === 0 && errors.length > 0) {
-      // Nothing was evaluated: an empty "0 failed" report would read as a clean run.
-      io.err(`secpol: nothing was evaluated (${errors.length} error${errors.length === 1 ? '' : 's'} above; first: ${stripControl(errors[0]!.message).split('\n')[0]})\n`);
+      // Nothing was evaluated: an empty "0 failed" report would read as a clean run. The last
+      // line names what went wrong (a lone error already is that line).
+      if (outcome.report.diagnostics.length > 1) io.err(`secpol: nothing was evaluated (${errors.length} error${errors.length === 1 ? '' : 's'} above; first: ${stripControl(errors[0]!.message).split('\n')[0]})\n`);
       setExit(2);
       return;
     }

@@ -53,23 +53,10 @@ export function* renderTextChunks(report: Report, options: TextOptions): Generat
   const seconds = durationSeconds(report);
   out.push(c.bold(header) + c.dim(` — ${t(report.finishedAt)}${seconds !== undefined ? ` (${seconds}s)` : ''}`));
 
-  // Filtered before sorting (the sort is stable, so the order is the same): on an org-wide
-  // run most results are passes and skips that are only counted.
-  const shown = sortResults(report.results.filter((r) => options.verbose || r.status === 'fail' || r.status === 'error'));
-  const groups = groupByResource(shown);
-  const fixesShown = new Set<string>();
-  // Resources ordered by their most urgent result (results are already sorted that way).
-  for (const [, results] of groups) {
-    const first = results[0];
-    if (!first) continue;
-    out.push('');
-    out.push(`${c.bold(t(first.resource.id))} ${c.dim(`(${t(first.resource.kind)})`)}`);
-    for (const r of results) {
-      for (const line of renderResult(r, c, options, fixesShown)) {
-        out.push(line);
-        size += line.length;
-      }
-    }
+  const blocks = options.verbose ? byResourceBlocks(report, c, options) : byRuleBlocks(report, c, options);
+  for (const block of blocks) {
+    out.push('', ...block);
+    for (const line of block) size += line.length;
     if (size >= BATCH) yield take();
   }
 
@@ -110,6 +97,99 @@ export function* renderTextChunks(report: Report, options: TextOptions): Generat
   yield take();
 }
 
+/** --verbose: every result, grouped by resource, ordered by each resource's most urgent result. */
+function* byResourceBlocks(report: Report, c: ChalkInstance, options: TextOptions): Generator<string[]> {
+  const t = terminalText;
+  const groups = groupByResource(sortResults(report.results));
+  const fixesShown = new Set<string>();
+  for (const [, results] of groups) {
+    const first = results[0];
+    if (!first) continue;
+    const block = [`${c.bold(t(first.resource.id))} ${c.dim(`(${t(first.resource.kind)})`)}`];
+    for (const r of results) block.push(...renderResult(r, c, options, fixesShown));
+    yield block;
+  }
+}
+
+/** Resources shown per failing rule in the compact layout before "and N more". */
+const RESOURCES_PER_RULE = 5;
+/** Names listed in one line of a grouped error before "and N more". */
+const NAMES_PER_LINE = 5;
+
+/**
+ * The default layout: one block per failing rule (its first resources, the remediation once),
+ * then one block per distinct error reason, so that one missing permission that blocks eleven
+ * rules reads as one finding, not eleven.
+ */
+function* byRuleBlocks(report: Report, c: ChalkInstance, options: TextOptions): Generator<string[]> {
+  const t = terminalText;
+  const failing = sortResults(report.results.filter((r) => r.status === 'fail'));
+  const byRule = new Map<string, Result[]>();
+  for (const r of failing) byRule.set(r.ruleId, [...(byRule.get(r.ruleId) ?? []), r]);
+  for (const results of byRule.values()) {
+    const first = results[0]!;
+    const count = `${results.length} ${results.length === 1 ? 'resource' : 'resources'}`;
+    const block = [`${c.red(statusTag.fail.padEnd(6))} ${severityColour(c, first.severity)(first.severity.padEnd(8))} ${c.bold(t(first.ruleId))}  ${t(first.title)} ${c.dim(`— ${count}`)}`];
+    for (const r of results.slice(0, RESOURCES_PER_RULE)) {
+      block.push(`  ${c.bold(t(r.resource.id))}  ${t(r.message)}`);
+      block.push(...detailLines(r, c, options));
+    }
+    if (results.length > RESOURCES_PER_RULE) block.push(`  ${c.dim(`… and ${results.length - RESOURCES_PER_RULE} more (--verbose lists them)`)}`);
+    if (first.remediation) block.push(...fixLines(first.remediation, c, '  '));
+    yield block;
+  }
+
+  const errors = sortResults(report.results.filter((r) => r.status === 'error'));
+  const byReason = new Map<string, Result[]>();
+  for (const r of errors) {
+    const reason = r.reason ?? r.message;
+    byReason.set(reason, [...(byReason.get(reason) ?? []), r]);
+  }
+  for (const [reason, results] of byReason) {
+    const first = results[0]!;
+    const rules = [...new Set(results.map((r) => r.ruleId))];
+    const resources = [...new Set(results.map((r) => r.resource.id))];
+    const what = `${rules.length} ${rules.length === 1 ? 'rule' : 'rules'} on ${resources.length} ${resources.length === 1 ? 'resource' : 'resources'} could not be evaluated`;
+    yield [
+      `${c.magenta(statusTag.error.padEnd(6))} ${severityColour(c, first.severity)(first.severity.padEnd(8))} ${t(reason)}`,
+      `  ${what}: ${names(rules)}`,
+      `  ${c.dim('on')} ${names(resources)}`,
+    ];
+  }
+}
+
+function names(list: string[]): string {
+  const shown = list.slice(0, NAMES_PER_LINE).map(terminalText).join(', ');
+  return list.length > NAMES_PER_LINE ? `${shown} and ${list.length - NAMES_PER_LINE} more` : shown;
+}
+
+/** Location, evidence (five items unless --verbose) and waiver of one result, indented under it. */
+function detailLines(r: Result, c: ChalkInstance, options: TextOptions): string[] {
+  const t = terminalText;
+  const lines: string[] = [];
+  if (r.location) lines.push(`${INDENT}${c.dim('at')} ${t(formatLocation(r.location))}`);
+  if (r.reason && (r.status === 'error' || r.status === 'skip')) lines.push(`${INDENT}${c.dim('reason:')} ${t(r.reason)}`);
+  const evidence = r.evidence ?? [];
+  const limit = options.verbose ? evidence.length : EVIDENCE_LIMIT;
+  for (const e of evidence.slice(0, limit)) {
+    const where = e.location ? ` ${c.dim(`(${t(formatLocation(e.location))})`)}` : '';
+    lines.push(`${INDENT}- ${t(e.message)}${where}`);
+  }
+  if (evidence.length > limit) lines.push(`${INDENT}${c.dim(`… and ${evidence.length - limit} more`)}`);
+  if (r.waiver) {
+    const soon = r.waiver.expiringSoon ? ` ${c.yellow('(expiring soon)')}` : '';
+    lines.push(`${INDENT}${c.dim('waived:')} ${t(r.waiver.reason)} — until ${t(r.waiver.expires)}${soon}`);
+  }
+  return lines;
+}
+
+/** A remediation under `fix:`: one line inline, more lines (indentation and code kept) below it. */
+function fixLines(remediation: string, c: ChalkInstance, indent: string): string[] {
+  const fix = remediationLines(remediation);
+  if (fix.length === 1 && !fix[0]!.code) return [`${indent}${c.dim('fix:')} ${fix[0]!.text.trim()}`];
+  return [`${indent}${c.dim('fix:')}`, ...fix.map((line) => (line.text === '' ? '' : `${indent}  ${line.code ? VERBATIM : ''}${line.text}`))];
+}
+
 const severityColour = (c: ChalkInstance, s: Severity): ((text: string) => string) =>
   s === 'critical' ? c.bold.red : s === 'high' ? c.red : s === 'medium' ? c.yellow : c.cyan;
 
@@ -124,34 +204,12 @@ function renderResult(r: Result, c: ChalkInstance, options: TextOptions, fixesSh
   const tag = statusTag[r.status].padEnd(6);
   const colouredTag = r.status === 'fail' ? c.red(tag) : r.status === 'error' ? c.magenta(tag) : r.status === 'pass' ? c.green(tag) : c.dim(tag);
   const sev = severityColour(c, r.severity)(r.severity.padEnd(8));
-  const lines = [`  ${colouredTag} ${sev} ${c.bold(t(r.ruleId))}  ${t(r.message)}`];
-  if (r.location) lines.push(`${INDENT}${c.dim('at')} ${t(formatLocation(r.location))}`);
-  if (r.reason && (r.status === 'error' || r.status === 'skip')) lines.push(`${INDENT}${c.dim('reason:')} ${t(r.reason)}`);
-  const evidence = r.evidence ?? [];
-  const limit = options.verbose ? evidence.length : EVIDENCE_LIMIT;
-  for (const e of evidence.slice(0, limit)) {
-    const where = e.location ? ` ${c.dim(`(${t(formatLocation(e.location))})`)}` : '';
-    lines.push(`${INDENT}- ${t(e.message)}${where}`);
-  }
-  if (evidence.length > limit) lines.push(`${INDENT}${c.dim(`… and ${evidence.length - limit} more`)}`);
-  if (r.waiver) {
-    const soon = r.waiver.expiringSoon ? ` ${c.yellow('(expiring soon)')}` : '';
-    lines.push(`${INDENT}${c.dim('waived:')} ${t(r.waiver.reason)} — until ${t(r.waiver.expires)}${soon}`);
-  }
+  const lines = [`  ${colouredTag} ${sev} ${c.bold(t(r.ruleId))}  ${t(r.message)}`, ...detailLines(r, c, options)];
   if (r.remediation && (r.status === 'fail' || r.status === 'waived')) {
-    const repeat = fixesShown.has(r.ruleId) && !options.verbose;
+    const repeat = fixesShown.has(r.ruleId);
     fixesShown.add(r.ruleId);
-    if (repeat) {
-      lines.push(`${INDENT}${c.dim('fix:')} ${c.dim(`as above (secpol policy explain ${t(r.ruleId)})`)}`);
-    } else {
-      // Remediation keeps its lines, indentation and code blocks (a snippet copied from it must work).
-      const fix = remediationLines(r.remediation);
-      if (fix.length === 1 && !fix[0]!.code) lines.push(`${INDENT}${c.dim('fix:')} ${fix[0]!.text.trim()}`);
-      else {
-        lines.push(`${INDENT}${c.dim('fix:')}`);
-        for (const line of fix) lines.push(line.text === '' ? '' : `${INDENT}  ${line.code ? VERBATIM : ''}${line.text}`);
-      }
-    }
+    if (repeat) lines.push(`${INDENT}${c.dim('fix:')} ${c.dim(`as above (secpol policy explain ${t(r.ruleId)})`)}`);
+    else lines.push(...fixLines(r.remediation, c, INDENT));
   }
   return lines;
 }
