@@ -43,7 +43,12 @@ export interface RenderFlags {
   verbose: boolean;
   quiet: boolean;
   sarifAll: boolean;
+  /** `--markdown-limit`: the Markdown report's size cap in characters. */
+  markdownLimit?: number;
 }
+
+/** Formats that hold every result, preferred in this order when a summary points to the full report. */
+const FULL_FORMATS: readonly Format[] = ['html', 'json', 'sarif', 'junit'];
 
 /**
  * Renders each requested format (lazily loading only the reporters used) and writes it, scrubbed
@@ -52,6 +57,7 @@ export interface RenderFlags {
  */
 export async function writeReports(report: Report, targets: OutputTarget[], flags: RenderFlags, io: Io, redactor: Redactor): Promise<void> {
   const { renderReportChunks } = await import('../report/index.js');
+  const full = FULL_FORMATS.map((f) => targets.find((t) => t.format === f && t.file !== undefined)).find((t) => t !== undefined);
   for (const target of targets) {
     if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
     // Diagnostics already went to stderr; the terminal report would only repeat them.
@@ -61,6 +67,8 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
       verbose: flags.verbose,
       sarifAll: flags.sarifAll,
       anchorFile: report.anchorFile,
+      ...(flags.markdownLimit !== undefined ? { markdownLimit: flags.markdownLimit } : {}),
+      ...(full?.file ? { fullReport: full.file } : {}),
     });
     const safe = redactor.redactChunks(chunks);
     if (target.file === undefined) {

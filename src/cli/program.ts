@@ -12,6 +12,12 @@ const collectList = (value: string, previous: string[] = []) => [...previous, va
 
 const FAIL_ON = ['critical', 'high', 'medium', 'low', 'none'];
 
+function parseCharacters(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 2000) throw new InvalidArgumentError('a whole number of characters, at least 2000.');
+  return n;
+}
+
 /** `--fail-on HIGH` is as good as `--fail-on high`. */
 function parseFailOn(value: string): string {
   const lower = value.toLowerCase();
@@ -47,6 +53,7 @@ export function addOutputOptions(cmd: Command): Command {
       new Option('--fail-on <severity>', 'lowest failing severity that fails the run (critical, high, medium, low, none; any case)').argParser(parseFailOn),
     )
     .option('--sarif-all', 'SARIF also lists passes, waived, errors and skips (compliance archives)')
+    .option('--markdown-limit <characters>', 'Markdown report size cap (default 60000: fits a PR comment)', parseCharacters)
     .option('--quiet', 'print nothing when nothing failed; no progress')
     .option('--verbose', 'list passes and skip reasons; stack traces for internal errors')
     .option('--no-color', 'no colour in terminal output');

@@ -20,6 +20,10 @@ export interface RenderOptions {
   sarifAll?: boolean;
   /** sarif: file that settings findings point at; defaults to `report.anchorFile`, then `secpol.yaml`. */
   anchorFile?: string;
+  /** markdown: size cap in characters (default fits a PR comment). */
+  markdownLimit?: number;
+  /** markdown: a full report written in the same run, named when rows are left out. */
+  fullReport?: string;
 }
 
 export function isReportFormat(value: string): value is ReportFormat {
@@ -38,7 +42,10 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
     case 'junit':
       return renderJunit(report);
     case 'markdown':
-      return renderMarkdown(report);
+      return renderMarkdown(report, {
+        ...(options.markdownLimit !== undefined ? { limit: options.markdownLimit } : {}),
+        ...(options.fullReport ? { fullReport: options.fullReport } : {}),
+      });
     case 'html':
       return renderHtml(report);
   }

@@ -13,7 +13,7 @@ import {
   renderText,
   reportFormats,
 } from '../../src/report/index.js';
-import { MAX_DETAIL_ROWS } from '../../src/report/markdown/index.js';
+import { DEFAULT_MARKDOWN_LIMIT, MAX_DETAIL_ROWS } from '../../src/report/markdown/index.js';
 import { fixtureReport, results as fixtureResults } from './fixture.js';
 
 const report = fixtureReport();
@@ -87,7 +87,29 @@ describe('renderMarkdown', () => {
     const pass = fixtureResults.find((r) => r.status === 'pass') as Result;
     const many = Array.from({ length: MAX_DETAIL_ROWS + 5 }, (_, i): Result => ({ ...pass, resource: { ...pass.resource, id: `github:acme/r${i}` } }));
     const big = renderMarkdown(fixtureReport({ results: many }));
-    expect(big).toContain(`… and 5 more (see the JSON report).`);
+    expect(big).toContain(`… and 5 more.`);
+  });
+
+  it('stays under the size cap at organization scale, summary first, and says what was left out', () => {
+    const fail = fixtureResults.find((r) => r.ruleId === 'branch.protected') as Result;
+    const pass = fixtureResults.find((r) => r.status === 'pass') as Result;
+    const repos = Array.from({ length: 400 }, (_, i) => `github:acme/repository-with-a-long-name-${i}`);
+    const results = repos.flatMap((id): Result[] => [
+      { ...fail, resource: { ...fail.resource, id } },
+      ...Array.from({ length: 10 }, (): Result => ({ ...pass, resource: { ...pass.resource, id } })),
+    ]);
+    const report = fixtureReport({ results });
+    const capped = renderMarkdown(report);
+    expect(capped.length).toBeLessThanOrEqual(DEFAULT_MARKDOWN_LIMIT);
+    expect(capped).toContain('**400 failed');
+    expect(capped).toMatch(/> \d+ more rows did not fit in this summary; write the full report with `--format json=<file>`/);
+    const small = renderMarkdown(report, { limit: 10_000, fullReport: 'out/secpol.html' });
+    expect(small).toContain('**400 failed');
+    expect(small.length).toBeLessThanOrEqual(10_000);
+    expect(small).toContain('the full report is in `out/secpol.html`');
+    // Every table still closes: no dangling <details>.
+    expect(small.match(/<details>/g)?.length).toBe(small.match(/<\/details>/g)?.length);
+    expect(renderMarkdown(fixtureReport())).not.toContain('did not fit');
   });
 });
 

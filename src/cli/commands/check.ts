@@ -11,6 +11,7 @@ interface CheckFlags extends CollectFlags {
   output?: string;
   sarifAll?: boolean;
   color?: boolean;
+  markdownLimit?: number;
 }
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
@@ -29,7 +30,13 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
       setExit(2);
       return;
     }
-    await writeReports(outcome.report, targets, { color: flags.color, verbose: !!flags.verbose, quiet: !!flags.quiet, sarifAll: !!flags.sarifAll }, io, outcome.redactor);
+    await writeReports(outcome.report, targets, {
+      color: flags.color,
+      verbose: !!flags.verbose,
+      quiet: !!flags.quiet,
+      sarifAll: !!flags.sarifAll,
+      ...(flags.markdownLimit !== undefined ? { markdownLimit: flags.markdownLimit } : {}),
+    }, io, outcome.redactor);
     setExit(outcome.exitCode);
   });
 }
