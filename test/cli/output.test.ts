@@ -56,7 +56,8 @@ describe('writeReports', () => {
       await writeReports(report, targets, flags, io(dir, []), redactor);
       for (const format of formats) {
         const written = readFileSync(join(dir, `sub/report.${format}`), 'utf8');
-        expect(written, format).toBe(redactor.redact(renderReport(format, report, { anchorFile: report.anchorFile })));
+        // The Markdown summary names the full report written beside it (the HTML one).
+        expect(written, format).toBe(redactor.redact(renderReport(format, report, { anchorFile: report.anchorFile, fullReport: 'sub/report.html' })));
         expect(written).not.toContain(secret);
       }
       expect(readFileSync(join(dir, 'sub/report.json'), 'utf8')).toContain('leaked [REDACTED] in run 2999');

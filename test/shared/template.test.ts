@@ -9,9 +9,11 @@ describe('compileTemplate', () => {
     );
   });
 
-  it('renders null, empty lists, booleans and objects', () => {
-    const render = compileTemplate('{{ a }}|{{ b }}|{{ c }}|{{ d }}');
-    expect(render({ a: null, b: [], c: false, d: { x: 1 } })).toBe('none|none|false|{"x":1}');
+  it('renders null, empty lists, booleans and objects (as words, never JSON)', () => {
+    const render = compileTemplate('{{ a }}|{{ b }}|{{ c }}|{{ d }}|{{ e }}|{{ f }}');
+    expect(render({ a: null, b: [], c: false, d: { x: 1 }, e: { name: 'prod', id: 7 }, f: [{ type: 'full', intervalHours: 24 }, { type: 'log', intervalHours: 1 }] })).toBe(
+      'none|none|false|x 1|prod|type full, intervalHours 24; type log, intervalHours 1',
+    );
   });
 
   it('never runs code and never reads the prototype chain', () => {
