@@ -52,15 +52,17 @@ export interface RenderFlags {
  */
 export async function writeReports(report: Report, targets: OutputTarget[], flags: RenderFlags, io: Io, redactor: Redactor): Promise<void> {
   const { renderReportChunks } = await import('../report/index.js');
+  // Raw values first (formats escape them past recognition), then the rendered text as a last line of defence.
+  const redacted = redactor.redactDeep(report);
   for (const target of targets) {
     if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
     // Diagnostics already went to stderr; the terminal report would only repeat them.
-    const shown = target.file === undefined && target.format === 'text' ? { ...report, diagnostics: [] } : report;
+    const shown = target.file === undefined && target.format === 'text' ? { ...redacted, diagnostics: [] } : redacted;
     const chunks = renderReportChunks(target.format, shown, {
       color: target.file === undefined && colorEnabled(io, flags.color),
       verbose: flags.verbose,
       sarifAll: flags.sarifAll,
-      anchorFile: report.anchorFile,
+      anchorFile: redacted.anchorFile,
     });
     const safe = redactor.redactChunks(chunks);
     if (target.file === undefined) {

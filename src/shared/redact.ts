@@ -17,6 +17,24 @@ export class Redactor {
   }
 
   /**
+   * A copy of plain data (a report, a snapshot) with every string and every key redacted. Runs
+   * on the raw values, before any format escapes them: once Markdown has turned `ghp_` into
+   * `ghp\_`, or HTML `&` into `&amp;`, no pattern or registered value matches any more.
+   */
+  redactDeep<T>(value: T): T {
+    return this.redactValue(value) as T;
+  }
+
+  private redactValue(value: unknown): unknown {
+    if (typeof value === 'string') return value.length < 6 ? value : this.redact(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.redactValue(item));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key.length < 6 ? key : this.redact(key)] = this.redactValue(item);
+    return out;
+  }
+
+  /**
    * `redact` over a text that arrives in pieces, without joining all of it: the text is cut
    * into batches of about `batchSize` characters and each batch is redacted on its own. The
    * result is the same as redacting the joined text, whatever the pieces, because a batch only
@@ -68,6 +86,9 @@ const COMMON_SECRETS = new RegExp(
     String.raw`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[0-9A-Z]{16})\b`,
     String.raw`(?<auth>authorization:\s*)(?:bearer|token|basic)\s+[^\s"']+`,
     String.raw`(?<scheme>\/\/)[^/\s:@]+:[^/\s@]+@`,
+    // An image reference with registry credentials and no scheme: `FROM user:pass@registry.example.com/app`.
+    // Neither part may hold a character a match can start after, so every attempt stops where the next would start (linear time).
+    String.raw`(?<registry>(?<![^\s"'=(\[{,;])[^\s/:@"'=(\[{,;]+:[^\s/:@"'=(\[{,;]+@)(?=[A-Za-z0-9][A-Za-z0-9.-]*(?::\d+)?\/)`,
   ].join('|'),
   'gi',
 );
@@ -75,9 +96,10 @@ const COMMON_SECRETS = new RegExp(
 /** Last line of defence: masks well-known token shapes and credentials in URLs. */
 export function scrubCommonSecrets(text: string): string {
   return text.replace(COMMON_SECRETS, (...args: unknown[]) => {
-    const groups = args[args.length - 1] as { auth?: string; scheme?: string };
+    const groups = args[args.length - 1] as { auth?: string; scheme?: string; registry?: string };
     if (groups.auth) return `${groups.auth}[REDACTED]`;
     if (groups.scheme) return '//[REDACTED]@';
+    if (groups.registry) return '[REDACTED]@';
     return '[REDACTED]';
   });
 }

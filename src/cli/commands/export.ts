@@ -23,7 +23,7 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
     const { runCheck } = await import('../../app/run-check.js');
     const outcome = await runCheck(commonOptions(path, flags), deps).finally(() => deps.done());
     const { renderComplianceExport } = await import('../../report/export/index.js');
-    const text = outcome.redactor.redact(renderComplianceExport(outcome.report, flags.framework, flags.format));
+    const text = outcome.redactor.redact(renderComplianceExport(outcome.redactor.redactDeep(outcome.report), flags.framework, flags.format));
     if (flags.output) {
       const file = resolve(io.cwd, flags.output);
       await mkdir(dirname(file), { recursive: true });

@@ -18,7 +18,7 @@ export function registerSnapshot(program: Command, io: Io, setExit: (code: numbe
     const deps = runDeps(io, flags);
     const { runSnapshot } = await import('../../app/run-snapshot.js');
     const outcome = await runSnapshot(commonOptions(path, flags), deps).finally(() => deps.done());
-    const text = outcome.redactor.redact(`${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+    const text = outcome.redactor.redact(`${JSON.stringify(outcome.redactor.redactDeep(outcome.snapshot), null, 2)}\n`);
     if (flags.output) {
       const file = resolve(io.cwd, flags.output);
       await mkdir(dirname(file), { recursive: true });
