@@ -39,6 +39,8 @@ export interface SecpolConfig {
   targets: Targets;
   overrides: RuleOverride[];
   waivers: Waiver[];
+  /** Absent = not set here (365 days). */
+  waiverMaxDays?: number;
   secrets: { allowlist: { paths: string[]; fingerprints: string[] } };
 }
 
@@ -95,6 +97,7 @@ export function parseConfigText(text: string, shown: string, absolute: string): 
   config.file = absolute;
   if (data.failOn !== undefined) config.failOn = data.failOn;
   if (data.builtin !== undefined) config.builtin = data.builtin;
+  if (data.waiverMaxDays !== undefined) config.waiverMaxDays = data.waiverMaxDays;
   if (data.providers !== undefined) config.providers = [...new Set(data.providers)];
   config.policies = (data.policies ?? []).map((p) => path.resolve(dir, p));
   config.state = (data.state ?? []).map((p) => path.resolve(dir, p));
