@@ -3,6 +3,7 @@ import type { CollectContext, ProviderAdapter, ProviderName, TargetSpec } from '
 import { providerLoaders } from '../providers/registry.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { errorMessage, isUserError } from '../shared/errors.js';
+import { withoutFutureDates } from './future-dates.js';
 
 export interface Collected {
   resources: Resource[];
@@ -43,7 +44,7 @@ export async function collect(names: ProviderName[], spec: TargetSpec, ctx: Coll
           continue;
         }
         seen.add(resource.id);
-        out.resources.push(resource);
+        out.resources.push(withoutFutureDates(resource, ctx.now));
       }
       out.diagnostics.push(...result.diagnostics);
       out.stats[`${adapter.name}:${adapter.target}`] = { ...result.stats, resources: result.resources.length, ms: Date.now() - started };
