@@ -46,7 +46,7 @@ export async function collect(names: ProviderName[], spec: TargetSpec, ctx: Coll
         seen.add(resource.id);
         out.resources.push(withoutFutureDates(resource, ctx.now));
       }
-      out.diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) out.diagnostics.push(d);
       out.stats[`${adapter.name}:${adapter.target}`] = { ...result.stats, resources: result.resources.length, ms: Date.now() - started };
       // The run's clock (SECPOL_NOW pins it), not the wall clock: snapshots must be reproducible.
       out.sources.push({ provider: adapter.name, target: adapter.target, collectedAt: ctx.now.toISOString() });

@@ -61,7 +61,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
       cacheDir: deps.cacheDir,
       debug: (m) => deps.debug(redactor.redact(m)),
     });
-    diagnostics.push(...collected.diagnostics);
+    for (const d of collected.diagnostics) diagnostics.push(d);
     collectedStats = collected.stats;
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);
     const evalStarted = Date.now();

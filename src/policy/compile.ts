@@ -203,7 +203,7 @@ export function compileRules(
   const rules: Rule[] = [];
   for (const def of byId.values()) {
     const { rule, diagnostics: d } = compileRule(def, overrideById.get(def.id));
-    diagnostics.push(...d);
+    for (const x of d) diagnostics.push(x);
     if (rule) rules.push(rule);
   }
   return { rules, diagnostics };

@@ -86,22 +86,47 @@ const COMMON_SECRETS = new RegExp(
     String.raw`\b(?:gh[pousr]_[A-Za-z0-9]{20,}|github_pat_[A-Za-z0-9_]{20,}|glpat-[A-Za-z0-9_-]{20,}|(?:AKIA|ASIA)[0-9A-Z]{16})\b`,
     String.raw`(?<auth>authorization:\s*)(?:bearer|token|basic)\s+[^\s"']+`,
     String.raw`(?<scheme>\/\/)[^/\s:@]+:[^/\s@]+@`,
-    // An image reference with registry credentials and no scheme: `FROM user:pass@registry.example.com/app`.
-    // Neither part may hold a character a match can start after, so every attempt stops where the next would start (linear time).
-    String.raw`(?<registry>(?<![^\s"'=(\[{,;])[^\s/:@"'=(\[{,;]+:[^\s/:@"'=(\[{,;]+@)(?=[A-Za-z0-9][A-Za-z0-9.-]*(?::\d+)?\/)`,
   ].join('|'),
   'gi',
 );
 
-/** Last line of defence: masks well-known token shapes and credentials in URLs. */
+/** Last line of defence: masks well-known token shapes and credentials in URLs and image references. */
 export function scrubCommonSecrets(text: string): string {
-  return text.replace(COMMON_SECRETS, (...args: unknown[]) => {
-    const groups = args[args.length - 1] as { auth?: string; scheme?: string; registry?: string };
+  const out = text.replace(COMMON_SECRETS, (...args: unknown[]) => {
+    const groups = args[args.length - 1] as { auth?: string; scheme?: string };
     if (groups.auth) return `${groups.auth}[REDACTED]`;
     if (groups.scheme) return '//[REDACTED]@';
-    if (groups.registry) return '[REDACTED]@';
     return '[REDACTED]';
   });
+  return out.includes('@') ? maskRegistryCredentials(out) : out;
+}
+
+/** Where a credential part ends: white space, quotes and the separators around values. */
+const NOT_CREDENTIAL = /[\s/:@"'=([{,;]/;
+/** What follows `user:password@` in an image reference: a registry host (and port), then `/`. */
+const REGISTRY_HOST = /[A-Za-z0-9][A-Za-z0-9.-]*(?::\d+)?\//y;
+
+/**
+ * `FROM user:password@registry.example.com/app`: credentials in an image reference, which has
+ * no `//` for the URL pattern to anchor on. Found from each `@` backwards (a regex would have
+ * to try every position of the text), so each character is looked at a bounded number of times.
+ */
+function maskRegistryCredentials(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    REGISTRY_HOST.lastIndex = at + 1;
+    if (!REGISTRY_HOST.test(text)) continue;
+    let colon = at - 1;
+    while (colon >= copied && !NOT_CREDENTIAL.test(text[colon]!)) colon--;
+    if (colon < copied || colon === at - 1 || text[colon] !== ':') continue;
+    let start = colon - 1;
+    while (start >= copied && !NOT_CREDENTIAL.test(text[start]!)) start--;
+    if (start === colon - 1) continue;
+    out += `${text.slice(copied, start + 1)}[REDACTED]`;
+    copied = at;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Keeps a few leading characters so a human can recognise which secret it was. */
