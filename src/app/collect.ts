@@ -3,6 +3,7 @@ import type { CollectContext, ProviderAdapter, ProviderName, TargetSpec } from '
 import { providerLoaders } from '../providers/registry.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { errorMessage, isUserError } from '../shared/errors.js';
+import { withoutFutureDates } from './future-dates.js';
 
 export interface Collected {
   resources: Resource[];
@@ -43,9 +44,9 @@ export async function collect(names: ProviderName[], spec: TargetSpec, ctx: Coll
           continue;
         }
         seen.add(resource.id);
-        out.resources.push(resource);
+        out.resources.push(withoutFutureDates(resource, ctx.now));
       }
-      out.diagnostics.push(...result.diagnostics);
+      for (const d of result.diagnostics) out.diagnostics.push(d);
       out.stats[`${adapter.name}:${adapter.target}`] = { ...result.stats, resources: result.resources.length, ms: Date.now() - started };
       // The run's clock (SECPOL_NOW pins it), not the wall clock: snapshots must be reproducible.
       out.sources.push({ provider: adapter.name, target: adapter.target, collectedAt: ctx.now.toISOString() });

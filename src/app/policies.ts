@@ -3,6 +3,7 @@ import type { Rule, RuleOverride, Waiver } from '../model/index.js';
 import { compileRules } from '../policy/compile.js';
 import { loadPolicyFiles } from '../policy/load.js';
 import type { Diagnostic } from '../shared/errors.js';
+import { quote } from '../shared/quote.js';
 import { builtinPolicyDir } from './package-root.js';
 
 export interface PolicySources {
@@ -27,9 +28,11 @@ export async function loadPolicySet(sources: PolicySources): Promise<PolicySet> 
   if (paths.length === 0) return { rules: [], diagnostics: [{ severity: 'error', message: 'no policies: --no-builtin was given and no --policies path' }], files: [] };
   const loaded = await loadPolicyFiles(paths);
   const compiled = compileRules(loaded.definitions, sources.overrides, sources.waivers);
-  return {
-    rules: compiled.rules,
-    diagnostics: [...loaded.diagnostics, ...compiled.diagnostics],
-    files: paths,
-  };
+  const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
+  if (compiled.rules.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
+    // Evaluating nothing would pass whatever the state is: fail closed, with one line instead of one warning per empty directory.
+    const named = sources.paths.map((p) => quote(p)).join(', ');
+    return { rules: [], diagnostics: [{ severity: 'error', message: `no rules loaded: ${sources.builtin ? 'the policies' : `--no-builtin was given and ${named}`} ${sources.paths.length === 1 ? 'holds' : 'hold'} no rules` }], files: paths };
+  }
+  return { rules: compiled.rules, diagnostics, files: paths };
 }

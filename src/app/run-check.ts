@@ -4,6 +4,7 @@ import { evaluate } from '../engine/evaluate.js';
 import { summarize } from '../engine/exit.js';
 import type { ProgressSink, TargetSpec } from '../providers/types.js';
 import type { Diagnostic } from '../shared/errors.js';
+import { UserError } from '../shared/errors.js';
 import { Redactor } from '../shared/redact.js';
 import { collect } from './collect.js';
 import { loadSettings } from './settings.js';
@@ -42,7 +43,9 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     waivers: settings.waivers,
     cwd: deps.cwd,
   });
-  diagnostics.push(...policySet.diagnostics);
+  // Nothing to evaluate would pass whatever the state: stop here, before collecting, with the reasons.
+  if (policySet.rules.length === 0) throw new UserError([...diagnostics, ...policySet.diagnostics]);
+  for (const d of policySet.diagnostics) diagnostics.push(d);
 
   const spec: TargetSpec = settings.spec;
   let collectedStats: Record<string, unknown> = {};
@@ -59,7 +62,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
       cacheDir: deps.cacheDir,
       debug: (m) => deps.debug(redactor.redact(m)),
     });
-    diagnostics.push(...collected.diagnostics);
+    for (const d of collected.diagnostics) diagnostics.push(d);
     collectedStats = collected.stats;
     targets = collected.sources.map((s) => `${s.provider} ${s.target}`);
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
+import { checkWaivers, DEFAULT_WAIVER_MAX_DAYS } from '../config/waivers.js';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import { severities } from '../model/index.js';
 import type { TargetSpec } from '../providers/types.js';
@@ -45,7 +46,7 @@ export interface Settings {
 const FAIL_ON = [...severities, 'none'] as const;
 
 /** Flags override secpol.yaml, which overrides defaults. Paths in the config are relative to it. */
-export async function loadSettings(options: CommonOptions, deps: { cwd: string }): Promise<Settings> {
+export async function loadSettings(options: CommonOptions, deps: { cwd: string; now?: () => Date }): Promise<Settings> {
   const path = resolve(deps.cwd, options.path ?? '.');
   if (!existsSync(path)) throw new UserError([{ severity: 'error', file: options.path ?? '.', message: 'no such file or directory' }]);
 
@@ -86,14 +87,15 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string }
   };
   spec.explicit = repos.length > 0 || !!spec.githubOrg || !!spec.gitlabGroup || !!spec.adoOrg;
 
+  const waivers = checkWaivers(config?.waivers ?? [], deps.now?.() ?? new Date(), config?.waiverMaxDays ?? DEFAULT_WAIVER_MAX_DAYS);
   return {
     spec,
     failOn,
     builtin: options.builtin !== false && config?.builtin !== false,
     policyPaths: [...(options.policies ?? []).map((p) => resolve(deps.cwd, p)), ...fromConfig(config?.policies)],
     overrides: config?.overrides ?? [],
-    waivers: config?.waivers ?? [],
+    waivers: waivers.waivers,
     configFile,
-    diagnostics: loaded.diagnostics,
+    diagnostics: [...loaded.diagnostics, ...waivers.diagnostics],
   };
 }

@@ -1,10 +1,9 @@
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
 import { UserError } from '../shared/errors.js';
 import type { Io } from './io.js';
 import { colorEnabled } from './io.js';
+import { checkOutputFiles, outputFile, writeOutputFile } from './output-file.js';
 
 export const formats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type Format = (typeof formats)[number];
@@ -56,17 +55,21 @@ const FULL_FORMATS: readonly Format[] = ['html', 'json', 'sarif', 'junit'];
  * sits in memory whole.
  */
 export async function writeReports(report: Report, targets: OutputTarget[], flags: RenderFlags, io: Io, redactor: Redactor): Promise<void> {
+  // Every destination is checked before anything is written: one bad path must not leave the others half done.
+  await checkOutputFiles(outputFiles(targets, io.cwd));
   const { renderReportChunks } = await import('../report/index.js');
   const full = FULL_FORMATS.map((f) => targets.find((t) => t.format === f && t.file !== undefined)).find((t) => t !== undefined);
+  // Raw values first (formats escape them past recognition), then the rendered text as a last line of defence.
+  const redacted = redactor.redactDeep(report);
   for (const target of targets) {
     if (target.file === undefined && target.format === 'text' && flags.quiet && report.summary.fail === 0 && report.summary.error === 0) continue;
     // Diagnostics already went to stderr; the terminal report would only repeat them.
-    const shown = target.file === undefined && target.format === 'text' ? { ...report, diagnostics: [] } : report;
+    const shown = target.file === undefined && target.format === 'text' ? { ...redacted, diagnostics: [] } : redacted;
     const chunks = renderReportChunks(target.format, shown, {
       color: target.file === undefined && colorEnabled(io, flags.color),
       verbose: flags.verbose,
       sarifAll: flags.sarifAll,
-      anchorFile: report.anchorFile,
+      anchorFile: redacted.anchorFile,
       ...(flags.markdownLimit !== undefined ? { markdownLimit: flags.markdownLimit } : {}),
       ...(full?.file ? { fullReport: full.file } : {}),
     });
@@ -80,62 +83,12 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
       }
       if (!last.endsWith('\n')) io.out('\n');
     } else {
-      const file = resolve(io.cwd, target.file);
-      await mkdir(dirname(file), { recursive: true });
-      await writeInPieces(file, safe);
+      await writeOutputFile(outputFile(target.file, io.cwd, target.format), safe);
     }
   }
 }
 
-/**
- * Writes the pieces one after the other. Into a regular file one write is in flight while the
- * next piece is made (at explicit positions, so order holds); a pipe or device such as
- * /dev/stdout cannot seek and gets one write at a time.
- */
-async function writeInPieces(file: string, pieces: Iterable<string>): Promise<void> {
-  const handle = await open(file, 'w');
-  let pending: Promise<void> | undefined;
-  let seekable = false;
-  try {
-    seekable = (await handle.stat()).isFile();
-    let position = 0;
-    // Two buffers taking turns: one being written while the next piece is encoded into the other.
-    const buffers = [Buffer.alloc(0), Buffer.alloc(0)];
-    let turn = 0;
-    for (const piece of pieces) {
-      turn ^= 1;
-      if (buffers[turn]!.length < piece.length * 3) buffers[turn] = Buffer.allocUnsafe(Math.max(piece.length * 3, 1 << 16));
-      const buffer = buffers[turn]!;
-      const bytes = buffer.subarray(0, buffer.write(piece, 'utf8'));
-      if (!seekable) {
-        await writeAll(handle, bytes, null);
-        continue;
-      }
-      const write = writeAll(handle, bytes, position);
-      // Awaited in turn below; this only keeps a failure that comes early from going unhandled.
-      write.catch(() => undefined);
-      position += bytes.length;
-      const previous = pending;
-      pending = write;
-      await previous;
-    }
-    await pending;
-  } catch (err) {
-    // A report cut short (a failed write, a renderer that threw) must not be left behind
-    // looking like a whole one.
-    await pending?.catch(() => undefined);
-    await handle.close().catch(() => undefined);
-    if (seekable) await rm(file, { force: true });
-    throw err;
-  }
-  await handle.close();
-}
-
-/** Writes all of `bytes` at `position` (null: where the file is); a write may take only part of them. */
-async function writeAll(handle: FileHandle, bytes: Buffer, position: number | null): Promise<void> {
-  let done = 0;
-  while (done < bytes.length) {
-    const { bytesWritten } = await handle.write(bytes, done, bytes.length - done, position === null ? null : position + done);
-    done += bytesWritten;
-  }
+/** The files among the targets, for checkOutputFiles. */
+export function outputFiles(targets: readonly OutputTarget[], cwd: string) {
+  return targets.flatMap((t) => (t.file === undefined ? [] : [outputFile(t.file, cwd, t.format)]));
 }

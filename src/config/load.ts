@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
+import { LIMITS, sizeProblem } from '../shared/limits.js';
 import { parseLocated, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
 import { ConfigFileSchema } from './schema.js';
 import type { ProviderName } from './schema.js';
@@ -39,6 +40,8 @@ export interface SecpolConfig {
   targets: Targets;
   overrides: RuleOverride[];
   waivers: Waiver[];
+  /** Absent = not set here (365 days). */
+  waiverMaxDays?: number;
   secrets: { allowlist: { paths: string[]; fingerprints: string[] } };
 }
 
@@ -62,6 +65,8 @@ export async function loadConfig(file: string | undefined, cwd: string): Promise
   // Diagnostics name the file as short as possible: relative to the cwd when it lies inside.
   const relative = path.relative(cwd, target);
   const shown = relative && !relative.startsWith('..') && !path.isAbsolute(relative) ? relative.split(path.sep).join('/') : (file ?? DEFAULT_CONFIG_FILE);
+  const tooLarge = sizeProblem(target, LIMITS.configFile, 'config file');
+  if (tooLarge) return { diagnostics: [{ ...tooLarge, file: shown }] };
   const read = await readSourceFile(target);
   if (read.text === undefined) {
     return { diagnostics: read.diagnostics.map((d) => ({ ...d, file: shown, message: `config ${d.message}` })) };
@@ -95,6 +100,7 @@ export function parseConfigText(text: string, shown: string, absolute: string): 
   config.file = absolute;
   if (data.failOn !== undefined) config.failOn = data.failOn;
   if (data.builtin !== undefined) config.builtin = data.builtin;
+  if (data.waiverMaxDays !== undefined) config.waiverMaxDays = data.waiverMaxDays;
   if (data.providers !== undefined) config.providers = [...new Set(data.providers)];
   config.policies = (data.policies ?? []).map((p) => path.resolve(dir, p));
   config.state = (data.state ?? []).map((p) => path.resolve(dir, p));

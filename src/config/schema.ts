@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { severities } from '../model/index.js';
+import { WAIVER_MAX_DAYS_LIMIT } from './waivers.js';
 
 /** The shape of secpol.yaml (docs/configuration.md). Strict: an unknown key is an error. */
 
@@ -60,6 +61,8 @@ export const ConfigFileSchema = z.strictObject({
   targets: TargetsSchema.optional(),
   rules: z.record(z.string(), RuleOverrideSchema).optional(),
   waivers: z.array(WaiverSchema).optional(),
+  /** The longest a waiver may run, in days from the run (default 365). */
+  waiverMaxDays: z.number().int().min(1).max(WAIVER_MAX_DAYS_LIMIT).optional(),
   secrets: z
     .strictObject({
       allowlist: z

@@ -6,6 +6,7 @@ import { compileTemplate, parseTemplate, substituteParams } from '../shared/temp
 import { editDistance } from '../shared/yaml-source.js';
 import type { DocPath } from '../shared/yaml-source.js';
 import { parseCondition } from './condition-syntax.js';
+import { resourceFields } from './field-check.js';
 import type { ConditionEnv } from './condition-syntax.js';
 import type { RuleDefinition } from './schema.js';
 
@@ -66,7 +67,7 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
   }
 
   const report = (path: DocPath, message: string, target?: 'value' | 'key') => diagnostics.push(diag(def.locate(path, target), message));
-  const env: ConditionEnv = { mode: 'compile', report, at: (path) => def.locate(path) };
+  const env: ConditionEnv = { mode: 'compile', report, at: (path) => def.locate(path), fields: resourceFields(spec.resource) };
 
   const compileCondition = (raw: unknown, path: DocPath): Condition | undefined => {
     if (raw === undefined) return undefined;
@@ -206,7 +207,7 @@ export function compileRules(
   const rules: Rule[] = [];
   for (const def of byId.values()) {
     const { rule, diagnostics: d } = compileRule(def, overrideById.get(def.id));
-    diagnostics.push(...d);
+    for (const x of d) diagnostics.push(x);
     if (rule) rules.push(rule);
   }
   return { rules, diagnostics };

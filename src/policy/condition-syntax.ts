@@ -3,6 +3,7 @@ import type { CompareOp, CompiledRegex, Condition, SourceRef } from '../model/in
 import { parseDuration } from '../shared/duration.js';
 import type { DocPath } from '../shared/yaml-source.js';
 import { escapeUnsafe, quote } from '../shared/quote.js';
+import type { FieldScope } from './field-check.js';
 import { parseFieldPath } from './field-path.js';
 
 /**
@@ -14,6 +15,8 @@ export interface ConditionEnv {
   mode: 'syntax' | 'compile';
   report(path: DocPath, message: string, target?: 'value' | 'key'): void;
   at(path: DocPath): SourceRef;
+  /** compile mode: the fields conditions may name here (the resource kind's, or a list's elements'). */
+  fields?: FieldScope;
 }
 
 export const comparisonOperators = ['equals', 'notEquals', 'gt', 'gte', 'lt', 'lte', 'in', 'notIn', 'contains'] as const;
@@ -136,18 +139,32 @@ function readPath(raw: unknown, path: DocPath, env: ConditionEnv): string[] | un
   if (isTemplate(raw, env)) return ['{{params}}'];
   const parsed = parseFieldPath(raw);
   if (parsed.error) env.report(path, parsed.error);
+  const unknown = parsed.path && env.fields?.problem(parsed.path);
+  if (unknown) {
+    env.report(path, unknown);
+    return undefined;
+  }
   return parsed.path;
+}
+
+/** The env for conditions on the elements of the list at `field`. */
+function elementEnv(field: string[] | undefined, path: DocPath, env: ConditionEnv): ConditionEnv {
+  if (!field || !env.fields) return env;
+  const { scope, problem } = env.fields.elements(field);
+  if (problem) env.report(path, problem);
+  return { ...env, fields: scope };
 }
 
 function parseQuantifier(
   form: 'every' | 'some' | 'none',
   raw: Record<string, unknown>,
   path: DocPath,
-  env: ConditionEnv,
+  outer: ConditionEnv,
   at: SourceRef,
 ): Condition | undefined {
-  if (!onlyKeys(raw, [form, 'where', 'assert'], path, env)) return undefined;
-  const field = readPath(raw[form], [...path, form], env);
+  if (!onlyKeys(raw, [form, 'where', 'assert'], path, outer)) return undefined;
+  const field = readPath(raw[form], [...path, form], outer);
+  const env = elementEnv(field, [...path, form], outer);
   let ok = field !== undefined;
   let where: Condition | undefined;
   let assert: Condition | undefined;
@@ -174,9 +191,10 @@ function isTemplate(value: unknown, env: ConditionEnv): boolean {
   return env.mode === 'syntax' && typeof value === 'string' && PARAM_TEMPLATE.test(value);
 }
 
-function parseCount(raw: Record<string, unknown>, path: DocPath, env: ConditionEnv, at: SourceRef): Condition | undefined {
-  if (!onlyKeys(raw, ['count', 'where', ...countOperators], path, env)) return undefined;
-  const field = readPath(raw.count, [...path, 'count'], env);
+function parseCount(raw: Record<string, unknown>, path: DocPath, outer: ConditionEnv, at: SourceRef): Condition | undefined {
+  if (!onlyKeys(raw, ['count', 'where', ...countOperators], path, outer)) return undefined;
+  const field = readPath(raw.count, [...path, 'count'], outer);
+  const env = elementEnv(field, [...path, 'count'], outer);
   const ops = countOperators.filter((k) => raw[k] !== undefined);
   let ok = field !== undefined;
   if (ops.length !== 1) {

@@ -2,6 +2,7 @@ import { realpathSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
+import { LIMITS, MAX_ERRORS_PER_FILE, sizeProblem } from '../shared/limits.js';
 import { parseLocated, readSourceFileSync, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
 import type { DocPath, LocatedDocument } from '../shared/yaml-source.js';
 import { PolicyFileSchema, validateRuleSpec } from './schema.js';
@@ -70,8 +71,8 @@ export async function loadPolicyFiles(
   const definitions: RuleDefinition[] = [];
   for (const pf of files) {
     const r = loadPolicyFile(pf, cwd);
-    definitions.push(...r.definitions);
-    diagnostics.push(...r.diagnostics);
+    for (const d of r.definitions) definitions.push(d);
+    for (const d of r.diagnostics) diagnostics.push(d);
   }
   return { definitions, diagnostics };
 }
@@ -109,6 +110,8 @@ function toPosix(p: string): string {
 
 function loadPolicyFile(pf: PolicyFile, cwd: string): { definitions: RuleDefinition[]; diagnostics: Diagnostic[] } {
   const { file } = pf;
+  const tooLarge = sizeProblem(file, LIMITS.policyFile, 'policy file');
+  if (tooLarge) return { definitions: [], diagnostics: [tooLarge] };
   const read = readSourceFileSync(file);
   if (read.text === undefined) return { definitions: [], diagnostics: read.diagnostics };
   return parsePolicyText(read.text, file, defaultPolicyId(file, pf.root, cwd));
@@ -152,9 +155,16 @@ export function parsePolicyText(text: string, file: string, defaultPolicy: strin
     entries = [{ raw: record, prefix: [] }];
   }
 
-  for (const { raw, prefix } of entries) {
+  let errors = diagnostics.filter((d) => d.severity === 'error').length;
+  for (const [index, { raw, prefix }] of entries.entries()) {
+    if (errors >= MAX_ERRORS_PER_FILE) {
+      // A file of thousands of broken rules: the first errors say what to fix, the rest only cost time.
+      diagnostics.push({ severity: 'error', file, ...doc.locate(prefix), message: `more than ${MAX_ERRORS_PER_FILE} errors: the ${entries.length - index} rules from here on were not checked` });
+      break;
+    }
     const result = validateRuleSpec(raw, doc, file, prefix);
-    diagnostics.push(...result.diagnostics);
+    for (const d of result.diagnostics) if (d.severity === 'error') errors++;
+    for (const d of result.diagnostics) diagnostics.push(d);
     if (!result.spec) continue;
     definitions.push(makeDefinition(result.spec, policyId, file, doc, prefix));
   }

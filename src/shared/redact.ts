@@ -17,6 +17,24 @@ export class Redactor {
   }
 
   /**
+   * A copy of plain data (a report, a snapshot) with every string and every key redacted. Runs
+   * on the raw values, before any format escapes them: once Markdown has turned `ghp_` into
+   * `ghp\_`, or HTML `&` into `&amp;`, no pattern or registered value matches any more.
+   */
+  redactDeep<T>(value: T): T {
+    return this.redactValue(value) as T;
+  }
+
+  private redactValue(value: unknown): unknown {
+    if (typeof value === 'string') return value.length < 6 ? value : this.redact(value);
+    if (value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => this.redactValue(item));
+    const out: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) out[key.length < 6 ? key : this.redact(key)] = this.redactValue(item);
+    return out;
+  }
+
+  /**
    * `redact` over a text that arrives in pieces, without joining all of it: the text is cut
    * into batches of about `batchSize` characters and each batch is redacted on its own. The
    * result is the same as redacting the joined text, whatever the pieces, because a batch only
@@ -72,14 +90,43 @@ const COMMON_SECRETS = new RegExp(
   'gi',
 );
 
-/** Last line of defence: masks well-known token shapes and credentials in URLs. */
+/** Last line of defence: masks well-known token shapes and credentials in URLs and image references. */
 export function scrubCommonSecrets(text: string): string {
-  return text.replace(COMMON_SECRETS, (...args: unknown[]) => {
+  const out = text.replace(COMMON_SECRETS, (...args: unknown[]) => {
     const groups = args[args.length - 1] as { auth?: string; scheme?: string };
     if (groups.auth) return `${groups.auth}[REDACTED]`;
     if (groups.scheme) return '//[REDACTED]@';
     return '[REDACTED]';
   });
+  return out.includes('@') ? maskRegistryCredentials(out) : out;
+}
+
+/** Where a credential part ends: white space, quotes and the separators around values. */
+const NOT_CREDENTIAL = /[\s/:@"'=([{,;]/;
+/** What follows `user:password@` in an image reference: a registry host (and port), then `/`. */
+const REGISTRY_HOST = /[A-Za-z0-9][A-Za-z0-9.-]*(?::\d+)?\//y;
+
+/**
+ * `FROM user:password@registry.example.com/app`: credentials in an image reference, which has
+ * no `//` for the URL pattern to anchor on. Found from each `@` backwards (a regex would have
+ * to try every position of the text), so each character is looked at a bounded number of times.
+ */
+function maskRegistryCredentials(text: string): string {
+  let out = '';
+  let copied = 0;
+  for (let at = text.indexOf('@'); at !== -1; at = text.indexOf('@', at + 1)) {
+    REGISTRY_HOST.lastIndex = at + 1;
+    if (!REGISTRY_HOST.test(text)) continue;
+    let colon = at - 1;
+    while (colon >= copied && !NOT_CREDENTIAL.test(text[colon]!)) colon--;
+    if (colon < copied || colon === at - 1 || text[colon] !== ':') continue;
+    let start = colon - 1;
+    while (start >= copied && !NOT_CREDENTIAL.test(text[start]!)) start--;
+    if (start === colon - 1) continue;
+    out += `${text.slice(copied, start + 1)}[REDACTED]`;
+    copied = at;
+  }
+  return copied === 0 ? text : out + text.slice(copied);
 }
 
 /** Keeps a few leading characters so a human can recognise which secret it was. */

@@ -4,6 +4,7 @@ import { LineCounter, isAlias, isCollection, isMap, isPair, isScalar, isSeq, par
 import type { Document, Node as YamlNode, ParsedNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from './errors.js';
+import { findDuplicateJsonKey } from './json-duplicates.js';
 import { lineStarts, positionAt } from './line-index.js';
 import { escapeUnsafe, quote } from './quote.js';
 
@@ -178,9 +179,9 @@ function parseLocatedUnsafe(text: string, file: string): LocatedDocument {
  * Fast path for large machine-written inputs (a 20 MB snapshot): JSON.parse is two orders of
  * magnitude faster than a position-keeping YAML parse (which takes ~20 s and 1.5 GB on 24 MB),
  * so JSON is parsed with JSON.parse and positions come from a lazy scanner over the text that
- * only runs when a caller asks for one, i.e. when validation failed. Duplicate keys are not
- * detected on this path (JSON.parse keeps the last one); text that is not JSON goes through
- * the full YAML parse.
+ * only runs when a caller asks for one, i.e. when validation failed. Duplicate keys, which
+ * JSON.parse would silently resolve to the last one, are found by a separate linear scan;
+ * text that is not JSON goes through the full YAML parse.
  */
 export function parseLocatedJson(text: string, file: string): LocatedDocument {
   if (findNul(text) >= 0) return parseLocated(text, file);
@@ -192,6 +193,11 @@ export function parseLocatedJson(text: string, file: string): LocatedDocument {
     value = JSON.parse(source);
   } catch {
     return parseLocated(text, file);
+  }
+  const duplicate = findDuplicateJsonKey(source);
+  if (duplicate) {
+    const at = positionAt(lineStarts(source), duplicate.offset);
+    return { value: undefined, locate: () => START, diagnostics: [{ severity: 'error', file, ...at, message: `duplicate key ${quote(duplicate.key)} (map keys must be unique)` }] };
   }
   let locator: JsonLocator | undefined;
   return {

@@ -1,9 +1,10 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Io } from '../../src/cli/io.js';
 import { formats, parseOutputs, writeReports } from '../../src/cli/output.js';
+import { outputFile, writeOutputFile } from '../../src/cli/output-file.js';
 import type { Result } from '../../src/model/index.js';
 import { renderReport } from '../../src/report/index.js';
 import { Redactor } from '../../src/shared/redact.js';
@@ -57,7 +58,7 @@ describe('writeReports', () => {
       for (const format of formats) {
         const written = readFileSync(join(dir, `sub/report.${format}`), 'utf8');
         // The Markdown summary names the full report written beside it (the HTML one).
-        expect(written, format).toBe(redactor.redact(renderReport(format, report, { anchorFile: report.anchorFile, fullReport: 'sub/report.html' })));
+        expect(written, format).toBe(redactor.redact(renderReport(format, redactor.redactDeep(report), { anchorFile: report.anchorFile, fullReport: 'sub/report.html' })));
         expect(written).not.toContain(secret);
       }
       expect(readFileSync(join(dir, 'sub/report.json'), 'utf8')).toContain('leaked [REDACTED] in run 2999');
@@ -80,6 +81,22 @@ describe('writeReports', () => {
         'unrenderable result',
       );
       expect(existsSync(join(dir, 'r.json'))).toBe(false);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('leaves the previous file whole, and no temporary file, when a report fails half way', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secpol-out-'));
+    try {
+      writeFileSync(join(dir, 'r.json'), 'previous report');
+      function* pieces() {
+        for (let i = 0; i < 100; i++) yield 'x'.repeat(1 << 16);
+        throw new Error('renderer failed');
+      }
+      await expect(writeOutputFile(outputFile('r.json', dir, 'json'), pieces())).rejects.toThrow('renderer failed');
+      expect(readFileSync(join(dir, 'r.json'), 'utf8')).toBe('previous report');
+      expect(readdirSync(dir)).toEqual(['r.json']);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

@@ -91,7 +91,7 @@ const CASES: Case[] = [
   {
     name: 'a waived failure',
     repos: [{ critical: 'fail' }],
-    config: 'waivers:\n  - rule: acme.critical\n    resource: "github:acme/r0"\n    reason: accepted for the test\n    expires: 2099-01-01\n    approvedBy: security\n',
+    config: 'waivers:\n  - rule: acme.critical\n    resource: "github:acme/r0"\n    reason: accepted for the test\n    expires: 2027-06-30\n    approvedBy: security\n',
     expected: 0,
     summary: { waived: 1, fail: 0 },
   },
@@ -100,6 +100,28 @@ const CASES: Case[] = [
     repos: [{ critical: 'fail' }],
     config: 'waivers:\n  - rule: acme.critical\n    resource: "github:acme/r0"\n    reason: accepted once\n    expires: 2020-01-01\n    approvedBy: security\n',
     expected: 1,
+    summary: { waived: 0, fail: 1 },
+  },
+  // Waivers never last forever and never cover everything: such a waiver is bad config, not a pass.
+  {
+    name: 'a waiver that expires beyond the maximum lifetime',
+    repos: [{ critical: 'fail' }],
+    config: 'waivers:\n  - rule: acme.critical\n    resource: "github:acme/r0"\n    reason: forever\n    expires: 9999-12-31\n',
+    expected: 2,
+    summary: { waived: 0, fail: 1 },
+  },
+  {
+    name: 'a longer lifetime allowed by waiverMaxDays',
+    repos: [{ critical: 'fail' }],
+    config: 'waiverMaxDays: 1000\nwaivers:\n  - rule: acme.critical\n    resource: "github:acme/r0"\n    reason: long project\n    expires: 2029-01-01\n',
+    expected: 0,
+    summary: { waived: 1, fail: 0 },
+  },
+  {
+    name: 'a waiver for every rule on every resource',
+    repos: [{ critical: 'fail' }],
+    config: 'waivers:\n  - rule: "*"\n    resource: "**"\n    reason: make it green\n    expires: 2027-01-01\n',
+    expected: 2,
     summary: { waived: 0, fail: 1 },
   },
 ];

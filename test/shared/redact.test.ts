@@ -102,3 +102,33 @@ describe('maskSecret', () => {
     expect(maskSecret('short')).toBe('*****');
   });
 });
+
+describe('registry credentials in image references', () => {
+  it('masks user:password@ before a registry host, keeping the reference readable', () => {
+    expect(scrubCommonSecrets('FROM deploy:s3cretpw@registry.example.com:5000/app:1')).toBe('FROM [REDACTED]@registry.example.com:5000/app:1');
+    expect(scrubCommonSecrets('"ref":"bot:pw123456@ghcr.io/acme/app"')).toBe('"ref":"[REDACTED]@ghcr.io/acme/app"');
+  });
+
+  it('leaves tags, digests, ports and e-mail addresses alone', () => {
+    for (const text of ['FROM node:20@sha256:abcdef', 'FROM registry:5000/app@sha256:abcdef', 'FROM app:1.0@sha256:ab/c', 'mail ops@example.com/x']) {
+      expect(scrubCommonSecrets(text)).toBe(text);
+    }
+  });
+
+  it('stays linear on text built to make the pattern backtrack', () => {
+    for (const text of [',a:'.repeat(200_000), '('.repeat(600_000), 'a:'.repeat(300_000), `${'a'.repeat(300_000)}@h/`.repeat(3), 'a@h/'.repeat(200_000)]) {
+      expect(scrubCommonSecrets(text)).toBe(text);
+    }
+    expect(scrubCommonSecrets(' u:p@h/'.repeat(100_000))).toBe(' [REDACTED]@h/'.repeat(100_000));
+  });
+});
+
+describe('Redactor.redactDeep', () => {
+  it('redacts every string and key of plain data, leaving other values and the input untouched', () => {
+    const r = new Redactor();
+    r.add('my-very-secret-pat');
+    const input = { name: `x ${ghp}`, n: 3, ok: true, none: null, list: ['my-very-secret-pat', { deep: 'a:b' }], labels: { [`k-${glpat}`]: 'v' } };
+    expect(r.redactDeep(input)).toEqual({ name: 'x [REDACTED]', n: 3, ok: true, none: null, list: ['[REDACTED]', { deep: 'a:b' }], labels: { 'k-[REDACTED]': 'v' } });
+    expect(input.name).toBe(`x ${ghp}`);
+  });
+});

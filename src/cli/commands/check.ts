@@ -2,7 +2,8 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { stripControl } from '../../report/escape.js';
 import { addCollectOptions, addOutputOptions } from '../program.js';
-import { parseOutputs, writeReports } from '../output.js';
+import { outputFiles, parseOutputs, writeReports } from '../output.js';
+import { checkOutputFiles } from '../output-file.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
@@ -18,6 +19,8 @@ export function registerCheck(program: Command, io: Io, setExit: (code: number) 
   const cmd = program.command('check').description('collect state, evaluate the policies and report').argument('[path]', 'repository path', '.');
   addOutputOptions(addCollectOptions(cmd)).action(async (path: string, flags: CheckFlags) => {
     const targets = parseOutputs(flags.format, flags.output);
+    // Before the (possibly long) run: a bad destination is known now.
+    await checkOutputFiles(outputFiles(targets, io.cwd));
     const deps = runDeps(io, flags);
     const { runCheck } = await import('../../app/run-check.js');
     const outcome = await runCheck(commonOptions(path, flags), deps).finally(() => deps.done());

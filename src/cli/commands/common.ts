@@ -4,7 +4,8 @@ import type { RunDeps } from '../../app/run-check.js';
 import type { CommonOptions } from '../../app/settings.js';
 import { scrubCommonSecrets } from '../../shared/redact.js';
 import type { Diagnostic } from '../../shared/errors.js';
-import { formatDiagnostic } from '../../shared/errors.js';
+import { formatDiagnostic, UserError } from '../../shared/errors.js';
+import { quote } from '../../shared/quote.js';
 import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
 import { progressSink } from '../io.js';
@@ -30,8 +31,7 @@ export function cacheDir(env: Io['env']): string {
 export function runDeps(io: Io, flags: CollectFlags): RunDeps & { done(): void } {
   const progress = progressSink(io, flags.quiet === true);
   // SECPOL_NOW pins the clock for reproducible reports and golden tests.
-  const pinned = io.env.SECPOL_NOW ? new Date(io.env.SECPOL_NOW) : undefined;
-  if (pinned && Number.isNaN(pinned.getTime())) throw new Error('SECPOL_NOW is not a valid date');
+  const pinned = io.env.SECPOL_NOW ? pinnedNow(io.env.SECPOL_NOW) : undefined;
   return {
     now: () => pinned ?? new Date(),
     env: io.env,
@@ -43,6 +43,17 @@ export function runDeps(io: Io, flags: CollectFlags): RunDeps & { done(): void }
     },
     done: () => progress.done(),
   };
+}
+
+const ISO_TIME = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2}))?$/;
+
+/** SECPOL_NOW as a date: an ISO 8601 date or timestamp with offset, else a usage error. */
+export function pinnedNow(value: string): Date {
+  const date = ISO_TIME.test(value) ? new Date(value) : undefined;
+  if (!date || Number.isNaN(date.getTime())) {
+    throw new UserError(`SECPOL_NOW must be an ISO 8601 date or timestamp like 2026-11-26T12:00:00Z, got ${quote(value.length > 40 ? `${value.slice(0, 40)}…` : value)}`);
+  }
+  return date;
 }
 
 /**

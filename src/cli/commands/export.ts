@@ -1,9 +1,8 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Framework } from '../../model/index.js';
 import type { Io } from '../io.js';
+import { checkOutputFiles, outputFile, writeOutputFile } from '../output-file.js';
 import { addCollectOptions } from '../program.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
@@ -19,15 +18,14 @@ export function registerExport(program: Command, io: Io, setExit: (code: number)
     .option('--quiet', 'no progress')
     .option('--verbose', 'debug output');
   addCollectOptions(cmd).action(async (path: string, flags: CollectFlags & { framework: Framework; format: 'markdown' | 'json' | 'csv'; output?: string }) => {
+    if (flags.output) await checkOutputFiles([outputFile(flags.output, io.cwd, 'evidence')]);
     const deps = runDeps(io, flags);
     const { runCheck } = await import('../../app/run-check.js');
     const outcome = await runCheck(commonOptions(path, flags), deps).finally(() => deps.done());
     const { renderComplianceExport } = await import('../../report/export/index.js');
-    const text = outcome.redactor.redact(renderComplianceExport(outcome.report, flags.framework, flags.format));
+    const text = outcome.redactor.redact(renderComplianceExport(outcome.redactor.redactDeep(outcome.report), flags.framework, flags.format));
     if (flags.output) {
-      const file = resolve(io.cwd, flags.output);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
+      await writeOutputFile(outputFile(flags.output, io.cwd, 'evidence'), [text]);
     } else {
       io.out(text.endsWith('\n') ? text : `${text}\n`);
     }

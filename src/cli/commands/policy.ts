@@ -44,7 +44,7 @@ export function registerPolicy(program: Command, io: Io, setExit: (code: number)
     if (flags.json) {
       io.out(`${JSON.stringify(rules.map((r) => ({ id: r.id, title: r.title, severity: r.severity, kind: r.kind, enabled: r.enabled, controls: r.controls })), null, 2)}\n`);
     } else {
-      const width = Math.max(...rules.map((r) => r.id.length), 4);
+      const width = rules.reduce((max, r) => Math.max(max, r.id.length), 4);
       for (const r of rules) {
         io.out(`${stripControl(r.id).padEnd(width)}  ${r.severity.padEnd(8)}  ${r.kind.padEnd(15)}  ${stripControl(r.title)}${r.enabled ? '' : '  (disabled)'}\n`);
       }

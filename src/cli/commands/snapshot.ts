@@ -1,7 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
+import { checkOutputFiles, outputFile, writeOutputFile } from '../output-file.js';
 import { addCollectOptions } from '../program.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
@@ -15,14 +14,13 @@ export function registerSnapshot(program: Command, io: Io, setExit: (code: numbe
     .option('--quiet', 'no progress')
     .option('--verbose', 'debug output');
   addCollectOptions(cmd).action(async (path: string, flags: CollectFlags & { output?: string }) => {
+    if (flags.output) await checkOutputFiles([outputFile(flags.output, io.cwd, 'snapshot')]);
     const deps = runDeps(io, flags);
     const { runSnapshot } = await import('../../app/run-snapshot.js');
     const outcome = await runSnapshot(commonOptions(path, flags), deps).finally(() => deps.done());
-    const text = outcome.redactor.redact(`${JSON.stringify(outcome.snapshot, null, 2)}\n`);
+    const text = outcome.redactor.redact(`${JSON.stringify(outcome.redactor.redactDeep(outcome.snapshot), null, 2)}\n`);
     if (flags.output) {
-      const file = resolve(io.cwd, flags.output);
-      await mkdir(dirname(file), { recursive: true });
-      await writeFile(file, text);
+      await writeOutputFile(outputFile(flags.output, io.cwd, 'snapshot'), [text]);
       if (!flags.quiet) io.err(`secpol: wrote ${outcome.snapshot.resources.length} resources to ${flags.output}\n`);
     } else {
       io.out(text);

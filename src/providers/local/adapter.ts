@@ -1,6 +1,7 @@
 import { basename } from 'node:path';
 import type { ContainerImage, Gaps, Pipeline, Repository, Resource, SecretFinding } from '../../model/index.js';
 import type { Diagnostic } from '../../shared/errors.js';
+import { formatBytes, LIMITS } from '../../shared/limits.js';
 import type { CollectContext, CollectResult, ProviderAdapter } from '../types.js';
 import {
   analyseDockerfile,
@@ -129,7 +130,7 @@ export class LocalAdapter implements ProviderAdapter {
       securityPolicy: hasSecurityPolicy(list.paths),
       codeowners: hasCodeowners(list.paths),
       envFilesCommitted: envFiles(list.paths),
-      envIgnored: envIgnoredBy(keep.get('.gitignore')),
+
       secretFindings,
       skippedFiles,
       buildsImages: list.paths.some(isDockerfilePath),
@@ -138,6 +139,9 @@ export class LocalAdapter implements ProviderAdapter {
       pipelineFiles: pipelines.map((p) => p.path ?? p.name),
     };
     const gaps: Gaps = ciScanGaps(pipelines);
+    const envIgnored = envIgnoredBy(keep.get('.gitignore'));
+    if (envIgnored !== undefined) repository.envIgnored = envIgnored;
+    else gaps.envIgnored = { reason: 'error', message: `.gitignore is larger than the ${formatBytes(LIMITS.gitignore)} limit: not evaluated` };
     if (listed.has('.gitignore') && !keep.has('.gitignore')) {
       delete repository.envIgnored;
       gaps.envIgnored = { reason: 'error', message: `.gitignore could not be read: ${skipReason.get('.gitignore') ?? 'unreadable'}` };

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { closeSync, constants, fstatSync, lstatSync, openSync, readdirSync, readFileSync, readlinkSync, readSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import ignore, { type Ignore } from 'ignore';
+import { LIMITS } from '../../shared/limits.js';
 
 /**
  * The files of the tree: `git ls-files` when the path is a git work tree, otherwise a walk
@@ -101,7 +102,8 @@ function isIgnored(scopes: Scope[], rel: string, isDir: boolean): boolean {
 function readSmallRegularFile(path: string): string | undefined {
   try {
     const st = lstatSync(path);
-    if (!st.isFile() || st.size > 1024 * 1024) return undefined;
+    // Above the limit the patterns would cost minutes against every path: walk as if there were none (more is scanned, not less).
+    if (!st.isFile() || st.size > LIMITS.gitignore) return undefined;
     return readFileSync(path, 'utf8');
   } catch {
     return undefined;

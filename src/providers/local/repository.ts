@@ -1,5 +1,6 @@
 import ignore from 'ignore';
 import type { SourceLocation } from '../../model/index.js';
+import { LIMITS } from '../../shared/limits.js';
 
 /** Repository-level facts that follow from the list of files alone. */
 const SECURITY_POLICY = /^(\.github\/|docs\/)?security(\.md|\.markdown|\.rst|\.txt|\.adoc)?$/i;
@@ -20,9 +21,13 @@ export function envFiles(paths: readonly string[]): SourceLocation[] {
   return paths.filter((p) => ENV_FILE.test(p) && !ENV_TEMPLATE.test(p)).map((path) => ({ path }));
 }
 
-/** Whether the root .gitignore makes git ignore a `.env` file at the root (and so in any directory). */
-export function envIgnoredBy(gitignore: string | undefined): boolean {
+/**
+ * Whether the root .gitignore makes git ignore a `.env` file at the root (and so in any
+ * directory); undefined when the file is above the size limit and was not evaluated.
+ */
+export function envIgnoredBy(gitignore: string | undefined): boolean | undefined {
   if (gitignore === undefined) return false;
+  if (Buffer.byteLength(gitignore) > LIMITS.gitignore) return undefined;
   const ig = ignore().add(gitignore);
   return ig.ignores('.env') && ig.ignores('sub/.env');
 }

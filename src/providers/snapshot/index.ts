@@ -1,14 +1,11 @@
-import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
 import type { Resource } from '../../model/index.js';
 import { Resource as ResourceSchema, SNAPSHOT_SCHEMA, resourceKinds } from '../../model/index.js';
 import type { Diagnostic } from '../../shared/errors.js';
+import { formatBytes, LIMITS, sizeProblem } from '../../shared/limits.js';
 import { parseLocated, parseLocatedJson, readSourceFile, zodIssuesToDiagnostics } from '../../shared/yaml-source.js';
 import type { CollectResult, ProviderAdapter, ProviderEntry } from '../types.js';
-
-/** Larger state files are refused rather than risk exhausting memory on hostile input. */
-const MAX_STATE_BYTES = 256 * 1024 * 1024;
 
 // Validate the envelope first and each resource on its own, so one bad resource is reported
 // at its line and the valid ones are still evaluated.
@@ -22,21 +19,23 @@ const Envelope = z.strictObject({
 export async function loadStateFile(file: string, displayName: string): Promise<CollectResult> {
   const diagnostics: Diagnostic[] = [];
   const result: CollectResult = { resources: [], diagnostics, stats: {} };
-  try {
-    const info = await stat(file);
-    if (info.size > MAX_STATE_BYTES) {
-      diagnostics.push({ severity: 'error', file: displayName, message: `state file is larger than ${MAX_STATE_BYTES / 1024 / 1024} MB` });
-      return result;
-    }
-  } catch {
-    // readSourceFile below reports the precise reason
+  const yaml = /\.ya?ml$/i.test(file);
+  const tooLarge = sizeProblem(file, yaml ? LIMITS.yamlStateFile : LIMITS.jsonStateFile, yaml ? 'YAML state file' : 'state file');
+  if (tooLarge) {
+    diagnostics.push({ ...tooLarge, file: displayName });
+    return result;
   }
   const read = await readSourceFile(file);
   diagnostics.push(...read.diagnostics.map((d) => ({ ...d, file: displayName })));
   if (read.text === undefined) return result;
 
-  const doc = /\.ya?ml$/i.test(file) ? parseLocated(read.text, displayName) : parseLocatedJson(read.text, displayName);
-  diagnostics.push(...doc.diagnostics);
+  // Above the YAML limit a .json file is JSON or nothing: the YAML fallback would take minutes on it.
+  if (!yaml && read.text.length > LIMITS.yamlStateFile && !isJson(read.text)) {
+    diagnostics.push({ severity: 'error', file: displayName, message: `not valid JSON, and larger than the ${formatBytes(LIMITS.yamlStateFile)} limit for YAML state` });
+    return result;
+  }
+  const doc = yaml ? parseLocated(read.text, displayName) : parseLocatedJson(read.text, displayName);
+  for (const d of doc.diagnostics) diagnostics.push(d);
   if (doc.value === undefined) return result;
 
   const envelope = Envelope.safeParse(doc.value);
@@ -70,6 +69,15 @@ export async function loadStateFile(file: string, displayName: string): Promise<
   });
   result.stats = { resources: result.resources.length };
   return result;
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 export const snapshotProvider: ProviderEntry = {

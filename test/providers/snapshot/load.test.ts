@@ -49,4 +49,25 @@ describe('loadStateFile', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('refuses JSON with a duplicate key, located at the second one, as YAML state already is', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'secpol-state-'));
+    try {
+      const file = join(dir, 'state.json');
+      // The second "archived" would silently win over the first with JSON.parse.
+      const text = [
+        '{"schema": "secpol/snapshot@1", "resources": [',
+        '  {"id": "github:acme/a", "kind": "repository", "provider": "github", "name": "a", "tag\\\\u0073": 1, "tags": 2,',
+        '   "archived": true, "nested": {"archived": 1}, "list": [{"k": 1}, {"k": 2}],',
+        '   "archived": false}',
+        ']}',
+      ].join('\n');
+      writeFileSync(file, text);
+      const loaded = await loadStateFile(file, 'state.json');
+      expect(loaded.resources).toEqual([]);
+      expect(loaded.diagnostics).toEqual([{ severity: 'error', file: 'state.json', line: 4, column: 4, message: 'duplicate key "archived" (map keys must be unique)' }]);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
