@@ -50,12 +50,12 @@ export function remainingOf(get: HeaderLookup): number | undefined {
 }
 
 /**
- * Exponential back-off with "equal jitter": between half and all of `base * 2^attempt`
- * (capped), so that retries of many requests spread out but never come back too early.
+ * Exponential back-off, `base * 2^attempt` (capped), plus up to a quarter more at random so
+ * that retries of many requests spread out yet never come back before the step they wait for.
  */
 export function backoffMs(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** attempt);
-  return Math.round(ceiling / 2 + random() * (ceiling / 2));
+  const step = Math.min(capMs, baseMs * 2 ** attempt);
+  return Math.round(step + random() * (step / 4));
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

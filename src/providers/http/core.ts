@@ -18,6 +18,8 @@ export interface HttpCoreOptions extends HttpEnvSettings {
   retryStatuses: ReadonlySet<number>;
   /** A longer server-requested wait is not waited for: the answer stands (a rate-limited gap). */
   maxWaitMs: number;
+  /** How the client library follows Link pagination (see LinkChains); default 'url'. */
+  linkFollows?: 'url' | 'query';
   /** Hold every request while the rate-limit budget is spent (default true; off where a client plugin paces). */
   pace?: boolean;
   signal?: AbortSignal;
@@ -56,7 +58,7 @@ export class HttpCore {
 
   constructor(readonly options: HttpCoreOptions) {
     this.limiter = new Limiter(options.concurrency, options.signal);
-    this.links = new LinkChains(options.maxPages, options.origins);
+    this.links = new LinkChains(options.maxPages, options.origins, options.linkFollows);
     this.debug = options.debug ?? (() => undefined);
   }
 
@@ -83,8 +85,15 @@ export class HttpCore {
     const { retries, retryStatuses, maxWaitMs, retryBaseMs } = this.options;
     for (let n = 0; ; n++) {
       let result: T;
+      let answer: Answer | undefined;
       try {
-        result = await this.limiter.run(() => this.once(target, attempt));
+        result = await this.limiter.run(async () => {
+          const r = await this.once(target, attempt);
+          answer = answerOf(r);
+          // Before the slot is released: the next request must already see a spent budget.
+          if (answer) this.observe(answer, Date.now());
+          return r;
+        });
       } catch (err) {
         if (err instanceof NetworkError && err.transient && n < retries) {
           this.stats.retries++;
@@ -94,10 +103,8 @@ export class HttpCore {
         }
         throw err;
       }
-      const answer = answerOf(result);
       if (!answer) return result;
       const now = Date.now();
-      this.observe(answer, now);
       if (!retryStatuses.has(answer.status) || n >= retries) return result;
       const asked = serverWaitMs(answer.headers, now);
       // Application limits answer 429 with no headers: back off long enough to outlast a one-minute window.
@@ -200,7 +207,7 @@ export class HttpCore {
       next.searchParams.set('page', page);
       link = `<${next.toString()}>; rel="next"`;
     }
-    this.links.observe(url.toString(), link);
+    this.links.observe(url, link);
   }
 }
 

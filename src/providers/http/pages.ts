@@ -42,9 +42,10 @@ export function nextLink(link: string | undefined | null): string | undefined {
 }
 
 /**
- * Page chains of a client library that follows Link itself (gitbeaker): the next URL a
- * response names is checked before the library can request it, and a chain is keyed by the
- * URL it expects next.
+ * Page chains of a client library that follows pagination itself: the next page a response
+ * names is checked (origin, repeats, cap) before the library can request it. A chain is
+ * keyed by the request the library will send next: the link's URL (`follows: 'url'`,
+ * Octokit), or the same endpoint with the link's query (`follows: 'query'`, gitbeaker).
  */
 export class LinkChains {
   private readonly chains = new Map<string, PageGuard>();
@@ -52,16 +53,28 @@ export class LinkChains {
   constructor(
     private readonly maxPages: number,
     private readonly origins: CredentialOrigins,
+    private readonly follows: 'url' | 'query' = 'url',
   ) {}
 
   /** Call with each answered request's URL and its Link header; throws when the next page must not be followed. */
-  observe(url: string, link: string | undefined | null): void {
-    const guard = this.chains.get(url) ?? new PageGuard(this.maxPages, this.origins, url);
-    this.chains.delete(url);
+  observe(url: URL, link: string | undefined | null): void {
+    const key = pageKey(url);
+    const guard = this.chains.get(key) ?? new PageGuard(this.maxPages, this.origins, key);
+    this.chains.delete(key);
     const next = nextLink(link);
     if (next === undefined) return;
-    const absolute = new URL(next, url).toString();
-    guard.next(absolute);
-    this.chains.set(absolute, guard);
+    const absolute = new URL(next, url);
+    // In 'query' mode the link's origin is never contacted (GitLab names its external_url there).
+    if (this.follows === 'url') this.origins.assert(absolute, 'next-page');
+    const request = this.follows === 'url' ? absolute : new URL(`${url.origin}${url.pathname}${absolute.search}`);
+    const nextKey = pageKey(request);
+    guard.next(nextKey, { url: false });
+    this.chains.set(nextKey, guard);
   }
+}
+
+/** A request's identity for loop detection: the same parameters in any order are the same page. */
+function pageKey(url: URL): string {
+  const params = [...url.searchParams].sort(([a, x], [b, y]) => (a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1));
+  return `${url.origin}${url.pathname}?${new URLSearchParams(params).toString()}`;
 }
