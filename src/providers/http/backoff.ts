@@ -16,10 +16,12 @@ export function headerLookup(headers: Headers | Record<string, unknown> | undefi
 
 /**
  * How long the server asked us to wait, in ms: `Retry-After` (seconds or an HTTP date),
- * Azure DevOps' `X-RateLimit-Delay`, GitLab's `RateLimit-ResetTime` (a date), or a reset
- * time (`RateLimit-Reset` / `X-RateLimit-Reset`: epoch seconds, or seconds from now when small).
+ * Azure DevOps' `X-RateLimit-Delay`, and for a rate-limit answer (`limited`) GitLab's
+ * `RateLimit-ResetTime` (a date) or a reset time (`RateLimit-Reset` / `X-RateLimit-Reset`:
+ * epoch seconds, or seconds from now when small). A 5xx carries reset headers too; they
+ * say nothing about when to retry it.
  */
-export function serverWaitMs(get: HeaderLookup, now = Date.now()): number | undefined {
+export function serverWaitMs(get: HeaderLookup, now = Date.now(), limited = true): number | undefined {
   const retryAfter = get('retry-after') ?? get('x-ratelimit-delay');
   if (retryAfter) {
     const trimmed = retryAfter.trim();
@@ -27,6 +29,7 @@ export function serverWaitMs(get: HeaderLookup, now = Date.now()): number | unde
     const at = Date.parse(trimmed);
     if (!Number.isNaN(at)) return Math.max(0, at - now);
   }
+  if (!limited) return undefined;
   const resetTime = Date.parse(get('ratelimit-resettime') ?? '');
   if (!Number.isNaN(resetTime)) return Math.max(0, resetTime - now);
   return resetWaitMs(get, now);

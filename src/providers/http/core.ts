@@ -106,7 +106,7 @@ export class HttpCore {
       if (!answer) return result;
       const now = Date.now();
       if (!retryStatuses.has(answer.status) || n >= retries) return result;
-      const asked = serverWaitMs(answer.headers, now);
+      const asked = serverWaitMs(answer.headers, now, answer.status === 429);
       // Application limits answer 429 with no headers: back off long enough to outlast a one-minute window.
       const wait = asked ?? backoffMs(n, answer.status === 429 ? 2 * retryBaseMs : retryBaseMs, answer.status === 429 ? 60_000 : 30_000);
       if (wait > maxWaitMs) return result;
