@@ -20,6 +20,8 @@ export interface HttpCoreOptions extends HttpEnvSettings {
   maxWaitMs: number;
   /** How the client library follows Link pagination (see LinkChains); default 'url'. */
   linkFollows?: 'url' | 'query';
+  /** Count each attempt (default true; false when the transport counts, e.g. a request handler that also sees discovery calls). */
+  countAttempts?: boolean;
   /** Hold every request while the rate-limit budget is spent (default true; off where a client plugin paces). */
   pace?: boolean;
   signal?: AbortSignal;
@@ -130,7 +132,7 @@ export class HttpCore {
   private async once<T>(target: string, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
-    this.stats.requests++;
+    if (this.options.countAttempts !== false) this.stats.requests++;
     try {
       return await untilAborted(attempt(signal), signal);
     } catch (err) {
@@ -142,7 +144,8 @@ export class HttpCore {
     }
   }
 
-  private observe(answer: Answer, now: number): void {
+  /** Rate-limit headers of an answer that did not pass through `schedule`/`fetch`. */
+  observe(answer: Answer, now = Date.now()): void {
     const remaining = remainingOf(answer.headers);
     if (remaining === undefined) return;
     this.stats.rateLimitRemaining = this.stats.rateLimitRemaining < 0 ? remaining : Math.min(this.stats.rateLimitRemaining, remaining);
