@@ -1,28 +1,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Organization, Repository } from '../../../src/model/index.js';
 import { ADMIN_TOKEN, collect, fakeGithubPerTest, spec, standardState, tempDir } from './helpers.js';
+import { bystanders } from '../../helpers/bystander.js';
 
 const startFake = fakeGithubPerTest();
 
-/** Another origin that must never receive the token; records what reaches it. */
-const bystanders: Server[] = [];
-afterEach(async () => {
-  for (const s of bystanders.splice(0)) await new Promise((r) => s.close(r));
-});
-async function bystander(host: string): Promise<{ origin: string; received: string[] }> {
-  const received: string[] = [];
-  const server = createServer((req, res) => {
-    received.push(`${req.method} ${req.url} authorization=${req.headers.authorization ?? ''}`);
-    res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
-  });
-  bystanders.push(server);
-  await new Promise<void>((r) => server.listen(0, host, r));
-  return { origin: `http://${host}:${(server.address() as AddressInfo).port}`, received };
-}
+const bystander = bystanders();
 
 function files(dir: string): string[] {
   return readdirSync(dir).flatMap((f) => {

@@ -1,6 +1,4 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { gitlabProvider } from '../../../src/providers/gitlab/index.js';
 import type { CollectResult } from '../../../src/providers/types.js';
 import { Redactor } from '../../../src/shared/redact.js';
@@ -8,22 +6,9 @@ import { startFakeGitlab } from '../../fakes/gitlab/server.js';
 import type { FakeGitlabState } from '../../fakes/gitlab/state.js';
 import { TOKENS, groupScenario } from '../../fakes/gitlab/scenarios.js';
 import { NOW, spec } from './helpers.js';
+import { bystanders } from '../../helpers/bystander.js';
 
-/** A second loopback server that must never be contacted with the token; records what reaches it. */
-const bystanders: Server[] = [];
-afterEach(async () => {
-  for (const s of bystanders.splice(0)) await new Promise((r) => s.close(r));
-});
-async function bystander(host: string): Promise<{ origin: string; received: string[] }> {
-  const received: string[] = [];
-  const server = createServer((req, res) => {
-    received.push(`${req.method} ${req.url} token=${String(req.headers['private-token'] ?? '')}`);
-    res.writeHead(200, { 'content-type': 'application/json' }).end('[]');
-  });
-  bystanders.push(server);
-  await new Promise<void>((r) => server.listen(0, host, r));
-  return { origin: `http://${host}:${(server.address() as AddressInfo).port}`, received };
-}
+const bystander = bystanders();
 
 async function run(state: FakeGitlabState, env: Record<string, string> = {}): Promise<{ result: CollectResult; requests: string[] }> {
   const fake = await startFakeGitlab(state);
