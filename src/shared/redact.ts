@@ -10,6 +10,12 @@ export class Redactor {
     if (secret && secret.length >= 6) this.secrets.add(secret);
   }
 
+  /** True when `text` holds a registered secret as is or JSON-escaped (for caches that must refuse it). */
+  holdsSecret(text: string): boolean {
+    for (const s of this.secrets) if (text.includes(s) || text.includes(JSON.stringify(s).slice(1, -1))) return true;
+    return false;
+  }
+
   redact(text: string): string {
     let out = text;
     for (const s of this.secrets) out = out.split(s).join('[REDACTED]');

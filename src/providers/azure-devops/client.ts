@@ -3,10 +3,11 @@ import type { IRequestOptions } from 'azure-devops-node-api/interfaces/common/Vs
 import type { ClientApiBase } from 'azure-devops-node-api/ClientApiBases.js';
 import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
-import { gapFromError, gapFromStatus } from '../failure.js';
-import { countingHandler, header, identityBaseUrl, lowerKeys, resetMs, retryAfterMs, sleep } from './http.js';
+import { gapFromError, gapFromStatus, headerLookup, HttpCore, PageGuard, httpSettings, type Fetched, type HttpStats } from '../http/index.js';
+import { adoOrigins, guardedHandler, header, identityBaseUrl, lowerKeys } from './http.js';
 
-export { identityBaseUrl, trustedHost } from './http.js';
+export { adoOrigins, identityBaseUrl } from './http.js';
+export type { Fetched };
 
 /** A node-api client whose discovery (OPTIONS _apis/{area}) resolves our URLs. */
 export type ApiName = 'core' | 'git' | 'policy' | 'taskagent' | 'serviceendpoint' | 'build';
@@ -20,7 +21,6 @@ export interface Location {
 }
 
 export type Query = Record<string, string | number | boolean | undefined>;
-export type Fetched<T> = { ok: true; value: T } | { ok: false; gap: Gap; status?: number };
 
 export interface AdoClientOptions {
   orgUrl: string;
@@ -32,15 +32,12 @@ export interface AdoClientOptions {
   maxRetries?: number;
   /** Longest single wait for Retry-After / X-RateLimit-Reset. */
   maxWaitMs?: number;
+  env?: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
   debug?: (message: string) => void;
 }
 
-export interface ClientStats {
-  requests: number;
-  rateLimitWaits: number;
-  rateLimitWaitMs: number;
-  retries: number;
+export interface ClientStats extends Omit<HttpStats, 'rateLimitRemaining'> {
   pages: number;
 }
 
@@ -50,7 +47,6 @@ interface HttpFailure {
 }
 
 const PAGE_SIZE = 200;
-const MAX_PAGES = 500;
 
 /**
  * Wraps azure-devops-node-api: its clients do the discovery (OPTIONS _apis/Location, GET
@@ -59,18 +55,34 @@ const MAX_PAGES = 500;
  * concurrency slot, 429 back-off and request counting. One instance per collect run.
  */
 export class AdoClient {
-  readonly stats: ClientStats = { requests: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, retries: 0, pages: 0 };
   private readonly conn: azdev.WebApi;
   private readonly apis = new Map<ApiName, Promise<ClientApiBase>>();
-  private readonly waiting: (() => void)[] = [];
-  private active = 0;
-  private pausedUntil = 0;
+  private readonly http: HttpCore;
+  private pageCount = 0;
 
   constructor(private readonly options: AdoClientOptions) {
-    // Cross-origin auth is decided by `trustedHost` (the org host and Azure DevOps' own service hosts), not by the handler.
+    const orgUrl = options.orgUrl.replace(/\/+$/, '');
+    this.http = new HttpCore({
+      ...httpSettings(options.env ?? {}),
+      name: 'azure-devops',
+      origins: adoOrigins(orgUrl),
+      concurrency: options.concurrency ?? 8,
+      retries: options.maxRetries ?? 4,
+      retryStatuses: new Set([429]),
+      maxWaitMs: options.maxWaitMs ?? 60_000,
+      // The request handler counts: it also sees the node-api's discovery requests.
+      countAttempts: false,
+      signal: options.signal,
+      debug: options.debug,
+    });
     const auth = options.bearer ? azdev.getBearerHandler(options.token, true) : azdev.getHandlerFromToken(options.token, true);
-    const requestOptions: IRequestOptions = { keepAlive: true, socketTimeout: 60_000 };
-    this.conn = new azdev.WebApi(options.orgUrl.replace(/\/+$/, ''), countingHandler(auth, this.stats, new URL(options.orgUrl).hostname), requestOptions);
+    const requestOptions: IRequestOptions = { keepAlive: true, socketTimeout: this.http.options.timeoutMs };
+    this.conn = new azdev.WebApi(orgUrl, guardedHandler(auth, this.http.stats, this.http.origins), requestOptions);
+  }
+
+  get stats(): ClientStats {
+    const { rateLimitRemaining: _remaining, ...counts } = this.http.stats;
+    return { ...counts, pages: this.pageCount };
   }
 
   get orgUrl(): string {
@@ -116,9 +128,13 @@ export class AdoClient {
 
   /** The first request of a run: tells a bad token (401, or 203 with an HTML sign-in page) from everything else. */
   async connectionData(): Promise<{ ok: true; user?: string } | { ok: false; status?: number; message: string }> {
-    await this.slot();
     try {
-      const res = await this.conn.rest.client.get(`${this.orgUrl}/_apis/connectionData`, { Accept: 'application/json' });
+      const res = await this.http.schedule(
+        new URL(this.orgUrl).host,
+        () => this.conn.rest.client.get(`${this.orgUrl}/_apis/connectionData`, { Accept: 'application/json' }),
+        (r) => ({ status: r.message.statusCode ?? 0, headers: headerLookup(r.message.headers) }),
+        (r) => void r.readBody(),
+      );
       const status = res.message.statusCode ?? 0;
       const type = String(res.message.headers['content-type'] ?? '');
       const body = await res.readBody();
@@ -138,8 +154,6 @@ export class AdoClient {
       }
     } catch (err) {
       return { ok: false, message: gapFromError(err, `Azure DevOps ${this.orgUrl}`).message };
-    } finally {
-      this.release();
     }
   }
 
@@ -206,9 +220,9 @@ export class AdoClient {
     item: z.ZodType<T>,
   ): Promise<Fetched<T[]>> {
     const all: T[] = [];
-    const seen = new Set<string>();
     let token: string | undefined;
-    for (let page = 0; page < MAX_PAGES; page++) {
+    const guard = new PageGuard(this.http.options.maxPages);
+    for (;;) {
       const q: Query = paged ? { $top: PAGE_SIZE, continuationToken: token } : {};
       const res = await this.guard(what, async (): Promise<Fetched<{ items: T[]; next?: string }>> => {
         const r = await fetchPage(q);
@@ -222,87 +236,58 @@ export class AdoClient {
         const items = body.value.map((v) => item.parse(v));
         return { ok: true, value: { items, next: header(r.headers, 'x-ms-continuationtoken') } };
       });
-      this.stats.pages++;
+      this.pageCount++;
       if (!res.ok) return res;
       all.push(...res.value.items);
       token = res.value.next;
-      if (!paged || !token || seen.has(token)) break;
-      seen.add(token);
-    }
-    return { ok: true, value: all };
-  }
-
-  /** Runs one logical request in a concurrency slot, retrying 429s after Retry-After. */
-  private async guard<T>(what: string, call: () => Promise<Fetched<T>>): Promise<Fetched<T>> {
-    const maxRetries = this.options.maxRetries ?? 4;
-    for (let attempt = 0; ; attempt++) {
-      await this.slot();
-      let failure: HttpFailure | undefined;
+      if (!paged || !token) return { ok: true, value: all };
       try {
-        return await call();
+        guard.next(token, { url: false });
       } catch (err) {
-        failure = err as HttpFailure;
-        if (typeof failure?.statusCode !== 'number') return { ok: false, gap: gapFromError(err, what) };
-      } finally {
-        this.release();
+        return { ok: false, gap: gapFromError(err, what) };
       }
-      const status = failure.statusCode as number;
-      const headers = lowerKeys(failure.responseHeaders);
-      if (status === 429 && attempt < maxRetries) {
-        this.stats.retries++;
-        await this.wait(retryAfterMs(headers) ?? 1000 * 2 ** attempt);
-        continue;
-      }
-      const message =
-        status === 429
-          ? `${what}: still rate limited after ${maxRetries} retries (HTTP 429)`
-          : status === 401
-            ? `${what}: the token is not authorised (HTTP 401); a PAT needs the read scope for this area`
-            : status === 403
-              ? `${what}: forbidden (HTTP 403); the token's identity lacks the permission to read it`
-              : `${what}: HTTP ${status}`;
-      // The token already passed connectionData, so a 401 here is a PAT without this area's scope: missing access.
-      const gap = gapFromStatus(status === 401 ? 403 : status, message, { explicit: this.options.explicit });
-      return { ok: false, status, gap };
     }
   }
 
+  /** Runs one logical request through the HTTP core (slot, 429 back-off, timeout); failures become gaps. */
+  private async guard<T>(what: string, call: () => Promise<Fetched<T>>): Promise<Fetched<T>> {
+    let outcome: { fetched: Fetched<T> } | { status: number; headers: Record<string, string | undefined> };
+    try {
+      outcome = await this.http.schedule(
+        new URL(this.orgUrl).host,
+        async () => {
+          try {
+            return { fetched: await call() };
+          } catch (err) {
+            const failure = err as HttpFailure;
+            if (typeof failure?.statusCode !== 'number') throw err;
+            return { status: failure.statusCode, headers: lowerKeys(failure.responseHeaders) };
+          }
+        },
+        (o) => ('fetched' in o ? undefined : { status: o.status, headers: headerLookup(o.headers) }),
+      );
+    } catch (err) {
+      if (this.options.signal?.aborted) throw err;
+      return { ok: false, gap: gapFromError(err, what) };
+    }
+    if ('fetched' in outcome) return outcome.fetched;
+    const status = outcome.status;
+    const message =
+      status === 429
+        ? `${what}: still rate limited after ${this.http.options.retries} retries (HTTP 429)`
+        : status === 401
+          ? `${what}: the token is not authorised (HTTP 401); a PAT needs the read scope for this area`
+          : status === 403
+            ? `${what}: forbidden (HTTP 403); the token's identity lacks the permission to read it`
+            : `${what}: HTTP ${status}`;
+    // The token already passed connectionData, so a 401 here is a PAT without this area's scope: missing access.
+    const gap = gapFromStatus(status === 401 ? 403 : status, message, { explicit: this.options.explicit });
+    return { ok: false, status, gap };
+  }
+
+  /** Successful answers carry the budget too (X-RateLimit-Remaining: 0 holds every request until reset). */
   private noteHeaders(headers: Record<string, string | undefined> | undefined): void {
-    if (!headers) return;
-    const h = lowerKeys(headers);
-    const remaining = header(h, 'x-ratelimit-remaining');
-    if (remaining === undefined) return;
-    const left = Number(remaining);
-    if (Number.isFinite(left) && left <= 0) {
-      const wait = retryAfterMs(h) ?? resetMs(h);
-      if (wait !== undefined) this.pausedUntil = Math.max(this.pausedUntil, Date.now() + Math.min(wait, this.options.maxWaitMs ?? 60_000));
-    }
-  }
-
-  private async wait(ms: number): Promise<void> {
-    const capped = Math.min(Math.max(ms, 0), this.options.maxWaitMs ?? 60_000);
-    this.stats.rateLimitWaits++;
-    this.stats.rateLimitWaitMs += capped;
-    this.options.debug?.(`azure-devops: rate limited, waiting ${capped} ms`);
-    await sleep(capped, this.options.signal);
-  }
-
-  private async slot(): Promise<void> {
-    // A released slot is handed straight to the next waiter, so `active` never exceeds the limit.
-    if (this.active >= (this.options.concurrency ?? 8)) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.active++;
-    const pause = this.pausedUntil - Date.now();
-    if (pause > 0) {
-      this.stats.rateLimitWaits++;
-      this.stats.rateLimitWaitMs += pause;
-      await sleep(pause, this.options.signal);
-    }
-  }
-
-  private release(): void {
-    const next = this.waiting.shift();
-    if (next) next();
-    else this.active--;
+    if (headers) this.http.observe({ status: 200, headers: headerLookup(headers) });
   }
 }
 

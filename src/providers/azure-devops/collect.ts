@@ -27,6 +27,7 @@ export async function collectAzureDevOps(target: AdoTarget, explicit: boolean, c
     explicit,
     concurrency: options.concurrency,
     maxWaitMs: options.maxWaitMs,
+    env: ctx.env,
     signal: ctx.signal,
     debug: (m) => ctx.debug(m),
   });

@@ -1,24 +1,32 @@
 import type { IRequestHandler } from 'azure-devops-node-api/interfaces/common/VsoBaseInterfaces.js';
+import { CredentialOrigins } from '../http/index.js';
 
-/** HTTP details of the Azure DevOps client: auth scoping, request counting, rate-limit headers. */
+/** HTTP details of the Azure DevOps client: credential origins, request counting, header helpers. */
 
-/** The org host, and Azure DevOps Services hosts (vssps, per-area hosts from ResourceAreas) when the org is on them. */
-export function trustedHost(host: string, orgHost: string): boolean {
-  const h = host.toLowerCase();
-  const org = orgHost.toLowerCase();
-  return h === org || (SERVICE_HOST.test(org) && SERVICE_HOST.test(h));
-}
-
+/** Azure DevOps Services hosts (vssps, per-area hosts from ResourceAreas), trusted on https only when the org is on them. */
 const SERVICE_HOST = /(^|\.)(dev\.azure\.com|visualstudio\.com)$/;
 
-export function countingHandler(inner: IRequestHandler, stats: { requests: number }, orgHost: string): IRequestHandler {
+/** Where the token may go: the org URL's origin, plus Azure DevOps' documented service hosts for cloud orgs. */
+export function adoOrigins(orgUrl: string): CredentialOrigins {
+  const org = new URL(orgUrl);
+  return new CredentialOrigins(org, org.protocol === 'https:' && SERVICE_HOST.test(org.hostname) ? [SERVICE_HOST] : []);
+}
+
+/**
+ * Counts every request the node-api sends (discovery included) and refuses, before the
+ * token is attached, any request outside the credential origins: a hostile locationUrl,
+ * ResourceAreas answer or redirect becomes a gap, never an unauthenticated answer.
+ */
+export function guardedHandler(inner: IRequestHandler, stats: { requests: number }, origins: CredentialOrigins): IRequestHandler {
   return {
     prepareRequest(options) {
+      // typed-rest-client passes host and port; the scheme is its agent's (http.Agent or https.Agent).
+      const o = options as { host?: string; port?: number; agent?: { protocol?: string } };
+      const scheme = o.agent?.protocol ?? (o.port === 443 ? 'https:' : 'http:');
+      const url = `${scheme}//${o.host ?? ''}:${o.port ?? ''}/`;
+      origins.assert(url);
       stats.requests++;
       inner.prepareRequest(options);
-      // Never hand the token to a host outside the organization's service (redirects, hostile ResourceAreas answers).
-      const headers = options.headers as Record<string, unknown> | undefined;
-      if (headers && !trustedHost(String(options.host ?? options.hostname ?? ''), orgHost)) delete headers['Authorization'];
     },
     canHandleAuthentication: (response) => inner.canHandleAuthentication(response),
     handleAuthentication: (client, info, objs) => inner.handleAuthentication(client, info, objs),
@@ -34,31 +42,6 @@ export function lowerKeys(headers: Record<string, string | string[] | undefined>
 export function header(headers: Record<string, string | undefined>, name: string): string | undefined {
   const v = lowerKeys(headers)[name];
   return v === undefined || v === '' ? undefined : v;
-}
-
-export function retryAfterMs(headers: Record<string, string | undefined>): number | undefined {
-  const v = header(headers, 'retry-after') ?? header(headers, 'x-ratelimit-delay');
-  if (v === undefined) return undefined;
-  const seconds = Number(v);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const at = Date.parse(v);
-  return Number.isNaN(at) ? undefined : Math.max(0, at - Date.now());
-}
-
-export function resetMs(headers: Record<string, string | undefined>): number | undefined {
-  const v = Number(header(headers, 'x-ratelimit-reset'));
-  return Number.isFinite(v) && v > 0 ? Math.max(0, v * 1000 - Date.now()) : undefined;
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(new Error('AbortError: collection cancelled'));
-    const t = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
-      clearTimeout(t);
-      reject(new Error('AbortError: collection cancelled'));
-    }, { once: true });
-  });
 }
 
 /** dev.azure.com keeps identities on vssps.dev.azure.com; older *.visualstudio.com orgs on {org}.vssps.visualstudio.com. */

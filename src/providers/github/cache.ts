@@ -5,7 +5,8 @@ import { join } from 'node:path';
 /**
  * On-disk ETag cache: a re-scan sends `If-None-Match` and GitHub answers 304, which costs
  * no rate limit. Keys are a hash of the token *identity* (never the token) and the URL;
- * entries hold the response body and the Link header, never request headers.
+ * entries hold the response body and the Link header, never request headers, and never a
+ * body that holds a registered credential (such an answer is simply not cached).
  */
 export interface CachedResponse {
   etag: string;
@@ -20,6 +21,8 @@ export class EtagCache {
   constructor(
     cacheDir: string,
     private readonly identity: string,
+    /** True when a text holds a credential: such an entry is refused. */
+    private readonly holdsSecret: (text: string) => boolean,
   ) {
     this.dir = join(cacheDir, 'github-etag');
   }
@@ -39,14 +42,18 @@ export class EtagCache {
     return undefined;
   }
 
-  async set(url: string, entry: CachedResponse): Promise<void> {
+  /** Writes an entry; false when it was refused because it holds a credential. */
+  async set(url: string, entry: CachedResponse): Promise<boolean> {
+    const text = JSON.stringify(entry);
+    if (this.holdsSecret(text)) return false;
     const file = this.file(url);
     this.ready ??= mkdir(this.dir, { recursive: true, mode: 0o700 });
     await this.ready;
     await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-    await writeFile(tmp, JSON.stringify(entry), { mode: 0o600 });
+    await writeFile(tmp, text, { mode: 0o600 });
     await rename(tmp, file);
+    return true;
   }
 }
 

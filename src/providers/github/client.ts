@@ -1,16 +1,17 @@
 import { createAppAuth } from '@octokit/auth-app';
-import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { Octokit } from '@octokit/rest';
 import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import type { Redactor } from '../../shared/redact.js';
+import { CredentialOrigins, findCause, HttpCore, httpSettings, NetworkError, OffOriginError, PageGuard, PagingError, nextLink } from '../http/index.js';
 import { EtagCache, tokenIdentity } from './cache.js';
-import { accessGap, accessNeeds, errorGap, malformedGap, type AccessArea } from './permissions.js';
+import { accessGap, errorGap, malformedGap, type AccessArea } from './permissions.js';
 import type { GithubSettings } from './settings.js';
 
-const GithubOctokit = Octokit.plugin(throttling, retry);
+// Retries of 5xx and dropped connections happen below Octokit, in the HTTP core; the throttling plugin paces GitHub's rate limits.
+const GithubOctokit = Octokit.plugin(throttling);
 type GithubOctokit = InstanceType<typeof GithubOctokit>;
 
 export interface GithubStats {
@@ -38,7 +39,9 @@ interface HttpErrorLike {
   response?: { headers?: RawHeaders; data?: unknown };
 }
 
+/** An HTTP answer, not a failure of ours that Octokit wrapped as "500" (network, refused origin, paging). */
 function isHttpError(err: unknown): err is HttpErrorLike {
+  if (findCause(err, NetworkError) || findCause(err, OffOriginError) || findCause(err, PagingError)) return false;
   return typeof err === 'object' && err !== null && typeof (err as HttpErrorLike).status === 'number';
 }
 
@@ -49,21 +52,24 @@ function stringHeaders(h: RawHeaders | undefined): Record<string, string | undef
   return out;
 }
 
-const NEXT_LINK = /<([^<>]+)>;\s*rel="next"/;
-
 export interface ClientDeps {
   redactor: Redactor;
   debug(message: string): void;
   cacheDir?: string;
   signal?: AbortSignal;
+  /** SECPOL_HTTP_* tuning (retry base, timeout, page cap). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
+
+/** Attempts after a 5xx or a dropped connection (as @octokit/plugin-retry did). */
+const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
 /**
  * The one place that talks HTTP to GitHub: Octokit with the throttling and retry plugins,
  * an ETag cache, request counters, and failure -> gap classification. 401 aborts the scan.
  */
 export class GithubClient {
-  readonly stats: GithubStats = { requests: 0, notModified: 0, restPoints: 0, graphqlPoints: 0, retries: 0 };
+  private readonly counts: Omit<GithubStats, 'requests' | 'retries'> = { notModified: 0, restPoints: 0, graphqlPoints: 0 };
   /** `x-oauth-scopes` of the last response: classic scopes; '' or undefined for fine-grained and App tokens. */
   oauthScopes: string | undefined;
   tokenExpiration: string | undefined;
@@ -72,31 +78,43 @@ export class GithubClient {
     readonly octokit: GithubOctokit,
     private readonly settings: GithubSettings,
     private readonly deps: ClientDeps,
+    readonly http: HttpCore,
   ) {}
 
   static async create(settings: GithubSettings, deps: ClientDeps): Promise<GithubClient> {
     const holder: { client?: GithubClient } = {};
-    const countingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
-      const client = holder.client;
-      const res = await fetch(input, { ...init, signal: deps.signal ?? init?.signal });
-      if (client) client.observe(String(input instanceof Request ? input.url : input), res);
+    const env = httpSettings(deps.env ?? {});
+    const http = new HttpCore({
+      ...env,
+      name: 'github',
+      origins: new CredentialOrigins([settings.apiUrl, settings.graphqlUrl]),
+      concurrency: settings.concurrency,
+      retries: 3,
+      retryStatuses: RETRY_STATUSES,
+      maxWaitMs: 60_000,
+      pace: false,
+      signal: deps.signal,
+      debug: deps.debug,
+    });
+    const observingFetch = async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
+      const res = await http.fetch(input, init);
+      holder.client?.observe(String(input instanceof Request ? input.url : input), res);
       return res;
     };
-    const base = settings.retryBaseMs;
+    const base = env.retryBaseMs;
     /** Throttling plugin callback: log, count, and retry while `count < retries`. */
     const retryOnLimit =
       (kind: 'primary' | 'secondary', retries: number) =>
       (after: number, options: { method: string; url: string }, _o: unknown, count: number): boolean => {
         deps.debug(`github: ${kind} rate limit on ${options.method} ${options.url}; retry ${count + 1} in ${after}s`);
-        holder.client!.stats.retries++;
+        http.stats.retries++;
         return count < retries;
       };
     const common = {
       baseUrl: settings.apiUrl,
       userAgent: 'secpol',
-      request: { fetch: countingFetch },
+      request: { fetch: observingFetch },
       log: { debug: () => {}, info: () => {}, warn: (m: string) => deps.debug(`github: ${m}`), error: () => {} },
-      retry: { retryAfterBaseValue: base },
       throttle: {
         retryAfterBaseValue: base,
         onRateLimit: retryOnLimit('primary', 2),
@@ -116,14 +134,14 @@ export class GithubClient {
       let installationId = creds.installationId;
       if (!installationId) {
         const appOctokit = new GithubOctokit({ ...common, authStrategy: createAppAuth, auth: { appId: creds.appId, privateKey: creds.privateKey } });
-        holder.client = new GithubClient(appOctokit, settings, deps);
+        holder.client = new GithubClient(appOctokit, settings, deps, http);
         installationId = await findInstallation(appOctokit, settings);
       }
       octokit = new GithubOctokit({ ...common, authStrategy: createAppAuth, auth: { appId: creds.appId, privateKey: creds.privateKey, installationId } });
       identity = tokenIdentity('app', `${settings.apiUrl} ${creds.appId} ${installationId}`);
     }
-    const client = new GithubClient(octokit, settings, deps);
-    if (holder.client) Object.assign(client.stats, holder.client.stats);
+    const client = new GithubClient(octokit, settings, deps, http);
+    if (holder.client) Object.assign(client.counts, holder.client.counts);
     holder.client = client;
     if (creds.kind === 'app') {
       try {
@@ -133,17 +151,21 @@ export class GithubClient {
         throw client.fatal(err, 'GitHub App installation token');
       }
     }
-    if (!settings.noCache && deps.cacheDir) client.installCache(new EtagCache(deps.cacheDir, identity));
+    if (!settings.noCache && deps.cacheDir) client.installCache(new EtagCache(deps.cacheDir, identity, (text) => deps.redactor.holdsSecret(text)));
     return client;
   }
 
+  /** Requests and retries are the HTTP core's (every attempt); the rest is GitHub's accounting. */
+  get stats(): GithubStats {
+    return { ...this.counts, requests: this.http.stats.requests, retries: this.http.stats.retries };
+  }
+
   private observe(url: string, res: Response): void {
-    this.stats.requests++;
     const isGraphql = url.startsWith(this.settings.graphqlUrl);
-    if (res.status === 304) this.stats.notModified++;
-    else if (!isGraphql) this.stats.restPoints++;
+    if (res.status === 304) this.counts.notModified++;
+    else if (!isGraphql) this.counts.restPoints++;
     const remaining = Number(res.headers.get('x-ratelimit-remaining'));
-    if (res.headers.get('x-ratelimit-remaining') !== null && Number.isFinite(remaining)) this.stats.rateLimitRemaining = remaining;
+    if (res.headers.get('x-ratelimit-remaining') !== null && Number.isFinite(remaining)) this.counts.rateLimitRemaining = remaining;
     const scopes = res.headers.get('x-oauth-scopes');
     if (scopes !== null) this.oauthScopes = scopes;
     const expiry = res.headers.get('github-authentication-token-expiration');
@@ -160,7 +182,8 @@ export class GithubClient {
         const response = await request(options);
         const etag = response.headers.etag;
         if (etag && response.status === 200 && typeof response.data === 'object') {
-          await cache.set(url, { etag, data: forCache(url, response.data), link: response.headers.link }).catch((err: unknown) => this.deps.debug(`github: cache write failed: ${String(err)}`));
+          const stored = await cache.set(url, { etag, data: forCache(url, response.data), link: response.headers.link }).catch((err: unknown) => this.deps.debug(`github: cache write failed: ${String(err)}`));
+          if (stored === false) this.deps.debug(`github: not cached (the answer holds a credential): ${new URL(url).pathname}`);
         }
         return response;
       } catch (err) {
@@ -217,27 +240,20 @@ export class GithubClient {
 
   /**
    * Every page of a list (Link rel="next"), each page validated. `key` names the array in
-   * `{total_count, <key>: [...]}` wrappers.
+   * `{total_count, <key>: [...]}` wrappers. Next pages only on the API origin, never
+   * repeated, at most the page cap: otherwise a gap, never a partial list.
    */
-  async list<S extends z.ZodType>(
-    area: AccessArea,
-    route: string,
-    params: Record<string, unknown>,
-    schema: S,
-    key?: string,
-    maxPages = 100,
-  ): Promise<Fetched<z.infer<S>>> {
+  async list<S extends z.ZodType>(area: AccessArea, route: string, params: Record<string, unknown>, schema: S, key?: string): Promise<Fetched<z.infer<S>>> {
     const items: unknown[] = [];
-    let headers: Record<string, string | undefined> = {};
-    let next: string | undefined;
-    for (let page = 0; page < maxPages; page++) {
+    const pages = new PageGuard(this.http.options.maxPages, this.http.origins);
+    for (let next: string | undefined; ; ) {
       let response: { data: unknown; headers: RawHeaders };
       try {
         response = next ? await this.octokit.request(`GET ${next}`) : await this.octokit.request(route, { per_page: 100, ...params });
       } catch (err) {
         return { ok: false, ...this.failure(area, err) };
       }
-      headers = stringHeaders(response.headers);
+      const headers = stringHeaders(response.headers);
       let pageItems: unknown = response.data;
       if (key) {
         pageItems = typeof response.data === 'object' && response.data !== null ? (response.data as Record<string, unknown>)[key] : undefined;
@@ -246,11 +262,14 @@ export class GithubClient {
         return { ok: false, gap: malformedGap(area, key ? `expected an array in "${key}"` : typeof response.data === 'string' ? 'not JSON' : 'expected an array') };
       }
       items.push(...(pageItems as unknown[]));
-      next = NEXT_LINK.exec(headers.link ?? '')?.[1];
+      next = nextLink(headers.link);
       if (!next) return this.validate(area, items, headers, schema);
+      try {
+        pages.next(new URL(next, this.settings.apiUrl).toString());
+      } catch (err) {
+        return { ok: false, gap: errorGap(area, err) };
+      }
     }
-    // Never a silently partial list.
-    return { ok: false, gap: { reason: 'error', message: `${accessNeeds[area].what}: more than ${maxPages} pages; list not read to the end` } };
   }
 
   private validate<S extends z.ZodType>(area: AccessArea, data: unknown, headers: Record<string, string | undefined>, schema: S): Fetched<z.infer<S>> {
@@ -276,7 +295,7 @@ export class GithubClient {
     if (typeof response.data !== 'object' || response.data === null) throw new SyntaxError('GraphQL response is not JSON');
     const body = response.data as { data?: unknown; errors?: GraphqlResult['errors'] };
     const cost = (body.data as { rateLimit?: { cost?: unknown } } | null | undefined)?.rateLimit?.cost;
-    this.stats.graphqlPoints += typeof cost === 'number' ? cost : 1;
+    this.counts.graphqlPoints += typeof cost === 'number' ? cost : 1;
     return { data: body.data ?? null, errors: Array.isArray(body.errors) ? body.errors : [] };
   }
 }

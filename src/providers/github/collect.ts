@@ -1,6 +1,7 @@
 import type { Gap, Resource } from '../../model/index.js';
 import type { Diagnostic } from '../../shared/errors.js';
 import type { CollectContext, CollectResult } from '../types.js';
+import { Limiter, mapLimit } from '../http/index.js';
 import { GithubClient } from './client.js';
 import { fetchRepoDetails } from './graphql.js';
 import { repoId } from './ids.js';
@@ -9,45 +10,14 @@ import { filterRepos, getRepo, listOrgRepos, type RepoRef } from './repos.js';
 import { collectRepository } from './repository.js';
 import type { GithubSettings } from './settings.js';
 
-/** At most `size` tasks in flight; tasks queue in order. */
-class Semaphore {
-  private active = 0;
-  private readonly waiting: (() => void)[] = [];
-  constructor(private readonly size: number) {}
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    this.active++;
-    try {
-      return await task();
-    } finally {
-      this.active--;
-      this.waiting.shift()?.();
-    }
-  }
-}
-
 const GRAPHQL_BATCH = 50;
-
-/** Runs `fn` over items with at most `limit` in flight, keeping order. */
-async function mapLimit<T, R>(items: T[], limit: number, fn: (item: T) => Promise<R>): Promise<R[]> {
-  const results = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      results[i] = await fn(items[i]!);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return results;
-}
 
 function unreachable(owner: string, name: string, gap: Gap): Resource {
   return { id: repoId(owner, name), kind: 'repository', provider: 'github', platform: 'github', name: `${owner}/${name}`, gaps: { '*': gap } };
 }
 
 export async function collectGithub(settings: GithubSettings, ctx: CollectContext): Promise<CollectResult> {
-  const client = await GithubClient.create(settings, { redactor: ctx.redactor, debug: ctx.debug, cacheDir: ctx.cacheDir, signal: ctx.signal });
+  const client = await GithubClient.create(settings, { redactor: ctx.redactor, debug: ctx.debug, cacheDir: ctx.cacheDir, signal: ctx.signal, env: ctx.env });
   const resources: Resource[] = [];
   const diagnostics: Diagnostic[] = [];
   const target = settings.target;
@@ -78,7 +48,7 @@ export async function collectGithub(settings: GithubSettings, ctx: CollectContex
 
   ctx.progress.update(`github: ${refs.length} repositories: reading settings`);
   // Pipelined: each GraphQL batch's repositories start their REST work while the next batch loads.
-  const limiter = new Semaphore(settings.concurrency);
+  const limiter = new Limiter(settings.concurrency, ctx.signal);
   const tasks: Promise<Resource[]>[] = [];
   let done = 0;
   for (let i = 0; i < refs.length; i += GRAPHQL_BATCH) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Gap } from '../../model/index.js';
 import type { TargetSpec } from '../types.js';
 import { Redactor } from '../../shared/redact.js';
 import { UserError } from '../../shared/errors.js';
@@ -78,21 +79,28 @@ export async function preflight(spec: TargetSpec, env: Env): Promise<{ lines: st
   const settings = resolveSettings(spec, env);
   if (!settings) throw new UserError('github: no target: pass --github-org or --repo owner/name, or run inside a clone of a GitHub repository');
   const redactor = new Redactor();
-  const client = await GithubClient.create({ ...settings, noCache: true, explicit: true }, { redactor, debug: () => {} });
+  const client = await GithubClient.create({ ...settings, noCache: true, explicit: true }, { redactor, debug: () => {}, env });
   const t = settings.target;
   const lines: string[] = [`github: API ${settings.apiUrl}`];
 
   let sample: RepoRef | undefined;
   let targetLine: string;
+  let failed: Gap | undefined;
   if (t.kind === 'org') {
     const listed = await listOrgRepos(client, t.org);
     sample = listed.ok ? listed.data.find((r) => !r.archived) : undefined;
+    failed = listed.ok ? undefined : listed.gap;
     targetLine = `organization ${t.org}: ${listed.ok ? `${listed.data.length} repositories visible` : listed.gap.message}`;
   } else {
     const first = t.repos[0]!;
     const res = await getRepo(client, first.owner, first.name);
     sample = res.ok ? res.data : undefined;
+    failed = res.ok ? undefined : res.gap;
     targetLine = `repository ${first.owner}/${first.name}: ${res.ok ? 'visible' : res.gap.message}`;
+  }
+  // Without an answer nothing can be told about the token: no guessing its kind or permissions.
+  if (failed && (failed.reason === 'unreachable' || failed.reason === 'timeout')) {
+    throw new UserError(redactor.redact(`github: cannot reach the API at ${settings.apiUrl}: ${failed.message}; token and permissions not checked`));
   }
   const scopes = client.oauthScopes;
   const classic = scopes !== undefined && scopes.trim() !== '';

@@ -40,7 +40,7 @@ function toRef(r: MinimalRepository): RepoRef {
 }
 
 export async function listOrgRepos(client: GithubClient, org: string): Promise<Fetched<RepoRef[]>> {
-  const res = await client.list('repoList', 'GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name' }, MinimalRepositoryList, undefined, 1000);
+  const res = await client.list('repoList', 'GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name' }, MinimalRepositoryList);
   return res.ok ? { ok: true, data: res.data.map(toRef), headers: res.headers } : res;
 }
 

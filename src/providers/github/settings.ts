@@ -22,8 +22,6 @@ export interface GithubSettings {
   exclude: string[];
   includeArchived: boolean;
   includeForks: boolean;
-  /** Base delay unit of the retry and throttling plugins (ms); small in tests. */
-  retryBaseMs: number;
   concurrency: number;
 }
 
@@ -121,7 +119,6 @@ export function resolveSettings(spec: TargetSpec, env: Env): GithubSettings | un
   const credentials = readCredentials(env);
   if (!credentials) throw new UserError(NO_CREDENTIALS);
   const host = parsedApi.hostname === 'api.github.com' ? 'github.com' : parsedApi.host;
-  const retryBase = Number(env.SECPOL_HTTP_RETRY_BASE_MS);
   const concurrency = Number(env.SECPOL_GITHUB_CONCURRENCY);
   return {
     apiUrl,
@@ -135,7 +132,6 @@ export function resolveSettings(spec: TargetSpec, env: Env): GithubSettings | un
     exclude: spec.exclude ?? [],
     includeArchived: spec.includeArchived ?? false,
     includeForks: spec.includeForks ?? false,
-    retryBaseMs: Number.isFinite(retryBase) && retryBase >= 0 && env.SECPOL_HTTP_RETRY_BASE_MS ? retryBase : 1000,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 64) : 16,
   };
 }

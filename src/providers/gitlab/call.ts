@@ -1,10 +1,10 @@
 import type { z } from 'zod';
 import type { Gap, Gaps } from '../../model/index.js';
-import { gapFromError, gapFromStatus } from '../failure.js';
+import { gapFromError, gapFromStatus, type Fetched } from '../http/index.js';
 import { GitlabHttpError } from './client.js';
 import type { Run } from './run.js';
 
-export type Fetched<T> = { ok: true; value: T } | { ok: false; gap: Gap; status?: number };
+export type { Fetched };
 
 /**
  * Runs one gitbeaker call and validates its answer; any failure becomes a gap whose

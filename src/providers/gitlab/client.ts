@@ -19,7 +19,7 @@ import {
   RepositoryFiles,
   Users,
 } from '@gitbeaker/rest';
-import { Throttle, retryAfterMs, sleep } from './throttle.js';
+import { CredentialOrigins, HttpCore, httpSettings, type HttpStats } from '../http/index.js';
 
 /** A non-2xx answer from GitLab; the message holds method, path and status only (never headers or tokens). */
 export class GitlabHttpError extends Error {
@@ -45,20 +45,14 @@ export interface ClientOptions {
   maxRetries?: number;
   /** A longer Retry-After than this fails the request as rate-limited instead of waiting. */
   maxWaitMs?: number;
-  /** Per request, including pagination of one list. */
+  /** Per request attempt (default `SECPOL_HTTP_TIMEOUT_MS`, 60 s). */
   timeoutMs?: number;
+  env?: Readonly<Record<string, string | undefined>>;
   signal?: AbortSignal;
   debug?: (message: string) => void;
 }
 
-export interface ClientStats {
-  requests: number;
-  retries: number;
-  rateLimitWaits: number;
-  rateLimitWaitMs: number;
-  /** Lowest RateLimit-Remaining seen (-1 when GitLab sent none). */
-  rateLimitRemaining: number;
-}
+export type ClientStats = HttpStats;
 
 interface RawResponse {
   body: unknown;
@@ -82,17 +76,32 @@ export const DEFAULT_CONCURRENCY = 24;
 
 const RETRY_STATUSES = new Set([429, 502, 503, 504]);
 
+/** The HTTP core of one GitLab run: the token goes only to the instance's origin. */
+export function gitlabHttp(options: ClientOptions): HttpCore {
+  const env = httpSettings(options.env ?? {});
+  return new HttpCore({
+    ...env,
+    timeoutMs: options.timeoutMs ?? env.timeoutMs,
+    name: 'gitlab',
+    origins: new CredentialOrigins(options.baseUrl),
+    // gitbeaker requests the same endpoint again with the query of the Link it was given.
+    linkFollows: 'query',
+    concurrency: options.maxConcurrency ?? DEFAULT_CONCURRENCY,
+    retries: options.maxRetries ?? 5,
+    retryStatuses: RETRY_STATUSES,
+    maxWaitMs: options.maxWaitMs ?? 120_000,
+    signal: options.signal,
+    debug: options.debug,
+  });
+}
+
 /**
  * gitbeaker's own handler retries 429/502 ten times within ~250 ms and ignores
  * Retry-After; this requester replaces it (gitbeaker still builds endpoints and follows
- * `Link: rel="next"`) and paces requests by GitLab's rate-limit headers.
+ * `Link: rel="next"`) and sends every request through the HTTP core (pacing, retries,
+ * origin pinning, page checks).
  */
-function createRequesterFn(options: ClientOptions, stats: ClientStats) {
-  const throttle = new Throttle(options.maxConcurrency ?? DEFAULT_CONCURRENCY, options.signal);
-  const maxRetries = options.maxRetries ?? 5;
-  const maxWaitMs = options.maxWaitMs ?? 120_000;
-  const debug = options.debug ?? (() => undefined);
-
+function createRequesterFn(options: ClientOptions, http: HttpCore) {
   async function get(service: ServiceOptions, endpoint: string, request: RequestOptions = {}): Promise<RawResponse> {
     const url = new URL(endpoint, service.url.endsWith('/') ? service.url : `${service.url}/`);
     url.search = formatQuery(request.searchParams ?? {});
@@ -101,86 +110,12 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
     return send(url, { method: 'GET', headers }, request.signal);
   }
 
-  /** One request with pacing, retries and counters; GET for REST, POST only for GraphQL queries. */
+  /** One request through the core; GET for REST, POST only for GraphQL queries. */
   async function send(url: URL, init: { method: 'GET' | 'POST'; headers: Record<string, string>; body?: string }, signal?: AbortSignal): Promise<RawResponse> {
-    for (let attempt = 0; ; attempt += 1) {
-      // A fresh timeout per attempt: time spent waiting out a 429 must not count against it.
-      const signals = [signal, options.signal, AbortSignal.timeout(options.timeoutMs ?? 60_000)];
-      const release = await throttle.acquire();
-      let response: Response;
-      let text: string;
-      try {
-        stats.requests += 1;
-        response = await fetch(url, {
-          method: init.method,
-          headers: init.headers,
-          ...(init.body === undefined ? {} : { body: init.body }),
-          signal: AbortSignal.any(signals.filter((s): s is AbortSignal => s !== undefined)),
-        });
-        text = await response.text();
-      } catch (err) {
-        const code = networkCode(err);
-        if (code === undefined) throw err;
-        // A dropped connection is worth another try; anything else (refused, DNS) is not.
-        if (TRANSIENT_NETWORK.has(code) && attempt < maxRetries) {
-          stats.retries += 1;
-          release();
-          await sleep(Math.min(1000 * 2 ** attempt, 30_000), options.signal);
-          continue;
-        }
-        throw new Error(`${init.method} ${url.pathname}: ${code}`, { cause: err });
-      } finally {
-        release();
-      }
-      const now = Date.now();
-      // A 429 is paced below, by its own headers; other answers tell how much budget is left.
-      if (response.status !== 429) observeRateLimit(response.headers, now);
-      else recordRemaining(response.headers);
-      if (response.ok) return parseOk(response, text, url);
-      if (RETRY_STATUSES.has(response.status) && attempt < maxRetries) {
-        const wait = waitFor(response, now, attempt);
-        if (wait <= maxWaitMs) {
-          stats.retries += 1;
-          if (response.status === 429) {
-            stats.rateLimitWaits += 1;
-            debug(`gitlab: 429 on ${url.pathname}, waiting ${Math.ceil(wait / 1000)} s`);
-            // The user-wide throttle names itself in headers and stops everything; a bare 429 is
-            // one endpoint's application limit (members/all), so only this request waits.
-            if (isThrottleAnswer(response.headers)) stats.rateLimitWaitMs += throttle.pause(now + wait);
-            else {
-              stats.rateLimitWaitMs += wait;
-              await sleep(wait, options.signal);
-            }
-          } else {
-            await sleep(wait, options.signal);
-          }
-          continue;
-        }
-      }
-      throw new GitlabHttpError(response.status, url.pathname, errorDetail(response, text), init.method);
-    }
-  }
-
-  function recordRemaining(headers: Headers): number {
-    const remaining = Number(headers.get('ratelimit-remaining') ?? Number.NaN);
-    if (!Number.isNaN(remaining)) {
-      stats.rateLimitRemaining = stats.rateLimitRemaining < 0 ? remaining : Math.min(stats.rateLimitRemaining, remaining);
-    }
-    return remaining;
-  }
-
-  function observeRateLimit(headers: Headers, now: number): void {
-    const remaining = recordRemaining(headers);
-    if (Number.isNaN(remaining)) return;
-    const reset = Number(headers.get('ratelimit-reset') ?? Number.NaN) * 1000;
-    // Out of budget: hold everything until the window resets rather than collect 429s.
-    if (remaining <= 0 && reset > now && reset - now <= maxWaitMs) {
-      const added = throttle.pause(reset);
-      if (added > 0) {
-        stats.rateLimitWaits += 1;
-        stats.rateLimitWaitMs += added;
-      }
-    }
+    const response = await http.fetch(url, { ...init, ...(signal ? { signal } : {}) });
+    const text = await response.text();
+    if (response.ok) return parseOk(response, text, url);
+    throw new GitlabHttpError(response.status, url.pathname, errorDetail(response, text), init.method);
   }
 
   const requesterFn = (service: ServiceOptions) => ({
@@ -200,37 +135,8 @@ function createRequesterFn(options: ClientOptions, stats: ClientStats) {
   return { requesterFn, graphql };
 }
 
-const TRANSIENT_NETWORK = new Set(['ECONNRESET', 'EPIPE', 'UND_ERR_SOCKET', 'UND_ERR_CLOSED']);
-
-/** The system or undici error code behind a failed fetch (`TypeError: fetch failed`), if that is what it was. */
-function networkCode(err: unknown): string | undefined {
-  if (!(err instanceof TypeError)) return undefined;
-  const cause = (err as { cause?: { code?: unknown; message?: unknown } }).cause;
-  if (typeof cause?.code === 'string') return cause.code;
-  return typeof cause?.message === 'string' ? cause.message.split('\n')[0] : undefined;
-}
-
 function refuse(): Promise<never> {
   return Promise.reject(new Error('secpol only reads from GitLab'));
-}
-
-function isThrottleAnswer(headers: Headers): boolean {
-  return ['retry-after', 'ratelimit-name', 'ratelimit-reset', 'ratelimit-resettime'].some((name) => headers.has(name));
-}
-
-function waitFor(response: Response, now: number, attempt: number): number {
-  const backoff = Math.min(1000 * 2 ** attempt, 30_000);
-  if (response.status !== 429) return retryAfterMs(response.headers.get('retry-after'), now) ?? backoff;
-  const resetTime = Date.parse(response.headers.get('ratelimit-resettime') ?? '');
-  const reset = Number(response.headers.get('ratelimit-reset') ?? Number.NaN) * 1000;
-  return (
-    retryAfterMs(response.headers.get('retry-after'), now) ??
-    (Number.isNaN(resetTime) ? undefined : Math.max(0, resetTime - now)) ??
-    (Number.isNaN(reset) ? undefined : Math.max(0, reset - now)) ??
-    // Application limits (e.g. members/all, 200 a minute) answer 429 without headers: back off
-    // 2, 4, 8, 16, 32 s so that five retries outlast a one-minute window.
-    Math.min(2000 * 2 ** attempt, 60_000)
-  );
 }
 
 function parseOk(response: Response, text: string, url: URL): RawResponse {
@@ -273,8 +179,8 @@ function formatQuery(params: Record<string, unknown>): string {
 
 /** The gitbeaker resources secpol reads, sharing one requester (and so one throttle and one set of counters). */
 export function createGitlabClient(options: ClientOptions) {
-  const stats: ClientStats = { requests: 0, retries: 0, rateLimitWaits: 0, rateLimitWaitMs: 0, rateLimitRemaining: -1 };
-  const { requesterFn, graphql } = createRequesterFn(options, stats);
+  const http = gitlabHttp(options);
+  const { requesterFn, graphql } = createRequesterFn(options, http);
   const config = {
     host: options.baseUrl.replace(/\/+$/, ''),
     token: options.token,
@@ -283,7 +189,7 @@ export function createGitlabClient(options: ClientOptions) {
     rateLimits: {},
   };
   return {
-    stats,
+    stats: http.stats,
     graphql,
     groups: new Groups(config),
     groupMembers: new GroupMembers(config),

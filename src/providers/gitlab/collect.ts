@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../../shared/errors.js';
 import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
+import { mapLimit } from '../http/index.js';
 import { fetchValidated } from './call.js';
 import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
 import { schedulePrefetch } from './graphql.js';
@@ -20,7 +21,7 @@ export interface CollectOptions extends Pick<ClientOptions, 'maxConcurrency' | '
 
 export async function collectGitlab(ctx: CollectContext, options: CollectOptions): Promise<CollectResult> {
   ctx.redactor.add(options.token);
-  const client = createGitlabClient({ ...options, baseUrl: options.targets.baseUrl, signal: ctx.signal, debug: (m) => ctx.debug(m) });
+  const client = createGitlabClient({ ...options, baseUrl: options.targets.baseUrl, env: ctx.env, signal: ctx.signal, debug: (m) => ctx.debug(m) });
   const run: Run = {
     client,
     explicit: options.explicit,
@@ -56,7 +57,7 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   );
   let done = 0;
   // Projects in flight = request slots: each project waits on short chains (tree -> file -> include).
-  await pool(unique, options.maxConcurrency ?? DEFAULT_CONCURRENCY, async (project) => {
+  await mapLimit(unique, options.maxConcurrency ?? DEFAULT_CONCURRENCY, async (project) => {
     resources.push(...(await collectProject(run, project)));
     done += 1;
     ctx.progress.update(`gitlab: ${done}/${unique.length} projects`);
@@ -114,16 +115,4 @@ async function collectGroup(run: Run, path: string, resources: Resource[], diagn
     return [];
   }
   return projects.value;
-}
-
-async function pool<T>(items: T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const item = items[next] as T;
-      next += 1;
-      await work(item);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(size, items.length) }, worker));
 }

@@ -19,6 +19,8 @@ export interface FakeOptions {
   latencyMs?: number;
   /** `listed` answers ResourceAreas as dev.azure.com does (one entry per area, here all on this server); default is the on-premises `value: null`. */
   resourceAreas?: 'null' | 'listed';
+  /** With `listed`: the locationUrl every area names (default: this server); another origin tests credential pinning. */
+  areaLocationUrl?: string;
   /** Add these headers (e.g. X-RateLimit-Remaining: 0 with Retry-After) to the first successful answer whose path matches. */
   rateLimitHeaders?: { path: RegExp; headers: Record<string, string> };
   /** Answer 429 with Retry-After to the first `times` requests whose path matches. */
@@ -106,7 +108,7 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
     if (!/api-version=\d/.test(accept)) return unknown(`${method} ${url.pathname} without api-version in Accept`);
     if (rest.join('/') === '_apis/ResourceAreas') {
       if (options.resourceAreas !== 'listed') return ok({ count: 0, value: null });
-      const base = `http://${req.headers.host}/${org.name}/`;
+      const base = options.areaLocationUrl ?? `http://${req.headers.host}/${org.name}/`;
       return list(Object.entries(RESOURCE_AREAS).map(([name, id]) => ({ id, name, locationUrl: base })));
     }
     if (rest.join('/') === '_apis/projects') return page(org.projects.map(projectJson(org)), query, options.pageSize, true);

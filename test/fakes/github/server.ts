@@ -14,12 +14,14 @@ import { FULL_PERMISSIONS, type FakeRepo, type FakeRuleset, type FakeState, type
 export interface Fault {
   method?: string;
   path: RegExp;
-  kind: 'secondary-limit' | 'primary-limit' | 'status' | 'truncated' | 'malformed';
+  kind: 'secondary-limit' | 'primary-limit' | 'status' | 'truncated' | 'malformed' | 'link';
   status?: number;
   /** How many matching requests fail before the route answers normally. */
   times: number;
   /** For `malformed`: transforms the JSON body. */
   mutate?: (body: unknown) => unknown;
+  /** For `link`: the Link header sent instead of the real one (e.g. a next page on another origin). */
+  link?: string;
 }
 
 export interface FakeOptions {
@@ -137,7 +139,7 @@ export class FakeGithub {
       'x-ratelimit-resource': resource,
       ...(token.kind === 'classic' ? { 'x-oauth-scopes': (token.scopes ?? []).join(', ') } : {}),
     });
-    if (fault && fault.kind !== 'malformed' && fault.kind !== 'truncated') {
+    if (fault && fault.kind !== 'malformed' && fault.kind !== 'truncated' && fault.kind !== 'link') {
       fault.times--;
       this.used[resource]++;
       if (fault.kind === 'secondary-limit') {
@@ -175,6 +177,10 @@ export class FakeGithub {
       const paged = this.paginate(json, url);
       json = paged.json;
       if (paged.link) headers.link = paged.link;
+    }
+    if (fault?.kind === 'link' && fault.link !== undefined) {
+      fault.times--;
+      headers.link = fault.link;
     }
     if (fault?.kind === 'malformed' && fault.mutate) {
       fault.times--;

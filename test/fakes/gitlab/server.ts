@@ -99,6 +99,12 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     }
     const token = state.tokens.find((t) => t.value === req.headers['private-token']);
     if (!token) throw new HttpError(401, { message: '401 Unauthorized' });
+    const injected = state.intercept?.({ method: req.method, url: new URL(raw, `http://${req.headers.host ?? 'fake'}`) });
+    if (injected) {
+      res.writeHead(injected.status, { 'content-type': 'application/json', ...injected.headers });
+      res.end(injected.body === undefined ? '' : JSON.stringify(injected.body));
+      return;
+    }
     const rl = state.rateLimit;
     if (rl && rl.path.test(path) && (limited.get(raw) ?? 0) < rl.times) {
       limited.set(raw, (limited.get(raw) ?? 0) + 1);

@@ -74,4 +74,6 @@ export interface FakeGitlabState {
   budget?: { after: number; resetSeconds: number };
   /** The first `times` requests whose path matches get 429 with this Retry-After (seconds). */
   rateLimit?: { path: RegExp; times: number; retryAfter: number; /** Application limits send 429 without RateLimit-* or Retry-After. */ bare?: boolean };
+  /** Fault injection: an answer for a request (after auth), replacing the route; undefined lets the route answer. */
+  intercept?: (request: { method: string; url: URL }) => { status: number; headers?: Record<string, string>; body?: unknown } | undefined;
 }

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { azureDevOpsProvider, createAzureDevOpsAdapter } from '../../../src/providers/azure-devops/index.js';
-import { trustedHost } from '../../../src/providers/azure-devops/client.js';
+import { adoOrigins } from '../../../src/providers/azure-devops/client.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';
 import { startFakeAzureDevOps, type FakeAzureDevOps, type FakeOptions } from '../../fakes/azure-devops/server.js';
@@ -158,12 +158,15 @@ describe('azure-devops provider failure handling', () => {
     expect(itemReads.some((p) => p.includes(repos[3]!.id) || p.includes(repos[4]!.id))).toBe(false);
   });
 
-  it('sends the token only to the organization host and Azure DevOps service hosts', () => {
-    expect(trustedHost('vssps.dev.azure.com', 'dev.azure.com')).toBe(true);
-    expect(trustedHost('acme.vssps.visualstudio.com', 'acme.visualstudio.com')).toBe(true);
-    expect(trustedHost('evil.example', 'dev.azure.com')).toBe(false);
-    expect(trustedHost('dev.azure.com', 'tfs.corp.example')).toBe(false);
-    expect(trustedHost('127.0.0.1', '127.0.0.1')).toBe(true);
+  it('sends the token only to the organization origin and, for cloud orgs, Azure DevOps service hosts on https', () => {
+    expect(adoOrigins('https://dev.azure.com/acme').allows('https://vssps.dev.azure.com/acme/_apis')).toBe(true);
+    expect(adoOrigins('https://acme.visualstudio.com').allows('https://acme.vssps.visualstudio.com/_apis')).toBe(true);
+    expect(adoOrigins('https://dev.azure.com/acme').allows('https://evil.example/_apis')).toBe(false);
+    expect(adoOrigins('https://dev.azure.com/acme').allows('http://vssps.dev.azure.com/_apis')).toBe(false);
+    expect(adoOrigins('https://tfs.corp.example/tfs/acme').allows('https://dev.azure.com/x')).toBe(false);
+    // Another port of the org host is another origin.
+    expect(adoOrigins('http://127.0.0.1:8080/acme').allows('http://127.0.0.1:8080/acme/_apis')).toBe(true);
+    expect(adoOrigins('http://127.0.0.1:8080/acme').allows('http://127.0.0.1:8081/acme/_apis')).toBe(false);
   });
 
   it('records a malformed gap when a response breaks the schema', async () => {
