@@ -56,7 +56,7 @@ export function tempDir(prefix = 'secpol-local-'): string {
 }
 
 export function cleanup(): void {
-  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true });
+  for (const d of made.splice(0)) rmSync(d, { recursive: true, force: true, maxRetries: 5 });
 }
 
 export function writeFiles(root: string, files: Record<string, string>): void {
@@ -68,7 +68,8 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 }
 
 export function git(root: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=secpol-test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+  // gc.auto=0: a commit of many files would start a detached `git gc` that races the cleanup (ENOTEMPTY).
+  return execFileSync('git', ['-c', 'user.name=secpol-test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'gc.auto=0', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
