@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { stripControl } from '../../report/escape.js';
-import { addCollectOptions, addOutputOptions } from '../program.js';
+import { addCollectOptions, addOutputOptions } from '../options.js';
 import { outputFiles, parseOutputs, writeReports } from '../output.js';
 import { checkOutputFiles } from '../output-file.js';
 import type { CollectFlags } from './common.js';

@@ -1,6 +1,7 @@
-import type { TargetSpec } from '../types.js';
+import type { ProviderTargets, RepositoryFilters } from '../contract.js';
 import { UserError } from '../../shared/errors.js';
 import { withoutCredentials } from './ids.js';
+import { TOKEN_VARS } from './meta.js';
 
 export interface AdoTarget {
   /** Collection URL without a trailing slash, e.g. https://dev.azure.com/acme. */
@@ -14,9 +15,9 @@ export interface AdoTarget {
   token: string;
   tokenVar: string;
   bearer: boolean;
+  filters: RepositoryFilters;
 }
 
-export const TOKEN_VARS = ['AZURE_DEVOPS_TOKEN', 'AZURE_DEVOPS_EXT_PAT', 'SYSTEM_ACCESSTOKEN'] as const;
 
 interface Origin {
   orgUrl: string;
@@ -74,25 +75,27 @@ export function orgNameOf(orgUrl: string): string {
   return parts[parts.length - 1] ?? u.hostname;
 }
 
-export function resolveTarget(spec: TargetSpec, env: Readonly<Record<string, string | undefined>>): AdoTarget {
+export function resolveTarget(spec: ProviderTargets, env: Readonly<Record<string, string | undefined>>): AdoTarget {
   const origin = parseOrigin(spec.originUrl);
+  const adoOrg = typeof spec.options.adoOrg === 'string' ? spec.options.adoOrg : undefined;
+  const adoProject = typeof spec.options.adoProject === 'string' ? spec.options.adoProject : undefined;
   let orgUrl: string | undefined;
-  let project = spec.adoProject?.trim() || undefined;
+  let project = adoProject?.trim() || undefined;
   let repo: string | undefined;
-  if (spec.adoOrg) orgUrl = normaliseOrgUrl(spec.adoOrg);
+  if (adoOrg) orgUrl = normaliseOrgUrl(adoOrg);
   else if (env.SYSTEM_COLLECTIONURI) orgUrl = normaliseOrgUrl(env.SYSTEM_COLLECTIONURI);
   else if (origin) orgUrl = origin.orgUrl;
   if (!orgUrl) {
     throw new UserError('Azure DevOps organization unknown: pass --ado-org <url> or set SYSTEM_COLLECTIONURI (or run inside an Azure Repos clone)');
   }
   // With no explicit project, the origin narrows the scan to its own repository when it belongs to this organization.
-  if (!spec.adoOrg && !project && origin && sameOrg(origin.orgUrl, orgUrl)) {
+  if (!adoOrg && !project && origin && sameOrg(origin.orgUrl, orgUrl)) {
     project = origin.project;
     repo = origin.repo;
   }
   const found = TOKEN_VARS.find((name) => env[name]);
   if (!found) throw new UserError(`Azure DevOps needs a token: set ${TOKEN_VARS.join(', ')} (checked in that order)`);
-  return { orgUrl, org: orgNameOf(orgUrl), project, repo, token: env[found] as string, tokenVar: found, bearer: found === 'SYSTEM_ACCESSTOKEN' };
+  return { orgUrl, org: orgNameOf(orgUrl), project, repo, token: env[found] as string, tokenVar: found, bearer: found === 'SYSTEM_ACCESSTOKEN', filters: spec.filters };
 }
 
 function sameOrg(a: string, b: string): boolean {

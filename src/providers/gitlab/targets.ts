@@ -1,10 +1,12 @@
 import { UserError } from '../../shared/errors.js';
-import type { TargetSpec } from '../types.js';
+import type { ProviderTargets, RepositoryFilters } from '../contract.js';
 
 export interface GitlabTargets {
   baseUrl: string;
   group?: string;
   projects: string[];
+  /** Group scans: include/exclude globs over the full path; archived projects and forks only when asked. */
+  filters?: RepositoryFilters;
 }
 
 const PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
@@ -56,12 +58,13 @@ function validPath(value: string, what: string): string {
 }
 
 /** Which group and projects to read; undefined when the spec names nothing GitLab can scan. */
-export function resolveTargets(spec: TargetSpec, env: Readonly<Record<string, string | undefined>>): GitlabTargets | undefined {
-  const group = spec.gitlabGroup ? validPath(spec.gitlabGroup, 'group') : undefined;
-  const chosen = spec.providers.includes('gitlab');
-  const projects = chosen ? spec.repos.map((r) => validPath(r, 'project')) : [];
+export function resolveTargets(spec: ProviderTargets, env: Readonly<Record<string, string | undefined>>): GitlabTargets | undefined {
+  const gitlabGroup = typeof spec.options.gitlabGroup === 'string' ? spec.options.gitlabGroup : undefined;
+  const group = gitlabGroup ? validPath(gitlabGroup, 'group') : undefined;
+  // `--repo` values are GitLab projects only when GitLab was named with --provider.
+  const projects = spec.named ? spec.repos.map((r) => validPath(r, 'project')) : [];
   const origin = !group && projects.length === 0 && spec.originUrl ? parseOrigin(spec.originUrl) : undefined;
   if (origin) projects.push(origin.project);
   if (!group && projects.length === 0) return undefined;
-  return { baseUrl: baseUrlOf(env, origin), group, projects: [...new Set(projects)] };
+  return { baseUrl: baseUrlOf(env, origin), group, projects: [...new Set(projects)], filters: spec.filters };
 }

@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { z } from 'zod';
 import type { Resource } from '../../model/index.js';
@@ -5,7 +6,8 @@ import { Resource as ResourceSchema, SNAPSHOT_SCHEMA, resourceKinds } from '../.
 import type { Diagnostic } from '../../shared/errors.js';
 import { formatBytes, LIMITS, sizeProblem } from '../../shared/limits.js';
 import { parseLocated, parseLocatedJson, readSourceFile, zodIssuesToDiagnostics } from '../../shared/yaml-source.js';
-import type { CollectResult, ProviderAdapter, ProviderEntry } from '../types.js';
+import type { ProviderImplementation } from '../contract.js';
+import type { CollectResult, ProviderAdapter } from '../types.js';
 
 // Validate the envelope first and each resource on its own, so one bad resource is reported
 // at its line and the valid ones are still evaluated.
@@ -80,13 +82,26 @@ function isJson(text: string): boolean {
   }
 }
 
-export const snapshotProvider: ProviderEntry = {
-  name: 'snapshot',
-  kinds: resourceKinds,
+export const implementation: ProviderImplementation = {
   plan(spec) {
     return spec.stateFiles.map((file): ProviderAdapter => {
       const displayName = relative(process.cwd(), file) || file;
       return { name: 'snapshot', target: displayName, collect: () => loadStateFile(file, displayName) };
     });
+  },
+  // No credential and no API: the check is that each state file can be read.
+  async doctor(spec) {
+    const checks = await Promise.all(
+      spec.stateFiles.map(async (file) => {
+        const name = relative(process.cwd(), file) || file;
+        try {
+          const info = await stat(file);
+          return { name, status: info.isFile() ? ('ok' as const) : ('missing' as const), detail: info.isFile() ? 'ok' : 'not a file' };
+        } catch {
+          return { name, status: 'missing' as const, detail: 'no such file' };
+        }
+      }),
+    );
+    return { provider: 'snapshot', endpoint: 'state files', identity: 'no credential needed', checks };
   },
 };

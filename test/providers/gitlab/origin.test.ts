@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitlabProvider } from '../../../src/providers/gitlab/index.js';
+import { implementation as gitlabProvider } from '../../../src/providers/gitlab/index.js';
 import type { CollectResult } from '../../../src/providers/types.js';
 import { Redactor } from '../../../src/shared/redact.js';
 import { startFakeGitlab } from '../../fakes/gitlab/server.js';
