@@ -1,4 +1,4 @@
-import { mkdir, open, rm, type FileHandle } from 'node:fs/promises';
+import { appendFile, mkdir, open, rm, stat, type FileHandle } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
@@ -6,7 +6,7 @@ import { UserError } from '../shared/errors.js';
 import type { Io } from './io.js';
 import { colorEnabled } from './io.js';
 
-export const formats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export const formats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'github', 'codequality', 'azure'] as const;
 export type Format = (typeof formats)[number];
 
 export interface OutputTarget {
@@ -76,7 +76,19 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
       await mkdir(dirname(file), { recursive: true });
       await writeInPieces(file, safe);
     }
+    if (target.format === 'github') await appendStepSummary(shown, io, redactor);
   }
+}
+
+/** `--format github` in a GitHub job also writes the Markdown report to the job summary, within what is left of its 1 MiB. */
+async function appendStepSummary(report: Report, io: Io, redactor: Redactor): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  const { githubStepSummary, STEP_SUMMARY_LIMIT } = await import('../report/index.js');
+  const used = await stat(file).then((s) => s.size).catch(() => 0);
+  // Redaction can lengthen a line ("[REDACTED]"), so leave room for it.
+  const summary = githubStepSummary(report, Math.max(0, STEP_SUMMARY_LIMIT - used - 4096));
+  if (summary !== '') await appendFile(file, redactor.redact(summary));
 }
 
 /**

@@ -32,7 +32,7 @@ export function addCollectOptions(cmd: Command): Command {
 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .option('--format <format...>', 'text|json|sarif|junit|markdown|html, or format=file (repeatable)')
+    .option('--format <format...>', 'text|json|sarif|junit|markdown|html|github|codequality|azure, or format=file (repeatable)')
     .option('-o, --output <file>', 'write the (single) format to a file')
     .addOption(new Option('--fail-on <severity>', 'lowest failing severity that fails the run').choices(['critical', 'high', 'medium', 'low', 'none']))
     .option('--sarif-all', 'SARIF also lists passes, waived, errors and skips (compliance archives)')
