@@ -43,8 +43,18 @@ export async function buildBundle({ outdir, action }) {
     platform: 'node',
     target: 'node20',
     sourcemap: action ? false : 'linked',
-    // CommonJS dependencies call require() for Node built-ins; an ES module has none of its own.
-    banner: { js: "import { createRequire as __secpolCreateRequire } from 'node:module';\nconst require = __secpolCreateRequire(import.meta.url);" },
+    // CommonJS dependencies call require() for Node built-ins and read __dirname (azure-devops-node-api,
+    // for its user agent); an ES module has none of these of its own.
+    banner: {
+      js: [
+        "import { createRequire as __secpolCreateRequire } from 'node:module';",
+        "import { dirname as __secpolDirname } from 'node:path';",
+        "import { fileURLToPath as __secpolFileURLToPath } from 'node:url';",
+        'const require = __secpolCreateRequire(import.meta.url);',
+        'const __filename = __secpolFileURLToPath(import.meta.url);',
+        'const __dirname = __secpolDirname(__filename);',
+      ].join('\n'),
+    },
     // The Action's bundle is committed, so it cannot name its own commit.
     define: { __SECPOL_VERSION__: JSON.stringify(pkg.version), __SECPOL_RELEASE_COMMIT__: JSON.stringify(action ? '' : releaseCommit()) },
     logLevel: 'warning',

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionArgv, actionInput } from './cli/action-inputs.js';
 import { processIo } from './cli/io.js';
+import { escapeData } from './report/github/index.js';
 import { runCli } from './cli/program.js';
 import { isUserError } from './shared/errors.js';
 
@@ -13,8 +14,12 @@ const io = processIo();
 const scratch = mkdtempSync(join(process.env.RUNNER_TEMP || tmpdir(), 'secpol-'));
 const jsonFile = join(scratch, 'report.json');
 const token = actionInput(process.env, 'token');
-// The token goes where the CLI looks for it, and only when the workflow gave one.
-if (token) process.env.GITHUB_TOKEN = token;
+// The token goes where the CLI looks for it, and only when the workflow gave one; the runner
+// masks it in the log from here on even if it is not a repository secret.
+if (token) {
+  io.out(`::add-mask::${escapeData(token)}\n`);
+  process.env.GITHUB_TOKEN = token;
+}
 
 let exitCode: number;
 try {

@@ -122,6 +122,19 @@ describe('the Action run the way the runner runs it', () => {
     expect(JSON.parse(readFileSync(join(workspace, 'reports/cq.json'), 'utf8'))).toEqual(expect.arrayContaining([expect.objectContaining({ check_name: 'ci.pinned-actions' })]));
   });
 
+  it('masks a token input in the log before anything else is written, and never prints it', () => {
+    const token = ['gh', 'p_'].join('') + 'A1b2C3d4E5f6G7h8I9j0K1l2M3n4O5p6Q7r8';
+    const masked = spawnSync(process.execPath, [join(actionDir, manifest.runs.main)], {
+      cwd: workspace,
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH ?? '', HOME: scratch, RUNNER_TEMP: scratch, SECPOL_CACHE_DIR: join(scratch, 'cache'), INPUT_TOKEN: token, 'INPUT_FAIL-ON': 'none' },
+    });
+    expect(masked.stdout.startsWith(`::add-mask::${token}\n`)).toBe(true);
+    expect(masked.stdout.split(token)).toHaveLength(2);
+    expect(masked.stderr).not.toContain(token);
+    expect(masked.status).toBe(0);
+  });
+
   it('reports a bad input as one line and exit 2', () => {
     const bad = spawnSync(process.execPath, [join(actionDir, manifest.runs.main)], {
       cwd: workspace,
