@@ -16,7 +16,7 @@ const forbid = (...layers) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'fixtures/**', 'bench/.out/**'] },
+  { ignores: ['dist/**', 'dist-action/**', 'node_modules/**', 'coverage/**', 'fixtures/**', 'bench/.out/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

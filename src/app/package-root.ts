@@ -29,3 +29,9 @@ export function builtinPolicyDir(): string {
 export function secpolVersion(): string {
   return __SECPOL_VERSION__;
 }
+
+/** The full commit SHA of this release (builds from a clean tree at its tag), else undefined. */
+export function secpolReleaseCommit(): string | undefined {
+  const commit = typeof __SECPOL_RELEASE_COMMIT__ === 'string' ? __SECPOL_RELEASE_COMMIT__ : '';
+  return /^[0-9a-f]{40}$/.test(commit) ? commit : undefined;
+}

@@ -49,7 +49,7 @@ function parseCharacters(value: string): number {
 
 export function addOutputOptions(cmd: Command): Command {
   return cmd
-    .option('--format <format...>', 'text|json|sarif|junit|markdown|html, or format=file (repeatable)')
+    .option('--format <format...>', 'text|json|sarif|junit|markdown|html|github|codequality|azure, or format=file (repeatable)')
     .option('-o, --output <file>', 'write the (single) format to a file')
     .addOption(
       new Option('--fail-on <severity>', 'lowest failing severity that fails the run (critical, high, medium, low, none; any case)').argParser(parseFailOn),

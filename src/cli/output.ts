@@ -1,3 +1,4 @@
+import { appendFile, stat } from 'node:fs/promises';
 import type { Report } from '../model/index.js';
 import type { Redactor } from '../shared/redact.js';
 import { UserError } from '../shared/errors.js';
@@ -5,7 +6,7 @@ import type { Io } from './io.js';
 import { colorEnabled } from './io.js';
 import { checkOutputFiles, outputFile, writeOutputFile } from './output-file.js';
 
-export const formats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export const formats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'github', 'codequality', 'azure'] as const;
 export type Format = (typeof formats)[number];
 
 export interface OutputTarget {
@@ -85,10 +86,22 @@ export async function writeReports(report: Report, targets: OutputTarget[], flag
     } else {
       await writeOutputFile(outputFile(target.file, io.cwd, target.format), safe);
     }
+    if (target.format === 'github') await appendStepSummary(shown, io, redactor);
   }
 }
 
 /** The files among the targets, for checkOutputFiles. */
 export function outputFiles(targets: readonly OutputTarget[], cwd: string) {
   return targets.flatMap((t) => (t.file === undefined ? [] : [outputFile(t.file, cwd, t.format)]));
+}
+
+/** `--format github` in a GitHub job also writes the Markdown report to the job summary, within what is left of its 1 MiB. */
+async function appendStepSummary(report: Report, io: Io, redactor: Redactor): Promise<void> {
+  const file = io.env.GITHUB_STEP_SUMMARY;
+  if (!file) return;
+  const { githubStepSummary, STEP_SUMMARY_LIMIT } = await import('../report/index.js');
+  const used = await stat(file).then((s) => s.size).catch(() => 0);
+  // Redaction can lengthen a line ("[REDACTED]"), so leave room for it.
+  const summary = githubStepSummary(report, Math.max(0, STEP_SUMMARY_LIMIT - used - 4096));
+  if (summary !== '') await appendFile(file, redactor.redact(summary));
 }

@@ -1,4 +1,7 @@
 import type { Report } from '../model/index.js';
+import { renderAzure } from './azure/index.js';
+import { renderCodeQuality, renderCodeQualityChunks } from './codequality/index.js';
+import { renderGithub } from './github/index.js';
 import { renderHtml, renderHtmlChunks } from './html/index.js';
 import { renderJson, renderJsonChunks } from './json/index.js';
 import { renderJunit, renderJunitChunks } from './junit/index.js';
@@ -6,7 +9,7 @@ import { renderMarkdown } from './markdown/index.js';
 import { renderSarif, renderSarifChunks } from './sarif/index.js';
 import { renderText, renderTextChunks } from './text/index.js';
 
-export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
+export const reportFormats = ['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'github', 'codequality', 'azure'] as const;
 export type ReportFormat = (typeof reportFormats)[number];
 
 export interface RenderOptions {
@@ -48,6 +51,12 @@ export function renderReport(format: ReportFormat, report: Report, options: Rend
       });
     case 'html':
       return renderHtml(report);
+    case 'github':
+      return renderGithub(report);
+    case 'codequality':
+      return renderCodeQuality(report);
+    case 'azure':
+      return renderAzure(report);
   }
 }
 
@@ -64,6 +73,8 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
       return renderJunitChunks(report);
     case 'html':
       return renderHtmlChunks(report);
+    case 'codequality':
+      return renderCodeQualityChunks(report);
     case 'sarif':
       return renderSarifChunks(report, { all: options.sarifAll ?? false, ...(options.anchorFile ? { anchorFile: options.anchorFile } : {}) });
     case 'text':
@@ -73,6 +84,9 @@ export function renderReportChunks(format: ReportFormat, report: Report, options
   }
 }
 
+export { renderAzure } from './azure/index.js';
+export { renderCodeQuality, renderCodeQualityChunks, type CodeQualityIssue } from './codequality/index.js';
+export { githubStepSummary, renderGithub, STEP_SUMMARY_LIMIT } from './github/index.js';
 export { renderComplianceExport, type ExportFormat } from './export/index.js';
 export { renderHtml, renderHtmlChunks } from './html/index.js';
 export { renderJson, renderJsonChunks } from './json/index.js';

@@ -93,14 +93,15 @@ describe('secpol check with six formats in one run', () => {
     expect(check.stdout).toContain('acme/<img');
   });
 
-  it('SARIF: valid against the official schema, one result per failing finding', () => {
+  it('SARIF: valid against the official schema, one result per failing finding and a note per one not evaluated', () => {
     const sarif = JSON.parse(read('b.sarif')) as { runs: { results: { properties: { status: string; resourceId: string } }[] }[] };
     const validator = sarifValidator();
     expect(validator.validate(sarif), validator.errors()).toBe(true);
     const results = sarif.runs[0]!.results;
-    expect(results.every((r) => r.properties.status === 'fail')).toBe(true);
+    expect(results.every((r) => r.properties.status === 'fail' || r.properties.status === 'error')).toBe(true);
     const failing = new Set(report.results.filter((r) => r.status === 'fail').map((r) => r.resource.id));
-    expect(new Set(results.map((r) => r.properties.resourceId))).toEqual(failing);
+    expect(new Set(results.filter((r) => r.properties.status === 'fail').map((r) => r.properties.resourceId))).toEqual(failing);
+    expect(results.filter((r) => r.properties.status === 'error')).toHaveLength(report.summary.error);
     expect(read('b.sarif')).not.toContain('\u001b');
   });
 

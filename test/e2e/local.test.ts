@@ -257,29 +257,26 @@ describe('hostile file names', () => {
 });
 
 describe('secpol init', () => {
-  it('writes secpol.yaml and a GitHub workflow whose own command secpol accepts, ci.* rules passing on it', async () => {
+  it('writes secpol.yaml and a GitHub workflow running the pinned Action, ci.* rules passing on it', async () => {
     const repo = tempDir('secpol-init-');
     git(repo, 'init', '-q');
     git(repo, 'remote', 'add', 'origin', 'https://github.com/acme/app.git');
-    const init = await secpolAsync(['init'], { cwd: repo });
+    const init = await secpolAsync(['init', '--action-ref', 'b'.repeat(40)], { cwd: repo });
     expect(init.status, init.stderr).toBe(0);
     expect(init.stdout).toContain('wrote secpol.yaml');
     const workflowPath = join(repo, '.github', 'workflows', 'secpol.yml');
-    const workflow = parse(readFileSync(workflowPath, 'utf8')) as { jobs: Record<string, { steps: { run?: string }[] }> };
+    const workflow = parse(readFileSync(workflowPath, 'utf8')) as { jobs: Record<string, { steps: { uses?: string; with?: Record<string, string> }[] }> };
     commitAll(repo);
 
-    // The workflow's own secpol command line, run as CI would, plus a JSON report to inspect.
-    const command = Object.values(workflow.jobs)
+    // What the Action's step runs (its inputs as CLI options), plus a JSON report to inspect.
+    const step = Object.values(workflow.jobs)
       .flatMap((job) => job.steps)
-      .map((step) => step.run)
-      .find((run) => run?.includes('secpol check'));
-    expect(command).toBeDefined();
-    const args = command!.replace(/^.*?secpol check/, '').trim().split(/\s+/);
-    const run = await secpolAsync(['check', ...args, '--format', 'json=report.json'], { cwd: repo, env: NOW });
+      .find((s) => s.uses?.startsWith('secpol/secpol@'));
+    expect(step?.uses).toBe(`secpol/secpol@${'b'.repeat(40)}`);
+    const run = await secpolAsync(['check', '--fail-on', step?.with?.['fail-on'] ?? 'high', '--format', 'github', '--format', 'sarif=secpol.sarif', '--format', 'json=report.json'], { cwd: repo, env: NOW });
     expect(run.stderr).not.toMatch(/error|\n\s+at /i);
     expect([0, 1]).toContain(run.status);
-    const sarifFile = args.find((a) => a.startsWith('sarif='))?.slice('sarif='.length);
-    if (sarifFile) expect(existsSync(join(repo, sarifFile))).toBe(true);
+    expect(existsSync(join(repo, 'secpol.sarif'))).toBe(true);
 
     const report = readJson<Report & { config?: unknown }>(join(repo, 'report.json'));
     const onWorkflow = report.results.filter((r) => r.resource.id === 'local:.github/workflows/secpol.yml');

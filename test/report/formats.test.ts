@@ -222,7 +222,7 @@ describe('renderReport', () => {
   });
 
   it('knows its formats', () => {
-    expect(reportFormats).toEqual(['text', 'json', 'sarif', 'junit', 'markdown', 'html']);
+    expect(reportFormats).toEqual(['text', 'json', 'sarif', 'junit', 'markdown', 'html', 'github', 'codequality', 'azure']);
     expect(isReportFormat('sarif')).toBe(true);
     expect(isReportFormat('pdf')).toBe(false);
   });

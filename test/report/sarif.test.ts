@@ -1,7 +1,7 @@
 import type * as Sarif from 'sarif';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Report, Result } from '../../src/model/index.js';
-import { FINGERPRINT_KEY, MAX_RESULTS_PER_RUN, renderSarif, renderSarifChunks } from '../../src/report/sarif/index.js';
+import { FINGERPRINT_KEY, MAX_RESULTS_PER_RUN, NOT_EVALUATED_RULE, renderSarif, renderSarifChunks } from '../../src/report/sarif/index.js';
 import { sarifValidator } from '../helpers/sarif.js';
 import { fixtureReport, HOSTILE, results as fixtureResults, rules as fixtureRules } from './fixture.js';
 
@@ -38,7 +38,9 @@ function expectGithubUploadable(log: Sarif.Log): void {
     for (const rule of r.tool.driver.rules ?? []) {
       const tags = (rule.properties?.tags ?? []) as string[];
       expect(tags.length).toBeLessThanOrEqual(20);
-      expect(['9.5', '8.0', '5.5', '3.0']).toContain(rule.properties?.['security-severity']);
+      // The stand-in for results that could not be evaluated has none: GitHub would show it as a vulnerability of that severity.
+      if (rule.id === NOT_EVALUATED_RULE) expect(rule.properties?.['security-severity']).toBeUndefined();
+      else expect(['9.5', '8.0', '5.5', '3.0']).toContain(rule.properties?.['security-severity']);
     }
     for (const result of r.results ?? []) {
       expect(result.ruleId && ruleIds.has(result.ruleId)).toBe(true);
@@ -81,11 +83,31 @@ describe('renderSarif (default: failures only)', () => {
   it('validates against the official SARIF 2.1.0 schema', () => expectValid(log));
   it('meets GitHub code scanning upload rules', () => expectGithubUploadable(log));
 
-  it('holds only fail results, without kind or suppressions', () => {
+  it('holds fail results and, as notes of their own rule, those that could not be evaluated; no kind, suppressions, passes or skips', () => {
     expect(results.every((r) => r.kind === undefined && r.suppressions === undefined)).toBe(true);
-    expect(new Set(results.map((r) => r.properties?.status))).toEqual(new Set(['fail']));
+    expect(new Set(results.map((r) => r.properties?.status))).toEqual(new Set(['fail', 'error']));
     const failing = fixtureResults.filter((r) => r.status === 'fail').map((r) => r.ruleId);
-    expect(new Set(results.map((r) => r.ruleId))).toEqual(new Set(failing));
+    expect(new Set(results.filter((r) => r.properties?.status === 'fail').map((r) => r.ruleId))).toEqual(new Set(failing));
+  });
+
+  it('reports an error result as a note under secpol.not-evaluated, naming the rule, resource and reason', () => {
+    const notes = results.filter((r) => r.ruleId === NOT_EVALUATED_RULE);
+    expect(notes).toHaveLength(fixtureResults.filter((r) => r.status === 'error').length);
+    expect(notes[0]).toMatchObject({
+      level: 'note',
+      message: { text: 'org.mfa-required (critical) could not be evaluated for github:acme: forbidden: the token lacks the admin:org scope. This is not a pass.' },
+      properties: { evaluatedRuleId: 'org.mfa-required', resourceId: 'github:acme', status: 'error' },
+    });
+    expect(notes[0]?.locations?.[0]?.physicalLocation?.artifactLocation?.uri).toBe('secpol.yaml');
+    const rule = run(log).tool.driver.rules?.find((r) => r.id === NOT_EVALUATED_RULE);
+    expect(rule?.defaultConfiguration?.level).toBe('note');
+    // The error's own rule is described (it failed elsewhere or not), but no result of it is an alert of that rule.
+    expect(results.some((r) => r.ruleId === 'org.mfa-required')).toBe(false);
+  });
+
+  it('leaves the not-evaluated rule out when everything could be evaluated', () => {
+    const clean = parse(renderSarif(fixtureReport({ results: fixtureResults.filter((r) => r.status !== 'error') }), { all: false }));
+    expect(run(clean).tool.driver.rules?.some((r) => r.id === NOT_EVALUATED_RULE)).toBe(false);
   });
 
   it('maps severities to levels', () => {
@@ -136,7 +158,7 @@ describe('renderSarif (default: failures only)', () => {
 
   it('describes each rule once, with help, tags, controls and security-severity', () => {
     const rules = run(log).tool.driver.rules ?? [];
-    expect(rules.map((r) => r.id)).toEqual([...new Set(fixtureRules.map((r) => r.id))].sort());
+    expect(rules.map((r) => r.id)).toEqual([...new Set([...fixtureRules.map((r) => r.id), NOT_EVALUATED_RULE])].sort());
     const bp = rules.find((r) => r.id === 'branch.protected');
     expect(bp).toMatchObject({
       shortDescription: { text: 'Default branch is protected' },

@@ -18,6 +18,12 @@ export const MAX_RESULTS_PER_RUN = 25_000;
 export const MAX_TAGS_PER_RULE = 20;
 export const FALLBACK_ANCHOR = 'secpol.yaml';
 export const FINGERPRINT_KEY = 'secpolFingerprint/v1';
+/**
+ * The rule under which the default log reports results that could not be evaluated: as
+ * `note`s of their own rule (no `security-severity`), so a blind spot shows in code scanning
+ * without passing for a high-severity vulnerability under the rule it could not check.
+ */
+export const NOT_EVALUATED_RULE = 'secpol.not-evaluated';
 const SRCROOT = '%SRCROOT%';
 
 const securitySeverity: Record<Severity, string> = { critical: '9.5', high: '8.0', medium: '5.5', low: '3.0' };
@@ -42,9 +48,8 @@ const RESULTS_SLOT = '\u0000results';
  */
 export function* renderSarifChunks(report: Report, options: SarifOptions): Generator<string, void, undefined> {
   const anchor = normalisePath(options.anchorFile ?? report.anchorFile ?? FALLBACK_ANCHOR) || FALLBACK_ANCHOR;
-  const { rules, indexOf } = buildRules(report);
-
-  const selected = report.results.filter((r) => options.all || r.status === 'fail').sort(compareResults);
+  const selected = report.results.filter((r) => options.all || r.status === 'fail' || r.status === 'error').sort(compareResults);
+  const { rules, indexOf } = buildRules(report, !options.all && selected.some((r) => r.status === 'error'));
   // What will be written (up to the cap), and how many there are in all.
   const kept: { r: Result; entry: Entry }[] = [];
   let total = 0;
@@ -113,7 +118,8 @@ export function* renderSarifChunks(report: Report, options: SarifOptions): Gener
   const fingerprintsSeen = new Map<string, number>();
   for (let i = 0; i < kept.length; i++) {
     const { r, entry } = kept[i]!;
-    const item = JSON.stringify(toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen), null, 2).replace(/\n/g, `\n${indent}`);
+    const result = !options.all && r.status === 'error' ? notEvaluatedResult(r, entry, indexOf(NOT_EVALUATED_RULE), fingerprintsSeen) : toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen);
+    const item = JSON.stringify(result, null, 2).replace(/\n/g, `\n${indent}`);
     yield* pieces.add(`${i === 0 ? '' : ','}\n${indent}${item}`);
   }
   yield* pieces.add(`\n${indent.slice(2)}]${pretty.slice(at + slot.length)}\n`);
@@ -130,7 +136,7 @@ function ident(value: string): string {
   return oneLine(stripControl(value));
 }
 
-function buildRules(report: Report): { rules: Sarif.ReportingDescriptor[]; indexOf: (id: string) => number } {
+function buildRules(report: Report, withNotEvaluated: boolean): { rules: Sarif.ReportingDescriptor[]; indexOf: (id: string) => number } {
   const metas = new Map<string, RuleMeta>();
   for (const rule of report.rules) if (!metas.has(rule.id)) metas.set(rule.id, rule);
   // A result whose rule metadata is missing still needs a descriptor: GitHub rejects unknown rule ids.
@@ -148,9 +154,11 @@ function buildRules(report: Report): { rules: Sarif.ReportingDescriptor[]; index
       source: { file: '', line: 0, column: 0 },
     });
   }
-  const ids = [...metas.keys()].sort();
+  const ids = [...metas.keys()];
+  if (withNotEvaluated && !metas.has(NOT_EVALUATED_RULE)) ids.push(NOT_EVALUATED_RULE);
+  ids.sort();
   const index = new Map(ids.map((id, i) => [id, i]));
-  const rules = ids.map((id) => toDescriptor(metas.get(id) as RuleMeta));
+  const rules = ids.map((id) => (metas.has(id) ? toDescriptor(metas.get(id) as RuleMeta) : notEvaluatedDescriptor()));
   return { rules, indexOf: (id) => index.get(id) ?? -1 };
 }
 
@@ -275,6 +283,45 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<str
             },
           }
         : {}),
+    },
+  };
+}
+
+function notEvaluatedDescriptor(): Sarif.ReportingDescriptor {
+  const text = 'A rule could not be evaluated: secpol lacked the data (a permission, a 404, a timeout, a malformed response) to decide. It is not a pass.';
+  return {
+    id: NOT_EVALUATED_RULE,
+    name: NOT_EVALUATED_RULE,
+    shortDescription: { text: 'A rule could not be evaluated' },
+    fullDescription: { text },
+    help: {
+      text: `${text} The message names the rule, the resource and the reason; grant the access it needs (secpol doctor lists what each provider lacks) or fix the input.`,
+      markdown: `${escapeMarkdown(text)}\n\nThe message names the rule, the resource and the reason; grant the access it needs (\`secpol doctor\` lists what each provider lacks) or fix the input.`,
+    },
+    defaultConfiguration: { level: 'note' },
+    properties: { tags: ['security', 'secpol-not-evaluated'], precision: 'high', 'problem.severity': 'recommendation' },
+  };
+}
+
+/** A result that could not be evaluated, in the default log: a `note` under NOT_EVALUATED_RULE, naming the rule it stands for. */
+function notEvaluatedResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<string, number>): Sarif.Result {
+  const reason = oneLine(text(r.reason ?? '')) || oneLine(text(r.message));
+  const message = `${ident(r.ruleId)} (${r.severity}) could not be evaluated for ${ident(r.resource.id)}: ${reason}. This is not a pass.`;
+  return {
+    ruleId: NOT_EVALUATED_RULE,
+    ruleIndex,
+    level: 'note',
+    message: { text: message },
+    locations: [toLocation(entry.location)],
+    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf({ ...r, ruleId: `${NOT_EVALUATED_RULE}\u0000${r.ruleId}` }, entry, seen) },
+    properties: {
+      evaluatedRuleId: ident(r.ruleId),
+      resourceId: ident(r.resource.id),
+      kind: r.resource.kind,
+      provider: text(r.resource.provider),
+      status: r.status,
+      severity: r.severity,
+      reason,
     },
   };
 }
