@@ -12,6 +12,8 @@ import { secpolVersion } from './package-root.js';
 import { loadPolicySet } from './policies.js';
 import { selectProviders } from './plan.js';
 import { exitCode } from './exit-code.js';
+import { applyBaseline, baselineAgeWarning, loadBaseline } from './baseline.js';
+import { configHash, policySetHash } from './run-identity.js';
 
 export interface RunDeps {
   now: () => Date;
@@ -45,6 +47,12 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
   diagnostics.push(...policySet.diagnostics);
 
   const spec: TargetSpec = settings.spec;
+  const baseline = settings.baseline ? await loadBaseline(settings.baseline.file, settings.baseline.shown) : undefined;
+  if (baseline) {
+    const stale = baselineAgeWarning(baseline, startedAt, settings.baseline?.maxAgeMs);
+    if (stale) diagnostics.push(stale);
+  }
+  let baselineOutcome: Report['baseline'];
   let collectedStats: Record<string, unknown> = {};
   let results: Report['results'] = [];
   let waivers: Report['waivers'] = [];
@@ -62,8 +70,12 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     collectedStats = collected.stats;
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);
     const evalStarted = Date.now();
-    const evaluated = evaluate(policySet.rules, collected.resources, { now: startedAt, waivers: settings.waivers });
+    // By resource id, whatever order the APIs answered in: reports are reproducible, and shard
+    // reports merge into exactly the report of the whole scan.
+    const resources = collected.resources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const evaluated = evaluate(policySet.rules, resources, { now: startedAt, waivers: settings.waivers });
     results = evaluated.results;
+    if (baseline) baselineOutcome = applyBaseline(results, baseline);
     waivers = evaluated.waivers;
     collectedStats = {
       ...collectedStats,
@@ -86,6 +98,17 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.redact(d.message) })),
     stats: collectedStats,
     anchorFile: settings.configFile ? relative(resolve(spec.path), settings.configFile) || 'secpol.yaml' : 'secpol.yaml',
+    ...(baselineOutcome ? { baseline: baselineOutcome } : {}),
+    ...(spec.shard
+      ? {
+          shard: {
+            ...spec.shard,
+            policySet: policySetHash(policySet.rules),
+            config: configHash(settings, spec, baseline),
+            clock: startedAt.toISOString(),
+          },
+        }
+      : {}),
   };
   return { report, exitCode: exitCode(results, settings.failOn, diagnostics), redactor };
 }

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import { severities } from '../model/index.js';
@@ -7,6 +7,7 @@ import type { TargetSpec } from '../providers/types.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { gitOriginUrl } from './origin.js';
+import { MAX_SHARDS, parseShard } from '../providers/shard.js';
 
 /** What the CLI parsed; every field optional so that secpol.yaml can fill the gaps. */
 export interface CommonOptions {
@@ -29,6 +30,10 @@ export interface CommonOptions {
   exclude?: string[];
   includeArchived?: boolean;
   includeForks?: boolean;
+  /** `--baseline <report.json>`; false: none, whatever the config says (`baseline create`). */
+  baseline?: string | false;
+  /** `--shard i/n`. */
+  shard?: string;
 }
 
 export interface Settings {
@@ -39,6 +44,8 @@ export interface Settings {
   overrides: RuleOverride[];
   waivers: Waiver[];
   configFile?: string;
+  /** The baseline to compare failures with (`--baseline` wins over config `baseline:`). */
+  baseline?: { file: string; shown: string; maxAgeMs?: number };
   diagnostics: Diagnostic[];
 }
 
@@ -84,6 +91,11 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string }
     paths: config?.secrets?.allowlist?.paths ?? [],
     fingerprints: config?.secrets?.allowlist?.fingerprints ?? [],
   };
+  if (options.shard !== undefined) {
+    const shard = parseShard(options.shard);
+    if (!shard) throw new UserError(`--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS} (got '${options.shard}')`);
+    spec.shard = shard;
+  }
   spec.explicit = repos.length > 0 || !!spec.githubOrg || !!spec.gitlabGroup || !!spec.adoOrg;
 
   return {
@@ -94,6 +106,15 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string }
     overrides: config?.overrides ?? [],
     waivers: config?.waivers ?? [],
     configFile,
+    ...(baselineOf(options, config?.baseline, deps.cwd) ?? {}),
     diagnostics: loaded.diagnostics,
   };
+}
+
+function baselineOf(options: CommonOptions, configured: { file: string; maxAgeMs?: number } | undefined, cwd: string): Pick<Settings, 'baseline'> | undefined {
+  if (options.baseline === false) return undefined;
+  const maxAge = configured?.maxAgeMs !== undefined ? { maxAgeMs: configured.maxAgeMs } : {};
+  if (options.baseline !== undefined) return { baseline: { file: resolve(cwd, options.baseline), shown: options.baseline, ...maxAge } };
+  if (configured) return { baseline: { file: configured.file, shown: relative(cwd, configured.file) || configured.file, ...maxAge } };
+  return undefined;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
+import { parseDuration } from '../shared/duration.js';
 import { parseLocated, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
 import { ConfigFileSchema } from './schema.js';
 import type { ProviderName } from './schema.js';
@@ -40,6 +41,8 @@ export interface SecpolConfig {
   overrides: RuleOverride[];
   waivers: Waiver[];
   secrets: { allowlist: { paths: string[]; fingerprints: string[] } };
+  /** `baseline:`: the baseline file (absolute) and the age past which it warns. */
+  baseline?: { file: string; maxAgeMs?: number };
 }
 
 function emptyConfig(dir: string): SecpolConfig {
@@ -99,6 +102,10 @@ export function parseConfigText(text: string, shown: string, absolute: string): 
   config.policies = (data.policies ?? []).map((p) => path.resolve(dir, p));
   config.state = (data.state ?? []).map((p) => path.resolve(dir, p));
   if (data.targets) config.targets = { ...data.targets };
+  if (data.baseline !== undefined) {
+    const b = typeof data.baseline === 'string' ? { file: data.baseline } : data.baseline;
+    config.baseline = { file: path.resolve(dir, b.file), ...(b.maxAge !== undefined ? { maxAgeMs: parseDuration(b.maxAge) } : {}) };
+  }
   config.secrets = { allowlist: { paths: data.secrets?.allowlist?.paths ?? [], fingerprints: data.secrets?.allowlist?.fingerprints ?? [] } };
 
   for (const [rule, o] of Object.entries(data.rules ?? {})) {

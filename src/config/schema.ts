@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { severities } from '../model/index.js';
+import { parseDuration } from '../shared/duration.js';
 
 /** The shape of secpol.yaml (docs/configuration.md). Strict: an unknown key is an error. */
 
@@ -51,6 +52,15 @@ const TargetsSchema = z.strictObject({
   includeForks: z.boolean().optional(),
 });
 
+/** `baseline: .secpol-baseline.json` or `{ file, maxAge: 90d }` (an older baseline warns). */
+const BaselineSchema = z.union([
+  nonEmpty,
+  z.strictObject({
+    file: nonEmpty,
+    maxAge: z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration like 90d, 12w or 6mo').optional(),
+  }),
+]);
+
 export const ConfigFileSchema = z.strictObject({
   failOn: z.enum(failOnValues).optional(),
   builtin: z.boolean().optional(),
@@ -60,6 +70,7 @@ export const ConfigFileSchema = z.strictObject({
   targets: TargetsSchema.optional(),
   rules: z.record(z.string(), RuleOverrideSchema).optional(),
   waivers: z.array(WaiverSchema).optional(),
+  baseline: BaselineSchema.optional(),
   secrets: z
     .strictObject({
       allowlist: z

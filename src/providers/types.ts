@@ -1,6 +1,7 @@
 import type { Resource, ResourceKind } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import type { Redactor } from '../shared/redact.js';
+import type { Shard } from './shard.js';
 
 export type ProviderName = 'local' | 'github' | 'gitlab' | 'azure-devops' | 'snapshot' | 'aws' | 'azure';
 
@@ -30,6 +31,8 @@ export interface TargetSpec {
   /** Org/group scans skip archived repositories and forks unless these are set. */
   includeArchived?: boolean;
   includeForks?: boolean;
+  /** `--shard i/n` of an org/group/project scan (see RepositoryFilters.shard in contract.ts). */
+  shard?: Shard;
 }
 
 export interface ProgressSink {

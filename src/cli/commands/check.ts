@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { addCollectOptions, addOutputOptions } from '../program.js';
 import { parseOutputs, writeReports } from '../output.js';
+import { addBaselineOption, addShardOption } from './adoption-options.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
@@ -14,7 +15,7 @@ interface CheckFlags extends CollectFlags {
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   const cmd = program.command('check').description('collect state, evaluate the policies and report').argument('[path]', 'repository path', '.');
-  addOutputOptions(addCollectOptions(cmd)).action(async (path: string, flags: CheckFlags) => {
+  addShardOption(addBaselineOption(addOutputOptions(addCollectOptions(cmd)))).action(async (path: string, flags: CheckFlags) => {
     const targets = parseOutputs(flags.format, flags.output);
     const deps = runDeps(io, flags);
     const { runCheck } = await import('../../app/run-check.js');

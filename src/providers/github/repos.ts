@@ -3,6 +3,8 @@ import type { Gap } from '../../model/index.js';
 import type { Fetched, GithubClient } from './client.js';
 import { MinimalRepository, MinimalRepositoryList } from './schema.js';
 import type { GithubSettings } from './settings.js';
+import { inShard } from '../shard.js';
+import { repoId } from './ids.js';
 
 /** What the REST listing tells us about a repository before any per-repo request. */
 export interface RepoRef {
@@ -50,7 +52,7 @@ export async function getRepo(client: GithubClient, owner: string, name: string)
 }
 
 /** Org scans: include/exclude globs over `owner/name`; archived repos and forks only when asked. */
-export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks'>): RepoRef[] {
+export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks' | 'shard'>): RepoRef[] {
   const opts = { nocase: true, dot: true };
   const include = settings.include.length ? picomatch(settings.include, opts) : undefined;
   const exclude = settings.exclude.length ? picomatch(settings.exclude, opts) : undefined;
@@ -59,7 +61,7 @@ export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'inc
     if (r.fork && !settings.includeForks) return false;
     if (include && !include(r.fullName) && !include(r.name)) return false;
     if (exclude && (exclude(r.fullName) || exclude(r.name))) return false;
-    return true;
+    return inShard(repoId(r.owner, r.name), settings.shard);
   });
 }
 

@@ -1,5 +1,6 @@
 import type { TargetSpec } from '../types.js';
 import { UserError } from '../../shared/errors.js';
+import type { Shard } from '../shard.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -22,6 +23,7 @@ export interface GithubSettings {
   exclude: string[];
   includeArchived: boolean;
   includeForks: boolean;
+  shard?: Shard;
   /** Base delay unit of the retry and throttling plugins (ms); small in tests. */
   retryBaseMs: number;
   concurrency: number;
@@ -135,6 +137,7 @@ export function resolveSettings(spec: TargetSpec, env: Env): GithubSettings | un
     exclude: spec.exclude ?? [],
     includeArchived: spec.includeArchived ?? false,
     includeForks: spec.includeForks ?? false,
+    ...(spec.shard ? { shard: spec.shard } : {}),
     retryBaseMs: Number.isFinite(retryBase) && retryBase >= 0 && env.SECPOL_HTTP_RETRY_BASE_MS ? retryBase : 1000,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 64) : 16,
   };

@@ -9,6 +9,7 @@ import { collectProject } from './project.js';
 import type { Run } from './run.js';
 import { AccessTokenSchema, DeployTokenSchema, ProjectSchema, VariableSchema, listOf, type GitlabProject } from './schema.js';
 import type { GitlabTargets } from './targets.js';
+import { collectsOrgLevel, inShard } from '../shard.js';
 import { accessTokenResource, deployTokenResource, isLiveToken, unlistedTokens } from './tokens.js';
 import { unlistedVariables, variableResources } from './variables.js';
 
@@ -38,7 +39,13 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   const projects: GitlabProject[] = [];
   const { group, projects: projectPaths } = options.targets;
 
-  if (group) projects.push(...(await collectGroup(run, group, resources, diagnostics)));
+  if (group) {
+    // --shard: org-level resources in shard 1 only; this shard's projects only, before any per-project request.
+    const orgLevel: Resource[] = [];
+    const listed = await collectGroup(run, group, orgLevel, diagnostics);
+    if (collectsOrgLevel(options.targets.shard)) resources.push(...orgLevel);
+    projects.push(...listed.filter((p) => inShard(`gitlab:${p.path_with_namespace}`, options.targets.shard)));
+  }
   for (const path of projectPaths) {
     const project = await fetchValidated(run, `project ${path}`, ProjectSchema, () => client.projects.show(path), 'Reporter role');
     if (project.ok) projects.push(project.value);

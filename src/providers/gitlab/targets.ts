@@ -1,10 +1,12 @@
 import { UserError } from '../../shared/errors.js';
 import type { TargetSpec } from '../types.js';
+import type { Shard } from '../shard.js';
 
 export interface GitlabTargets {
   baseUrl: string;
   group?: string;
   projects: string[];
+  shard?: Shard;
 }
 
 const PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
@@ -63,5 +65,5 @@ export function resolveTargets(spec: TargetSpec, env: Readonly<Record<string, st
   const origin = !group && projects.length === 0 && spec.originUrl ? parseOrigin(spec.originUrl) : undefined;
   if (origin) projects.push(origin.project);
   if (!group && projects.length === 0) return undefined;
-  return { baseUrl: baseUrlOf(env, origin), group, projects: [...new Set(projects)] };
+  return { baseUrl: baseUrlOf(env, origin), group, projects: [...new Set(projects)], ...(spec.shard ? { shard: spec.shard } : {}) };
 }
