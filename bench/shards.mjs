@@ -10,6 +10,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { performance } from 'node:perf_hooks';
 import { outDir, root } from './_bundle.mjs';
 import { loadGithubParts, scaleOrg, TOKEN } from './_github-org.mjs';
 

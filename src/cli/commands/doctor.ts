@@ -1,6 +1,4 @@
 import type { Command } from 'commander';
-import { hasToken } from '../../app/plan.js';
-import { loadSettings } from '../../app/settings.js';
 import { UserError } from '../../shared/errors.js';
 import type { Io } from '../io.js';
 
@@ -21,6 +19,8 @@ export function registerDoctor(program: Command, io: Io, setExit: (code: number)
       if (!(provider in BASES)) throw new UserError(`doctor knows github, gitlab and azure-devops (got '${provider}')`);
       const name = provider as keyof typeof BASES;
       io.out(`${name}: API ${BASES[name](io.env)}\n`);
+      // Loaded here, not at start-up: `--version` and `--help` never pay for settings and plans.
+      const [{ hasToken }, { loadSettings }] = await Promise.all([import('../../app/plan.js'), import('../../app/settings.js')]);
       io.out(`${name}: token ${hasToken(name, io.env) ? 'present' : 'missing'}\n`);
       if (name === 'github') {
         const settings = await loadSettings({ repo: flags.repo, githubOrg: flags.githubOrg }, io);

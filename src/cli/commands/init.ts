@@ -2,8 +2,6 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { gitOriginUrl, originPlatform } from '../../app/origin.js';
-import { ciTemplates, starterConfig } from '../../app/init-templates.js';
 import { UserError } from '../../shared/errors.js';
 import type { Io } from '../io.js';
 
@@ -16,6 +14,7 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .option('--force', 'overwrite existing files')
     .action(async (path: string, flags: { platform?: string; force?: boolean }) => {
       const root = resolve(io.cwd, path);
+      const [{ gitOriginUrl, originPlatform }, { ciTemplates, starterConfig }] = await Promise.all([import('../../app/origin.js'), import('../../app/init-templates.js')]);
       const origin = await gitOriginUrl(root);
       const platform = flags.platform ?? (origin ? originPlatform(origin, io.env) : undefined) ?? 'github';
       const template = ciTemplates[platform as keyof typeof ciTemplates];
