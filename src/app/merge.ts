@@ -74,18 +74,18 @@ function checkShards(inputs: readonly ShardReport[]): Report {
  * the same result in every shard: identical copies are one result; copies that differ refuse.
  */
 function mergeResults(inputs: readonly ShardReport[]): Result[] {
-  const byKey = new Map<string, { result: Result; text: string; file: string }>();
+  const byKey = new Map<string, { result: Result; file: string }>();
   const merged: Result[] = [];
   for (const { report, file } of inputs) {
     for (const result of report.results) {
       const key = `${result.ruleId}\u0000${result.resource.id}`;
-      const text = JSON.stringify(result);
       const earlier = byKey.get(key);
       if (earlier) {
-        if (earlier.text !== text) refuse(`${earlier.file} and ${file} disagree on ${result.ruleId} for ${result.resource.id}`, file);
+        // Only repeated pairs are compared (as text): keeping every result's text would double the memory.
+        if (JSON.stringify(earlier.result) !== JSON.stringify(result)) refuse(`${earlier.file} and ${file} disagree on ${result.ruleId} for ${result.resource.id}`, file);
         continue;
       }
-      byKey.set(key, { result, text, file });
+      byKey.set(key, { result, file });
       merged.push(result);
     }
   }

@@ -37,15 +37,17 @@ export async function readRunInput(file: string, displayName: string): Promise<R
   }
   const parsed = ReportFile.safeParse(value);
   if (!parsed.success) throw new UserError(zodIssuesToDiagnostics(parsed.error.issues.slice(0, 20), doc.locate, displayName, { root: value }));
-  return { kind: 'report', report: toReport(parsed.data) };
+  // The validated input itself, not zod's copy of it: a merged org scan holds millions of
+  // objects, and the writers read only the fields validated here.
+  return { kind: 'report', report: toReport(value as ReportFile) };
 }
 
-/** A JSON report as the reporters take it: remediation, written once per rule, back on each result. */
+/** A JSON report as the reporters take it: remediation, written once per rule, back on each result (in place). */
 export function toReport(file: ReportFile): Report {
   const remediation = new Map(file.rules.map((r) => [r.id, r.remediation]));
-  const results: Result[] = file.results.map((r) => {
+  for (const r of file.results as Result[]) {
     const fix = remediation.get(r.ruleId);
-    return fix === undefined ? r : { ...r, remediation: fix };
-  });
-  return { ...file, tool: { name: 'secpol', version: file.tool.version }, results } as Report;
+    if (fix !== undefined) r.remediation = fix;
+  }
+  return file as Report;
 }

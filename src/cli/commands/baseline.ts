@@ -3,7 +3,6 @@ import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
 import { addCollectOptions } from '../program.js';
-import { addShardOption } from './adoption-options.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
@@ -24,7 +23,7 @@ export function registerBaseline(program: Command, io: Io, setExit: (code: numbe
     .option('--from <report.json>', 'take the failures of this JSON report instead of running the checks')
     .option('--quiet', 'no progress')
     .option('--verbose', 'debug output');
-  addShardOption(addCollectOptions(create)).action(async (path: string, flags: BaselineFlags) => {
+  addCollectOptions(create).action(async (path: string, flags: BaselineFlags) => {
     const app = await import('../../app/run-baseline.js');
     let baseline;
     if (flags.from !== undefined) {
