@@ -3,6 +3,8 @@ import type { Gap } from '../../model/index.js';
 import type { Fetched, GithubClient } from './client.js';
 import { MinimalRepository, MinimalRepositoryList } from './schema.js';
 import type { GithubSettings } from './settings.js';
+import { inShard } from '../shard.js';
+import { repoId } from './ids.js';
 
 /** What the REST listing tells us about a repository before any per-repo request. */
 export interface RepoRef {
@@ -50,8 +52,9 @@ export async function getRepo(client: GithubClient, owner: string, name: string)
 }
 
 /** Org scans: include/exclude globs over `owner/name`; archived repos and forks only when asked. */
-export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks'>): RepoRef[] {
-  return refs.filter(repositoryFilter(settings));
+export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks' | 'shard'>): RepoRef[] {
+  const keep = repositoryFilter(settings);
+  return refs.filter((r) => keep(r) && inShard(repoId(r.owner, r.name), settings.shard));
 }
 
 export function gapForGraphqlError(type: string | undefined, message: string, what: string, explicit: boolean): Gap {
