@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CredentialOrigins, PageGuard } from '../http/index.js';
 import type { TokenTransport } from './transport.js';
 
 /**
@@ -36,7 +37,7 @@ const Page = z.object({
 });
 
 export interface ListOptions {
-  /** Most pages followed (a runaway nextLink chain is cut and reported). */
+  /** Most pages followed (default: the core's `SECPOL_HTTP_MAX_PAGES`). */
   maxPages?: number;
 }
 
@@ -61,19 +62,15 @@ export class JsonApi {
   }
 
   async list<T>(path: string, query: Record<string, string>, item: z.ZodType<T>, what: string, options: ListOptions = {}): Promise<T[]> {
-    const maxPages = options.maxPages ?? 500;
     const out: T[] = [];
-    const seen = new Set<string>();
     let next: string | undefined = this.url(path, query);
-    for (let pages = 0; next; pages++) {
-      if (pages >= maxPages) throw new MalformedResponseError(what, `more than ${maxPages} pages; stopped`);
-      if (seen.has(next)) throw new MalformedResponseError(what, 'nextLink repeats an earlier page');
-      seen.add(next);
+    // A next page must stay on this API's origin, never repeat, and the list must end within the cap.
+    const guard = new PageGuard(options.maxPages ?? this.transport.http.maxPages, new CredentialOrigins(this.transport.origin), next);
+    while (next) {
       const page: z.infer<typeof Page> = this.parse(await this.fetchJson(next, what), Page, what);
       for (const element of page.value) out.push(this.parse(element, item, what));
       next = page.nextLink ?? page['@odata.nextLink'] ?? undefined;
-      // A nextLink elsewhere would carry our token there; the transport refuses it too.
-      if (next && new URL(next).origin !== this.transport.origin) throw new MalformedResponseError(what, 'nextLink points to another origin');
+      if (next) guard.next(next);
     }
     return out;
   }

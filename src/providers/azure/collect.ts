@@ -10,7 +10,7 @@ import { API, type AzureScan, type Collector } from './scan.js';
 import { Subscription } from './schema.js';
 import type { AzureSettings } from './settings.js';
 import { collectTenant } from './tenant.js';
-import { createLimiter, RequestCounter, TokenTransport, type TransportOptions } from './transport.js';
+import { AzureHttp, TokenTransport, type TransportOptions } from './transport.js';
 
 const COLLECTORS: Collector[] = [collectKeyVaults, collectBackup, collectLogAnalytics];
 
@@ -21,12 +21,10 @@ export interface CollectDeps {
 
 /** Subscriptions first (explicit or every enabled one the credential sees), then each area per subscription, then the tenant. */
 export async function collectAzure(settings: AzureSettings, deps: CollectDeps, ctx: CollectContext): Promise<CollectResult> {
-  const transport = deps.transport ?? {};
-  const counter = new RequestCounter();
-  const limit = createLimiter(transport.concurrency ?? 8);
-  const arm = new JsonApi(new TokenTransport(settings.armOrigin, deps.credential, settings.armScope, 'arm', counter, transport, limit), ctx.signal);
-  const graph = new JsonApi(new TokenTransport(settings.graphOrigin, deps.credential, settings.graphScope, 'graph', counter, transport, limit), ctx.signal);
-  const scan: AzureScan = { settings, arm, graph, credential: deps.credential, counter, transport, limit, signal: ctx.signal, diagnostics: [], now: ctx.now };
+  const http = new AzureHttp([settings.armOrigin, settings.graphOrigin], ctx.env, deps.transport ?? {}, ctx.signal, ctx.debug);
+  const arm = new JsonApi(new TokenTransport(settings.armOrigin, deps.credential, settings.armScope, 'arm', http), ctx.signal);
+  const graph = new JsonApi(new TokenTransport(settings.graphOrigin, deps.credential, settings.graphScope, 'graph', http), ctx.signal);
+  const scan: AzureScan = { settings, arm, graph, credential: deps.credential, http, signal: ctx.signal, diagnostics: [], now: ctx.now };
 
   const resources: Resource[] = [];
   const { subscriptions, tenant } = await subscriptionsOf(scan);
@@ -42,10 +40,12 @@ export async function collectAzure(settings: AzureSettings, deps: CollectDeps, c
     resources,
     diagnostics: scan.diagnostics,
     stats: {
-      requests: counter.total,
-      armRequests: counter.byService.arm,
-      graphRequests: counter.byService.graph,
-      keyVaultRequests: counter.byService.keyvault,
+      requests: http.core.stats.requests,
+      retries: http.core.stats.retries,
+      rateLimitWaits: http.core.stats.rateLimitWaits,
+      armRequests: http.byService.arm,
+      graphRequests: http.byService.graph,
+      keyVaultRequests: http.byService.keyvault,
       subscriptions: subscriptions.length,
     },
   };

@@ -1,6 +1,6 @@
 import { KeyClient } from '@azure/keyvault-keys';
 import { z } from 'zod';
-import type { DoctorCheck, DoctorReport, DoctorStatus } from '../contract.js';
+import type { DoctorCheck, DoctorReport, DoctorStatus, Env } from '../contract.js';
 import { JsonApi } from './api.js';
 import { describeIdentity, tokenClaims } from './claims.js';
 import type { CollectDeps } from './collect.js';
@@ -10,18 +10,16 @@ import { API } from './scan.js';
 import { KeyVault, Subscription } from './schema.js';
 import type { AzureSettings } from './settings.js';
 import { GRAPH_NEEDS } from './tenant.js';
-import { createLimiter, RequestCounter, sdkClientOptions, TokenTransport } from './transport.js';
+import { AzureHttp, TokenTransport } from './transport.js';
 
 /** A JSON object of any shape: the probes only need the call to succeed. */
 const AnyObject = z.object({}).loose();
 
 /** Who the credential is (token claims) and one cheap real call per permission the collected facts need. */
-export async function azureDoctor(settings: AzureSettings, deps: CollectDeps, signal?: AbortSignal): Promise<DoctorReport> {
-  const transport = deps.transport ?? {};
-  const counter = new RequestCounter();
-  const limit = createLimiter(4);
-  const arm = new JsonApi(new TokenTransport(settings.armOrigin, deps.credential, settings.armScope, 'arm', counter, transport, limit), signal);
-  const graph = new JsonApi(new TokenTransport(settings.graphOrigin, deps.credential, settings.graphScope, 'graph', counter, transport, limit), signal);
+export async function azureDoctor(settings: AzureSettings, deps: CollectDeps, env: Env, signal?: AbortSignal): Promise<DoctorReport> {
+  const http = new AzureHttp([settings.armOrigin, settings.graphOrigin], env, deps.transport ?? {}, signal);
+  const arm = new JsonApi(new TokenTransport(settings.armOrigin, deps.credential, settings.armScope, 'arm', http), signal);
+  const graph = new JsonApi(new TokenTransport(settings.graphOrigin, deps.credential, settings.graphScope, 'graph', http), signal);
   const checks: DoctorCheck[] = [];
   const report = (): DoctorReport => ({ provider: 'azure', endpoint: `${settings.armOrigin}, ${settings.graphOrigin}`, ...(identity ? { identity } : {}), checks });
 
@@ -70,7 +68,7 @@ export async function azureDoctor(settings: AzureSettings, deps: CollectDeps, si
   if (vaultUri) {
     const origin = new URL(vaultUri).origin;
     await probe('Key Vault Reader (data plane)', KEY_VAULT_READER, 'key rotation policies', async () => {
-      const client = new KeyClient(origin, deps.credential, sdkClientOptions(origin, 'keyvault', counter, transport));
+      const client = new KeyClient(origin, deps.credential, http.sdkOptions(origin, 'keyvault'));
       for await (const page of client.listPropertiesOfKeys({ abortSignal: signal }).byPage({ maxPageSize: 1 })) return `keys listed on ${origin} (${page.length} on the first page)`;
       return `keys listed on ${origin}`;
     });

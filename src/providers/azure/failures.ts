@@ -1,6 +1,6 @@
 import { isRestError } from '@azure/core-rest-pipeline';
 import type { Gap, Gaps } from '../../model/index.js';
-import { gapFromError, gapFromStatus } from '../failure.js';
+import { gapFromError, gapFromStatus } from '../http/index.js';
 import { AzureHttpError, MalformedResponseError } from './api.js';
 
 /**
@@ -10,10 +10,7 @@ import { AzureHttpError, MalformedResponseError } from './api.js';
 export function azureGap(err: unknown, what: string, needs: string, explicit: boolean): Gap {
   if (err instanceof AzureHttpError) return fromStatus(err.status, err.code, what, needs, explicit);
   if (err instanceof MalformedResponseError) return { reason: 'malformed', message: err.message };
-  if (isRestError(err)) {
-    if (err.statusCode) return fromStatus(err.statusCode, err.code, what, needs, explicit);
-    return { reason: 'error', message: `${what}: unreachable (${err.code ?? 'network error'})` };
-  }
+  if (isRestError(err) && err.statusCode) return fromStatus(err.statusCode, err.code, what, needs, explicit);
   const name = err instanceof Error ? err.name : '';
   if (name === 'CredentialUnavailableError' || name === 'AuthenticationError' || name === 'AggregateAuthenticationError') {
     return { reason: 'unauthenticated', message: `${what}: no Azure credential could sign in (DefaultAzureCredential; see AZURE_TOKEN_CREDENTIALS)` };
@@ -21,6 +18,7 @@ export function azureGap(err: unknown, what: string, needs: string, explicit: bo
   if (err instanceof Error && /challenge resource .* does not match/.test(err.message)) {
     return { reason: 'error', message: `${what}: the vault's authentication challenge names another domain; refused (challenge-resource verification)` };
   }
+  // Network failures, refused origins and runaway paging are classified by the shared core.
   return gapFromError(err, what);
 }
 

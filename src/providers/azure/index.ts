@@ -20,7 +20,7 @@ export const azureImplementation: ProviderImplementation = {
     return [createAzureAdapter(settings, { credential: defaultCredential(env) })];
   },
   doctor(targets: ProviderTargets, env: Env, signal?: AbortSignal) {
-    return azureDoctor(resolveSettings(targets, env), { credential: defaultCredential(env) }, signal);
+    return azureDoctor(resolveSettings(targets, env), { credential: defaultCredential(env) }, env, signal);
   },
 };
 

@@ -6,7 +6,6 @@ import { unreadableSecrets } from './unreadable.js';
 import { armScopeOf, azureId, fromUnixSeconds, type ArmScope } from './ids.js';
 import { API, type AzureScan } from './scan.js';
 import { KeyVault, VaultKey, VaultSecret } from './schema.js';
-import { sdkClientOptions } from './transport.js';
 
 /**
  * Key Vault secrets (metadata through ARM: Reader is enough and vault firewalls do not block
@@ -120,7 +119,7 @@ function keyClientFor(scan: AzureScan, vault: KeyVault): KeyClientOrGap {
   const url = new URL(uri);
   if (url.protocol !== 'https:') return { gap: { reason: 'malformed', message: `Key Vault ${vault.name}: vault URI is not https` } };
   // Challenge-resource verification stays on: the token is only fetched for the vault's own domain.
-  return { client: new KeyClient(url.origin, scan.credential, sdkClientOptions(url.origin, 'keyvault', scan.counter, scan.transport)) };
+  return { client: new KeyClient(url.origin, scan.credential, scan.http.sdkOptions(url.origin, 'keyvault')) };
 }
 
 async function rotationOf(scan: AzureScan, client: KeyClientOrGap, key: string, name: string): Promise<Partial<Secret>> {
@@ -128,7 +127,7 @@ async function rotationOf(scan: AzureScan, client: KeyClientOrGap, key: string, 
   if ('gap' in client) return { gaps: gapsFor(fields, client.gap) };
   let policy: KeyRotationPolicy;
   try {
-    policy = await scan.limit(() => client.client.getKeyRotationPolicy(key, { abortSignal: scan.signal }));
+    policy = await client.client.getKeyRotationPolicy(key, { abortSignal: scan.signal });
   } catch (err) {
     return { gaps: gapsFor(fields, azureGap(err, `rotation policy of key ${name}`, KEY_VAULT_READER, scan.settings.explicit)) };
   }

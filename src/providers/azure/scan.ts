@@ -3,7 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { Diagnostic } from '../../shared/errors.js';
 import type { JsonApi } from './api.js';
 import type { AzureSettings } from './settings.js';
-import type { Limiter, RequestCounter, TransportOptions } from './transport.js';
+import type { AzureHttp } from './transport.js';
 
 /** What every collector of one scan shares. */
 export interface AzureScan {
@@ -11,10 +11,8 @@ export interface AzureScan {
   arm: JsonApi;
   graph: JsonApi;
   credential: TokenCredential;
-  counter: RequestCounter;
-  transport: TransportOptions;
-  /** The one concurrency limit of the scan (held per request: wrap single SDK calls only). */
-  limit: Limiter;
+  /** The shared HTTP core for every request of the scan. */
+  http: AzureHttp;
   signal?: AbortSignal;
   diagnostics: Diagnostic[];
   now: Date;

@@ -10,66 +10,87 @@ import {
   type PipelineOptions,
   type PipelinePolicy,
 } from '@azure/core-rest-pipeline';
+import { CredentialOrigins, HttpCore, httpSettings } from '../http/index.js';
+import type { Env } from '../contract.js';
 
 /**
- * Everything about how Azure requests travel, in one file so that the shared HTTP core can
- * replace it: retries and Retry-After (the pipeline's default retry policies), request
- * counting, the concurrency limit, and the origin guard that keeps each credential on the
- * one origin it was obtained for.
+ * How Azure requests travel: every request of every pipeline (ARM, Graph, each vault's
+ * Key Vault client) goes through the shared HTTP core (limiter, bounded retries with
+ * Retry-After, timeouts, counting) from one pipeline policy placed after signing, which
+ * first checks that the request stays on the one origin its token was obtained for.
  */
 
 export interface TransportOptions {
   /** An https.Agent (tests: the throw-away CA and loopback name resolution); default: the SDK's. */
   agent?: Agent;
-  /** Retries after 429/5xx/network errors (the pipeline honours Retry-After). */
-  maxRetries?: number;
+  /** Further attempts after 429/5xx or a dropped connection. */
+  retries?: number;
   /** Parallel requests across the whole scan (ARM reads: 250 burst, 25/s per principal). */
   concurrency?: number;
+  /** A longer server-requested wait is not waited for (the answer becomes a rate-limited gap). */
+  maxWaitMs?: number;
 }
 
 export type Service = 'arm' | 'graph' | 'keyvault';
 
-/** Requests actually sent (each retry counts), per service: the `stats` of the report. */
-export class RequestCounter {
+/** Statuses Azure documents as transient: throttling and server faults. */
+const RETRY_STATUSES = new Set([429, 500, 502, 503, 504]);
+
+/** One per scan: the core, and requests per service for the report's `stats`. */
+export class AzureHttp {
+  readonly core: HttpCore;
   readonly byService: Record<Service, number> = { arm: 0, graph: 0, keyvault: 0 };
-  get total(): number {
-    return this.byService.arm + this.byService.graph + this.byService.keyvault;
+  readonly maxPages: number;
+
+  constructor(
+    apiOrigins: readonly string[],
+    env: Env,
+    readonly options: TransportOptions,
+    signal?: AbortSignal,
+    debug?: (message: string) => void,
+  ) {
+    const settings = httpSettings(env);
+    this.maxPages = settings.maxPages;
+    this.core = new HttpCore({
+      ...settings,
+      name: 'azure',
+      origins: new CredentialOrigins([...apiOrigins]),
+      concurrency: options.concurrency ?? 8,
+      retries: options.retries ?? 3,
+      retryStatuses: RETRY_STATUSES,
+      maxWaitMs: options.maxWaitMs ?? 60_000,
+      ...(signal ? { signal } : {}),
+      ...(debug ? { debug } : {}),
+    });
   }
-  policy(service: Service): PipelinePolicy {
+
+  /** The policy that pins `origin` and hands each attempt to the core (retries are the core's, not the SDK's). */
+  policy(origin: string, service: Service): PipelinePolicy {
+    const origins = new CredentialOrigins(origin);
     return {
-      name: `secpolCount-${service}`,
+      name: `secpol-http-${service}`,
       sendRequest: (request, next) => {
-        this.byService[service]++;
-        return next(request);
+        origins.assert(request.url, 'request');
+        return this.core.schedule(
+          new URL(request.url).host,
+          () => {
+            this.byService[service]++;
+            return next(request);
+          },
+          (response) => ({ status: response.status, headers: (name) => response.headers.get(name) }),
+        );
       },
     };
   }
-}
 
-/** Refuses any request of this pipeline that leaves `origin` (a nextLink, a redirect, a vault URI gone astray). */
-export function originGuardPolicy(origin: string): PipelinePolicy {
-  return {
-    name: 'secpolOriginGuard',
-    sendRequest: (request, next) => {
-      const target = new URL(request.url).origin;
-      if (target !== origin) throw new Error(`refused to send an Azure credential to ${target} (this pipeline serves ${origin})`);
-      return next(request);
-    },
-  };
-}
-
-/** Options for an SDK client (Key Vault) so that it counts, stays on its origin and uses our agent. */
-export function sdkClientOptions(origin: string, service: Service, counter: RequestCounter, options: TransportOptions): PipelineOptions & {
-  additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[];
-} {
-  return {
-    ...(options.agent ? { agent: options.agent } : {}),
-    retryOptions: { maxRetries: options.maxRetries ?? 3 },
-    additionalPolicies: [
-      { policy: originGuardPolicy(origin), position: 'perRetry' },
-      { policy: counter.policy(service), position: 'perRetry' },
-    ],
-  };
+  /** Options for an SDK client (Key Vault): our agent, no SDK retries, the core policy after signing. */
+  sdkOptions(origin: string, service: Service): PipelineOptions & { additionalPolicies: { policy: PipelinePolicy; position: 'perCall' | 'perRetry' }[] } {
+    return {
+      ...(this.options.agent ? { agent: this.options.agent } : {}),
+      retryOptions: { maxRetries: 0 },
+      additionalPolicies: [{ policy: this.policy(origin, service), position: 'perRetry' }],
+    };
+  }
 }
 
 export interface RawResponse {
@@ -88,44 +109,22 @@ export class TokenTransport {
     credential: TokenCredential,
     scope: string,
     service: Service,
-    counter: RequestCounter,
-    options: TransportOptions,
-    private readonly limit: Limiter,
+    readonly http: AzureHttp,
   ) {
     this.pipeline = createPipelineFromOptions({
-      ...(options.agent ? { agent: options.agent } : {}),
-      retryOptions: { maxRetries: options.maxRetries ?? 3 },
+      ...(http.options.agent ? { agent: http.options.agent } : {}),
+      retryOptions: { maxRetries: 0 },
       redirectOptions: { maxRetries: 0 },
     });
-    this.pipeline.addPolicy(originGuardPolicy(origin));
-    this.pipeline.addPolicy(counter.policy(service), { afterPhase: 'Retry' });
     this.pipeline.addPolicy(bearerTokenAuthenticationPolicy({ credential, scopes: [scope] }));
+    this.pipeline.addPolicy(http.policy(origin, service), { afterPhase: 'Sign' });
     this.client = createDefaultHttpClient();
   }
 
-  async get(url: string, signal?: AbortSignal, headers: Record<string, string> = {}): Promise<RawResponse> {
-    const request = createPipelineRequest({ url, method: 'GET', abortSignal: signal, timeout: 60_000 });
+  async get(url: string, signal?: AbortSignal): Promise<RawResponse> {
+    const request = createPipelineRequest({ url, method: 'GET', abortSignal: signal });
     request.headers.set('accept', 'application/json');
-    for (const [k, v] of Object.entries(headers)) request.headers.set(k, v);
-    const response = await this.limit(() => this.pipeline.sendRequest(this.client, request));
+    const response = await this.pipeline.sendRequest(this.client, request);
     return { status: response.status, headers: response.headers.toJSON(), body: response.bodyAsText ?? '' };
   }
-}
-
-export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
-
-/** At most `limit` requests at once (a slot is held per request, never across nested calls); the shared HTTP core's limiter replaces it. */
-export function createLimiter(limit: number): Limiter {
-  let active = 0;
-  const waiting: (() => void)[] = [];
-  return async (task) => {
-    if (active >= limit) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
-    try {
-      return await task();
-    } finally {
-      active--;
-      waiting.shift()?.();
-    }
-  };
 }
