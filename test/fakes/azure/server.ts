@@ -22,7 +22,7 @@ export interface Fault {
   /** How many requests it answers (default: all). */
   times?: number;
   headers?: Record<string, string>;
-  /** A body sent verbatim (malformed JSON, HTML). */
+  /** A body sent verbatim (malformed JSON, HTML). A `nextLink: 'SELF'` in `body` becomes the request's own URL (a paging loop). */
   raw?: string;
   body?: unknown;
 }
@@ -108,6 +108,7 @@ export async function startFakeAzure(state: FakeAzureState, options: FakeOptions
     if (fault) {
       fault.left--;
       if (fault.raw !== undefined) return { status: fault.status, raw: fault.raw, headers: fault.headers };
+      if (fault.body && typeof fault.body === 'object' && (fault.body as { nextLink?: string }).nextLink === 'SELF') return { status: fault.status, body: { ...fault.body, nextLink: url.toString() } };
       return { status: fault.status, headers: fault.headers, body: fault.body ?? armError(fault.status, ARM_FAULT_CODES[fault.status] ?? 'Error', `fault at ${url.pathname}`).body };
     }
     if (host !== 'graph' && !url.searchParams.get('api-version')) return armError(400, 'MissingApiVersionParameter', 'The api-version query parameter is required.');
