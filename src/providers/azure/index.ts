@@ -14,7 +14,7 @@ export function createAzureAdapter(settings: AzureSettings, deps: CollectDeps): 
   return { name: 'azure', target, collect: (ctx) => collectAzure(settings, deps, ctx) };
 }
 
-export const azureImplementation: ProviderImplementation = {
+export const implementation: ProviderImplementation = {
   plan(targets: ProviderTargets, env: Env): ProviderAdapter[] {
     const settings = resolveSettings(targets, env);
     return [createAzureAdapter(settings, { credential: defaultCredential(env) })];
@@ -23,5 +23,3 @@ export const azureImplementation: ProviderImplementation = {
     return azureDoctor(resolveSettings(targets, env), { credential: defaultCredential(env) }, env, signal);
   },
 };
-
-export default azureImplementation;

@@ -6,7 +6,7 @@ export const CREDENTIAL_VARS = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE
 /** Variables that say a non-interactive credential is configured. */
 const SIGN_IN_VARS = ['AZURE_CLIENT_SECRET', 'AZURE_CLIENT_CERTIFICATE_PATH', 'AZURE_FEDERATED_TOKEN_FILE', 'AZURE_TOKEN_CREDENTIALS', 'IDENTITY_ENDPOINT', 'MSI_ENDPOINT'];
 
-export const azureMeta: ProviderMeta = {
+export const meta: ProviderMeta = {
   name: 'azure',
   summary: 'Azure: Key Vault secret ages and key rotation, Recovery Services backup policies, Log Analytics retention, Entra ID MFA',
   kinds: ['secret', 'backup-plan', 'log-store', 'organization'],

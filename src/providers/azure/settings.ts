@@ -40,7 +40,7 @@ function origin(value: string | undefined, fallback: string, variable: string): 
 const globMatcher = (globs: readonly string[] | undefined) =>
   globs && globs.length > 0 ? picomatch([...globs], { nocase: true, dot: true }) : undefined;
 
-export function resolveSettings(targets: Pick<ProviderTargets, 'options' | 'config' | 'explicit'>, env: Env): AzureSettings {
+export function resolveSettings(targets: Pick<ProviderTargets, 'options' | 'config' | 'explicit' | 'named'>, env: Env): AzureSettings {
   const config = (targets.config.azure ?? {}) as AzureTargets;
   const armOrigin = origin(env.AZURE_RESOURCE_MANAGER_URL, DEFAULT_ARM_URL, 'AZURE_RESOURCE_MANAGER_URL');
   const graphOrigin = origin(env.AZURE_GRAPH_URL, DEFAULT_GRAPH_URL, 'AZURE_GRAPH_URL');
@@ -65,6 +65,7 @@ export function resolveSettings(targets: Pick<ProviderTargets, 'options' | 'conf
       const hit = rotation.find((r) => r.matches(`${vault}/${secret}`));
       return hit ? { intervalDays: hit.intervalDays } : undefined;
     },
-    explicit: targets.explicit,
+    // `--provider azure` asks for every fact: a forbidden one is then an error, not a skip.
+    explicit: targets.explicit || targets.named === true,
   };
 }
