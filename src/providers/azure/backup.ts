@@ -1,8 +1,8 @@
 import type { BackupPlan, Gap, Resource } from '../../model/index.js';
 import { mapBackupPolicy } from './backup-policy.js';
 import { azureGap, gapsFor } from './failures.js';
-import { armScopeOf, azureId, sameArmId, type ArmScope } from './ids.js';
-import { API, type AzureScan } from './scan.js';
+import { azureId, sameArmId, type ArmScope } from './ids.js';
+import { API, listInScope, type AzureScan } from './scan.js';
 import { BackupJob, BackupPolicy, ProtectedItem, RecoveryVault } from './schema.js';
 import { unreadableBackupPlans } from './unreadable.js';
 
@@ -14,18 +14,10 @@ export const RESTORE_WINDOW_DAYS = 90;
 
 export async function collectBackup(scan: AzureScan, subscription: string): Promise<Resource[]> {
   const what = `Recovery Services vaults of subscription ${subscription}`;
-  let vaults: RecoveryVault[];
-  try {
-    vaults = await scan.arm.list(`/subscriptions/${subscription}/providers/Microsoft.RecoveryServices/vaults`, { 'api-version': API.recoveryServices }, RecoveryVault, what);
-  } catch (err) {
-    const gap = azureGap(err, what, READER, scan.settings.explicit);
-    return gap.reason === 'not-applicable' ? [] : [unreadableBackupPlans(`azure:${subscription}/recoveryservices`, `${subscription} Recovery Services vaults`, gap)];
-  }
-  const inScope = vaults.flatMap((vault) => {
-    const scope = armScopeOf(vault.id);
-    return scope && scan.settings.resourceGroupInScope(scope.resourceGroup) ? [{ vault, scope }] : [];
-  });
-  return (await Promise.all(inScope.map(({ vault, scope }) => vaultPlans(scan, vault, scope)))).flat();
+  const listed = await listInScope(scan, subscription, 'Microsoft.RecoveryServices/vaults', API.recoveryServices, RecoveryVault, what, READER);
+  if ('none' in listed) return [];
+  if ('gap' in listed) return [unreadableBackupPlans(`azure:${subscription}/recoveryservices`, `${subscription} Recovery Services vaults`, listed.gap)];
+  return (await Promise.all(listed.items.map(({ item, scope }) => vaultPlans(scan, item, scope)))).flat();
 }
 
 type Outcome<T> = { ok: T } | { gap: Gap };

@@ -3,8 +3,8 @@ import type { Gap, Resource, Secret } from '../../model/index.js';
 import { isoDurationDays } from './duration.js';
 import { azureGap, gapsFor } from './failures.js';
 import { unreadableSecrets } from './unreadable.js';
-import { armScopeOf, azureId, fromUnixSeconds, type ArmScope } from './ids.js';
-import { API, type AzureScan } from './scan.js';
+import { azureId, fromUnixSeconds, type ArmScope } from './ids.js';
+import { API, listInScope, type AzureScan } from './scan.js';
 import { KeyVault, VaultKey, VaultSecret } from './schema.js';
 
 /**
@@ -20,19 +20,10 @@ const DISABLED: Gap = { reason: 'not-applicable', message: 'disabled in Key Vaul
 
 export async function collectKeyVaults(scan: AzureScan, subscription: string): Promise<Resource[]> {
   const what = `Key Vaults of subscription ${subscription}`;
-  let vaults: KeyVault[];
-  try {
-    vaults = await scan.arm.list(`/subscriptions/${subscription}/providers/Microsoft.KeyVault/vaults`, { 'api-version': API.keyVault }, KeyVault, what);
-  } catch (err) {
-    const gap = azureGap(err, what, READER, scan.settings.explicit);
-    if (gap.reason === 'not-applicable') return [];
-    return [unreadableSecrets(`azure:${subscription}/keyvault`, `${subscription} Key Vaults`, SECRET_STORE, gap)];
-  }
-  const inScope = vaults.flatMap((vault) => {
-    const scope = armScopeOf(vault.id);
-    return scope && scan.settings.resourceGroupInScope(scope.resourceGroup) ? [{ vault, scope }] : [];
-  });
-  const perVault = await Promise.all(inScope.map(async ({ vault, scope }) => [...(await secretsOf(scan, vault, scope)), ...(await keysOf(scan, vault, scope))]));
+  const listed = await listInScope(scan, subscription, 'Microsoft.KeyVault/vaults', API.keyVault, KeyVault, what, READER);
+  if ('none' in listed) return [];
+  if ('gap' in listed) return [unreadableSecrets(`azure:${subscription}/keyvault`, `${subscription} Key Vaults`, SECRET_STORE, listed.gap)];
+  const perVault = await Promise.all(listed.items.map(async ({ item, scope }) => [...(await secretsOf(scan, item, scope)), ...(await keysOf(scan, item, scope))]));
   return perVault.flat();
 }
 

@@ -1,8 +1,8 @@
 import type { LogStore, Resource } from '../../model/index.js';
 import { azureGap } from './failures.js';
-import { armScopeOf, azureId, type ArmScope } from './ids.js';
+import { azureId, type ArmScope } from './ids.js';
 import { tableCategory } from './loganalytics-categories.js';
-import { API, type AzureScan } from './scan.js';
+import { API, listInScope, type AzureScan } from './scan.js';
 import { Table, Workspace } from './schema.js';
 import { unreadableLogStores } from './unreadable.js';
 
@@ -15,18 +15,10 @@ const READER = 'the Reader role on the subscription (Microsoft.OperationalInsigh
 
 export async function collectLogAnalytics(scan: AzureScan, subscription: string): Promise<Resource[]> {
   const what = `Log Analytics workspaces of subscription ${subscription}`;
-  let workspaces: Workspace[];
-  try {
-    workspaces = await scan.arm.list(`/subscriptions/${subscription}/providers/Microsoft.OperationalInsights/workspaces`, { 'api-version': API.logAnalytics }, Workspace, what);
-  } catch (err) {
-    const gap = azureGap(err, what, READER, scan.settings.explicit);
-    return gap.reason === 'not-applicable' ? [] : [unreadableLogStores(`azure:${subscription}/loganalytics`, `${subscription} Log Analytics workspaces`, gap)];
-  }
-  const inScope = workspaces.flatMap((ws) => {
-    const scope = armScopeOf(ws.id);
-    return scope && scan.settings.resourceGroupInScope(scope.resourceGroup) ? [{ ws, scope }] : [];
-  });
-  return (await Promise.all(inScope.map(({ ws, scope }) => workspaceStores(scan, ws, scope)))).flat();
+  const listed = await listInScope(scan, subscription, 'Microsoft.OperationalInsights/workspaces', API.logAnalytics, Workspace, what, READER);
+  if ('none' in listed) return [];
+  if ('gap' in listed) return [unreadableLogStores(`azure:${subscription}/loganalytics`, `${subscription} Log Analytics workspaces`, listed.gap)];
+  return (await Promise.all(listed.items.map(({ item, scope }) => workspaceStores(scan, item, scope)))).flat();
 }
 
 async function workspaceStores(scan: AzureScan, ws: Workspace, scope: ArmScope): Promise<LogStore[]> {
