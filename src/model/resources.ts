@@ -213,7 +213,7 @@ export type ContainerImage = z.infer<typeof ContainerImage>;
 export const Secret = z.strictObject({
   ...base,
   kind: z.literal('secret'),
-  /** Where it lives: github-actions, gitlab-ci-variable, ado-variable-group, aws-secrets-manager, azure-key-vault, declared. */
+  /** Where it lives: github-actions, gitlab-ci-variable, ado-variable-group, aws-secrets-manager, azure-key-vault, azure-key-vault-key, declared. */
   store: z.string(),
   scope: z.string().optional(),
   createdAt: Timestamp.optional(),
@@ -221,6 +221,10 @@ export const Secret = z.strictObject({
   lastRotatedAt: Timestamp.nullable().optional(),
   rotationEnabled: z.boolean().optional(),
   rotationIntervalDays: z.number().nonnegative().nullable().optional(),
+  /** When the store stops serving the current value; `null` = no expiry is set. */
+  expiresAt: Timestamp.nullable().optional(),
+  /** The store serves it (Key Vault: the `enabled` attribute). Disabled secrets are not evaluated. */
+  enabled: z.boolean().optional(),
   masked: z.boolean().optional(),
   protected: z.boolean().optional(),
   /** Caveat about the dates (e.g. "modifiedOn is per variable group"). */
