@@ -50,13 +50,25 @@ function stsConfig(env: Env, transport: Transport, region: string) {
   return { region, requestHandler: transport.handler('STS'), ...(endpoint ? { endpoint } : {}) };
 }
 
-/** Wraps a provider so that every identity it yields is known to the redactor. */
+/**
+ * Wraps a provider so that every identity it yields is known to the redactor, and is shared by
+ * every client of the run until five minutes before it expires (one AssumeRole per account).
+ */
 function register(provider: AwsCredentialIdentityProvider, redactor: Redactor): AwsCredentialIdentityProvider {
+  let current: ReturnType<AwsCredentialIdentityProvider> | undefined;
   return async (props) => {
-    const identity = await provider(props);
-    redactor.add(identity.accessKeyId);
-    redactor.add(identity.secretAccessKey);
-    redactor.add(identity.sessionToken);
-    return identity;
+    if (current) {
+      const held = await current.catch(() => undefined);
+      if (held && (!held.expiration || held.expiration.getTime() - Date.now() > REFRESH_MS)) return held;
+    }
+    current = provider(props).then((identity) => {
+      redactor.add(identity.accessKeyId);
+      redactor.add(identity.secretAccessKey);
+      redactor.add(identity.sessionToken);
+      return identity;
+    });
+    return current;
   };
 }
+
+const REFRESH_MS = 5 * 60_000;

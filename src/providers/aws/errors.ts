@@ -65,12 +65,12 @@ export function gapFor(err: unknown, site: CallSite): Gap {
   const status = statusOf(err);
   const where = `${site.action} in ${site.region}`;
   const http = status ? ` (HTTP ${status})` : '';
+  if (isCredentialFailure(err)) return { reason: 'unauthenticated', message: `${where}: credentials rejected (${code})` };
   if (FORBIDDEN.has(code) || status === 403) return { reason: 'forbidden', message: `${where}: denied (${code}); grant ${site.action}` };
   if (THROTTLED.has(code) || status === 429) {
     const attempts = attemptsOf(err);
     return { reason: 'rate-limited', message: `${where}: throttled (${code})${attempts ? ` after ${attempts} attempts` : ''}` };
   }
-  if (isCredentialFailure(err)) return { reason: 'unauthenticated', message: `${where}: credentials rejected (${code})` };
   if (code === 'TimeoutError' || code === 'RequestTimeout' || /timed? ?out|ETIMEDOUT/i.test(errorMessage(err))) return { reason: 'timeout', message: `${where}: timed out` };
   if (isMalformed(err)) return { reason: 'malformed', message: `${where}: malformed response${http}` };
   if (code === 'OriginRefused') return { reason: 'error', message: `${where}: ${errorMessage(err)}` };

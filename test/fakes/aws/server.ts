@@ -1,0 +1,162 @@
+import { createServer, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleJson, handleQuery, handleRest, handleS3, type Handled, type Call } from './services.js';
+import type { FakeAccount } from './state.js';
+import { faultReply, type Protocol, type Reply } from './wire.js';
+
+/**
+ * A loopback imitation of the AWS APIs the provider calls, as the SDK v3 clients speak them.
+ * One port serves every service: awsJson1_1 by `X-Amz-Target`, awsQuery by the form's
+ * `Action`, restJson1 and S3 by path; the service and region come from the SigV4 credential
+ * scope, the account from the access key. Requests it does not know are recorded in
+ * `unexpected` and answered 500, so a test fails on calls the provider should not make.
+ */
+
+export type FaultKind = 'denied' | 'throttle' | '500' | 'truncated' | 'expired';
+
+export interface Fault {
+  /** `service:Operation` as on the wire, e.g. `secretsmanager:ListSecrets`, `s3:GetBucketLifecycleConfiguration`. */
+  action: string;
+  kind: FaultKind;
+  region?: string;
+  /** How many requests it hits (default: all). */
+  times?: number;
+  /** Only continuation requests (a page after the first). */
+  continuationOnly?: boolean;
+}
+
+export interface FakeOptions {
+  /** Access key id -> account id of the base credentials. */
+  keys: Record<string, string>;
+  accounts: FakeAccount[];
+  /** Role ARN -> account id for AssumeRole. */
+  roles?: Record<string, string>;
+  faults?: Fault[];
+  latencyMs?: number;
+  /** Largest page the server returns whatever the client asks. */
+  pageSize?: number;
+}
+
+export interface RecordedRequest {
+  service: string;
+  action: string;
+  region: string;
+  accessKeyId: string;
+  paged: boolean;
+  host: string;
+}
+
+export interface FakeAws {
+  url: string;
+  requests: RecordedRequest[];
+  unexpected: string[];
+  faults: Fault[];
+  close(): Promise<void>;
+}
+
+const SCOPE = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+
+export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
+  const requests: RecordedRequest[] = [];
+  const unexpected: string[] = [];
+  const faults = (options.faults ?? []).map((f) => ({ ...f }));
+  const keys = { ...options.keys };
+  const accounts = new Map(options.accounts.map((a) => [a.id, a]));
+  let issued = 0;
+
+  const route = (req: IncomingMessage, body: string): Reply => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const scope = SCOPE.exec(String(req.headers.authorization ?? ''));
+    if (!scope) {
+      unexpected.push(`unsigned ${req.method} ${url.pathname}`);
+      return { status: 400, body: 'unsigned', headers: {} };
+    }
+    const [, accessKeyId, region, service] = scope as unknown as [string, string, string, string];
+    const protocol: Protocol = req.headers['x-amz-target'] ? 'json' : service === 's3' ? 's3' : String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? 'query' : 'rest';
+    const form = protocol === 'query' ? new URLSearchParams(body) : undefined;
+    const operation = protocol === 'json' ? String(req.headers['x-amz-target']).split('.').pop()! : protocol === 'query' ? (form!.get('Action') ?? '?') : restOperation(service, req.method ?? 'GET', url);
+    const action = `${service}:${operation}`;
+    const json = protocol === 'json' && body ? (JSON.parse(body) as Record<string, unknown>) : {};
+    const paged = !!(json.NextToken || json.nextToken || form?.get('Marker') || url.searchParams.get('nextToken') || url.searchParams.get('NextToken'));
+    requests.push({ service, action, region, accessKeyId, paged, host: String(req.headers.host) });
+
+    const accountId = keys[accessKeyId];
+    const account = accountId ? accounts.get(accountId) : undefined;
+    if (!account) return faultReply(protocol, service, 'unrecognized', action, '000000000000');
+    const fault = faults.find((f) => f.action === action && (!f.region || f.region === region) && (f.times ?? 1) > 0 && (!f.continuationOnly || paged));
+    if (fault) {
+      if (fault.times !== undefined) fault.times--;
+      if (fault.kind !== 'truncated') return faultReply(protocol, service, fault.kind, action, account.id);
+    }
+    if (account.disabledRegions?.includes(region) && !['iam', 'sts', 's3'].includes(service)) return faultReply(protocol, service, 'unrecognized', action, account.id);
+
+    const call: Call = { account, region, service, operation, url, json, form, pageSize: options.pageSize ?? 1000, issueKeys };
+    let handled: Handled;
+    if (protocol === 'json') handled = handleJson(call);
+    else if (protocol === 'query') handled = handleQuery(call);
+    else if (protocol === 's3') handled = handleS3(call);
+    else handled = handleRest(call);
+    if (handled === undefined) {
+      unexpected.push(`${req.method} ${action} ${url.pathname}${url.search}`);
+      return { status: 500, body: '{"message":"not imitated"}', headers: { 'content-type': 'application/json' } };
+    }
+    if (fault?.kind === 'truncated') return { ...handled, body: handled.body.slice(0, Math.floor(handled.body.length / 2)) };
+    return handled;
+  };
+
+  /** AssumeRole: new keys bound to the role's account. */
+  function issueKeys(roleArn: string): { AccessKeyId: string; SecretAccessKey: string; SessionToken: string } | undefined {
+    const target = options.roles?.[roleArn];
+    if (!target) return undefined;
+    const AccessKeyId = `ASIAFAKE${String(++issued).padStart(12, '0')}`;
+    keys[AccessKeyId] = target;
+    return { AccessKeyId, SecretAccessKey: ['fake', 'secret', String(issued)].join('-'), SessionToken: ['fake', 'session', String(issued)].join('-') };
+  }
+
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      let reply: Reply;
+      try {
+        reply = route(req, Buffer.concat(chunks).toString('utf8'));
+      } catch (err) {
+        unexpected.push(`fake crashed: ${(err as Error).message}`);
+        reply = { status: 500, body: '{}', headers: {} };
+      }
+      const send = () => {
+        res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), 'x-amzn-requestid': 'fake' });
+        res.end(reply.body);
+      };
+      if (options.latencyMs) setTimeout(send, options.latencyMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    requests,
+    unexpected,
+    faults,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function restOperation(service: string, method: string, url: URL): string {
+  const path = url.pathname.replace(/\/+$/, '') || '/';
+  if (service === 'backup' && method === 'GET') {
+    if (path === '/backup/plans') return 'ListBackupPlans';
+    if (/^\/backup\/plans\/[^/]+\/selections$/.test(path)) return 'ListBackupSelections';
+    if (/^\/backup\/plans\/[^/]+$/.test(path)) return 'GetBackupPlan';
+    if (path === '/restore-testing/plans') return 'ListRestoreTestingPlans';
+    if (path === '/restore-jobs') return 'ListRestoreJobs';
+  }
+  if (service === 'account' && method === 'POST' && path === '/listRegions') return 'ListRegions';
+  if (service === 's3' && method === 'GET' && url.searchParams.has('lifecycle')) return 'GetBucketLifecycleConfiguration';
+  return `${method} ${path}`;
+}
