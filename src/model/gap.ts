@@ -11,6 +11,7 @@ export const gapReasons = [
   'unauthenticated',
   'not-found',
   'rate-limited',
+  'unreachable', // DNS, connection refused, TLS: the API could not be reached
   'timeout',
   'malformed', // the response or file failed validation
   'error',

@@ -3,7 +3,7 @@ import type { IRequestOptions } from 'azure-devops-node-api/interfaces/common/Vs
 import type { ClientApiBase } from 'azure-devops-node-api/ClientApiBases.js';
 import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
-import { gapFromError, gapFromStatus } from '../failure.js';
+import { gapFromError, gapFromStatus } from '../http/index.js';
 import { countingHandler, header, identityBaseUrl, lowerKeys, resetMs, retryAfterMs, sleep } from './http.js';
 
 export { identityBaseUrl, trustedHost } from './http.js';

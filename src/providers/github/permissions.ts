@@ -1,5 +1,5 @@
 import type { Gap } from '../../model/index.js';
-import { gapFromError, gapFromStatus } from '../failure.js';
+import { gapFromError, gapFromStatus } from '../http/index.js';
 
 /**
  * What each data area needs, for fail-closed gap messages and `secpol doctor github`.

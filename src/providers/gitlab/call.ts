@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { Gap, Gaps } from '../../model/index.js';
-import { gapFromError, gapFromStatus } from '../failure.js';
+import { gapFromError, gapFromStatus } from '../http/index.js';
 import { GitlabHttpError } from './client.js';
 import type { Run } from './run.js';
 
