@@ -30,7 +30,7 @@ interface Outcome {
 
 /** The whole scan: each account (the credential's own, or each assumed role), its regions, its global services. */
 export async function collectAws(target: AwsTarget, ctx: CollectContext, options: CollectOptions = {}): Promise<CollectResult> {
-  const transport = createTransport(ctx.env, { concurrency: options.concurrency });
+  const transport = createTransport(ctx.env, { concurrency: options.concurrency, signal: ctx.signal, debug: ctx.debug });
   const tuning = { ...defaultTuning, ...options.tuning };
   const homeRegion = target.regions === 'all' ? (envRegion(ctx.env) ?? 'us-east-1') : target.regions[0]!;
   const out: Outcome = { resources: [], diagnostics: [] };
@@ -48,9 +48,8 @@ export async function collectAws(target: AwsTarget, ctx: CollectContext, options
   } finally {
     transport.destroy();
   }
-  const stats: Record<string, number> = { requests: transport.total() };
+  const stats: Record<string, number> = { requests: transport.core.stats.requests };
   for (const [service, n] of transport.counts) stats[`requests.${service.toLowerCase()}`] = n;
-  if (transport.refused.length) out.diagnostics.push({ severity: 'error', message: `aws: refused ${transport.refused.length} request(s) to hosts other than the configured endpoint (${transport.refused[0]})` });
   return { ...out, stats };
 }
 

@@ -23,7 +23,7 @@ import { configuredEndpoint, createTransport } from './transport.js';
 export async function doctorAws(targets: ProviderTargets, env: Env, signal?: AbortSignal): Promise<DoctorReport> {
   const target = resolveTarget(targets, env);
   const region = target.regions === 'all' ? (envRegion(env) ?? 'us-east-1') : target.regions[0]!;
-  const transport = createTransport(env);
+  const transport = createTransport(env, { signal });
   const endpoint = configuredEndpoint(env, 'STS') ?? `AWS endpoints of ${region}`;
   const checks: DoctorCheck[] = [];
   try {
@@ -68,7 +68,7 @@ export async function doctorAws(targets: ProviderTargets, env: Env, signal?: Abo
           return undefined;
         }
         const gap = gapFor(err, { action, region });
-        const status = gap.reason === 'forbidden' || gap.reason === 'unauthenticated' ? 'missing' : /unreachable/.test(gap.message) ? 'unreachable' : 'error';
+        const status = gap.reason === 'forbidden' || gap.reason === 'unauthenticated' ? 'missing' : gap.reason === 'unreachable' || gap.reason === 'timeout' ? 'unreachable' : 'error';
         checks.push({ name: action, status, detail: `${facts}: ${gap.message}` });
         return undefined;
       }

@@ -1,5 +1,6 @@
 import type { Gap } from '../../model/index.js';
 import { errorMessage } from '../../shared/errors.js';
+import { findCause, gapFromError, isConnectionFailure, OffOriginError } from '../http/index.js';
 
 /**
  * AWS SDK failures -> gaps. Every gap names the IAM action, the region and the reason; the
@@ -65,6 +66,8 @@ export function gapFor(err: unknown, site: CallSite): Gap {
   const status = statusOf(err);
   const where = `${site.action} in ${site.region}`;
   const http = status ? ` (HTTP ${status})` : '';
+  // Failures below HTTP (DNS, refused, timeout) and refused origins: the HTTP core names them.
+  if (isConnectionFailure(err) || findCause(err, OffOriginError)) return gapFromError(err, where);
   if (isCredentialFailure(err)) return { reason: 'unauthenticated', message: `${where}: credentials rejected (${code})` };
   if (FORBIDDEN.has(code) || status === 403) return { reason: 'forbidden', message: `${where}: denied (${code}); grant ${site.action}` };
   if (THROTTLED.has(code) || status === 429) {
@@ -73,9 +76,7 @@ export function gapFor(err: unknown, site: CallSite): Gap {
   }
   if (code === 'TimeoutError' || code === 'RequestTimeout' || /timed? ?out|ETIMEDOUT/i.test(errorMessage(err))) return { reason: 'timeout', message: `${where}: timed out` };
   if (isMalformed(err)) return { reason: 'malformed', message: `${where}: malformed response${http}` };
-  if (code === 'OriginRefused') return { reason: 'error', message: `${where}: ${errorMessage(err)}` };
   if (status && status >= 500) return { reason: 'error', message: `${where}: service error ${code}${http}` };
-  if (/ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|socket hang up/i.test(errorMessage(err))) return { reason: 'error', message: `${where}: unreachable (${code})` };
   return { reason: 'error', message: `${where}: ${code}${http}` };
 }
 

@@ -1,83 +1,81 @@
 import { NodeHttpHandler } from '@smithy/node-http-handler';
 import type { HttpHandlerOptions } from '@smithy/types';
-import pLimit from 'p-limit';
 import type { Env } from '../contract.js';
+import { CredentialOrigins, HttpCore, httpSettings } from '../http/index.js';
 
 /**
- * The one place AWS SDK traffic passes through (until the shared HTTP core takes over): a
- * request handler that counts requests, bounds how many are in flight across every client of
- * the run, and refuses to send a signed request anywhere but the configured endpoint or an
- * AWS-owned host. The SDK keeps its own retry strategy (throttling back-off).
+ * AWS SDK traffic through the shared HTTP core: each client gets a request handler (the SDK's
+ * NodeHttpHandler underneath) that lets a signed request go only to the configured endpoint
+ * or an AWS-owned https host, runs it in the core's limiter slot with its timeout and
+ * cancellation, and counts it. The SDK keeps its own retry strategy (throttling back-off,
+ * `AWS_MAX_ATTEMPTS`), so the core does not retry AWS answers itself.
  */
 
 /** SDK service ids (as in `AWS_ENDPOINT_URL_<SERVICE>`) of the clients we use. */
 export type AwsService = 'STS' | 'SECRETS_MANAGER' | 'IAM' | 'BACKUP' | 'RDS' | 'CLOUDWATCH_LOGS' | 'CLOUDTRAIL' | 'S3' | 'ACCOUNT';
+export const AWS_SERVICES: readonly AwsService[] = ['STS', 'SECRETS_MANAGER', 'IAM', 'BACKUP', 'RDS', 'CLOUDWATCH_LOGS', 'CLOUDTRAIL', 'S3', 'ACCOUNT'];
 
 export interface Transport {
-  /** Requests sent per service, retries included. */
+  readonly core: HttpCore;
+  /** Requests sent per service, SDK retries included. */
   readonly counts: Map<AwsService, number>;
-  /** Requests refused by the origin guard (always a bug or a hostile redirect). */
-  readonly refused: string[];
   handler(service: AwsService): NodeHttpHandler;
   total(): number;
   destroy(): void;
 }
 
-/** Hosts AWS SDK endpoint rules resolve to in the commercial, China and dual-stack partitions. */
-const AWS_HOST = /(^|\.)(amazonaws\.com|amazonaws\.com\.cn|api\.aws)$/i;
+/** Hosts AWS SDK endpoint rules resolve to (commercial, China, dual-stack), https on the default port only. */
+const AWS_HOSTS = [/(^|\.)amazonaws\.com$/i, /(^|\.)amazonaws\.com\.cn$/i, /(^|\.)api\.aws$/i];
 
 /** The endpoint override the SDK applies to this service, as the SDK itself reads it. */
 export function configuredEndpoint(env: Env, service: AwsService): string | undefined {
   return env[`AWS_ENDPOINT_URL_${service}`] || env.AWS_ENDPOINT_URL || undefined;
 }
 
-function originOf(url: string): string {
-  const u = new URL(url);
-  return `${u.protocol}//${u.host}`;
-}
-
-export function createTransport(env: Env, options: { concurrency?: number; requestTimeoutMs?: number } = {}): Transport {
-  const limit = pLimit(options.concurrency ?? 12);
+export function createTransport(env: Env, options: { concurrency?: number; signal?: AbortSignal; debug?: (m: string) => void } = {}): Transport {
+  const settings = httpSettings(env);
+  const configured = AWS_SERVICES.map((s) => configuredEndpoint(env, s)).filter((u): u is string => !!u);
+  // With an endpoint override (emulator, tests) credentials go there and nowhere else.
+  const origins = new CredentialOrigins([...new Set(configured)], configured.length ? [] : AWS_HOSTS);
+  const core = new HttpCore({
+    ...settings,
+    name: 'aws',
+    origins,
+    concurrency: options.concurrency ?? 12,
+    retries: 0,
+    retryStatuses: new Set(),
+    maxWaitMs: 0,
+    pace: false,
+    signal: options.signal,
+    debug: options.debug,
+  });
   const counts = new Map<AwsService, number>();
-  const refused: string[] = [];
   const handlers: NodeHttpHandler[] = [];
-  const requestTimeout = options.requestTimeoutMs ?? 30_000;
 
   const handler = (service: AwsService): NodeHttpHandler => {
-    const endpoint = configuredEndpoint(env, service);
-    const pinned = endpoint ? originOf(endpoint) : undefined;
-    class GuardedHandler extends NodeHttpHandler {
-      override handle(request: Parameters<NodeHttpHandler['handle']>[0], handlerOptions?: HttpHandlerOptions) {
+    class CoreHandler extends NodeHttpHandler {
+      override async handle(request: Parameters<NodeHttpHandler['handle']>[0], handlerOptions: HttpHandlerOptions = {}) {
         const port = request.port ? `:${request.port}` : '';
-        const origin = `${request.protocol}//${request.hostname}${port}`;
-        const allowed = pinned
-          ? origin === pinned || (service === 'S3' && sameHostSuffix(origin, pinned))
-          : request.protocol === 'https:' && AWS_HOST.test(request.hostname);
-        if (!allowed) {
-          refused.push(`${service} ${origin}`);
-          return Promise.reject(Object.assign(new Error(`refused to send AWS credentials to ${origin}`), { name: 'OriginRefused' }));
-        }
+        const target = `${request.protocol}//${request.hostname}${port}`;
+        origins.assert(target, 'request');
         counts.set(service, (counts.get(service) ?? 0) + 1);
-        return limit(() => super.handle(request, handlerOptions));
+        return core.schedule(
+          `${request.hostname}${port}`,
+          (signal) => super.handle(request, { ...handlerOptions, abortSignal: handlerOptions.abortSignal ? AbortSignal.any([handlerOptions.abortSignal as AbortSignal, signal]) : signal }),
+          () => undefined,
+        );
       }
     }
-    const created = new GuardedHandler({ requestTimeout, connectionTimeout: 10_000 });
+    const created = new CoreHandler({ requestTimeout: settings.timeoutMs, connectionTimeout: 10_000 });
     handlers.push(created);
     return created;
   };
 
   return {
+    core,
     counts,
-    refused,
     handler,
     total: () => [...counts.values()].reduce((a, b) => a + b, 0),
     destroy: () => handlers.forEach((h) => h.destroy()),
   };
-}
-
-/** Virtual-host S3 addressing puts the bucket before the configured host (`bucket.s3.example:9000`). */
-function sameHostSuffix(origin: string, pinned: string): boolean {
-  const a = new URL(origin);
-  const b = new URL(pinned);
-  return a.protocol === b.protocol && a.port === b.port && a.hostname.endsWith(`.${b.hostname}`);
 }
