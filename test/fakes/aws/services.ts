@@ -35,6 +35,18 @@ function arn(call: Call, service: string, path: string, regional = true): string
   return `arn:aws:${service}:${regional ? call.region : ''}:${call.account.id}:${path}`;
 }
 
+const secretIndexes = new WeakMap<FakeRegion, Map<string, FakeRegion['secrets'][number]>>();
+
+/** Secrets by name and by ARN (the SDK passes back the ARN ListSecrets gave). */
+function secretIndex(call: Call, r: FakeRegion) {
+  let index = secretIndexes.get(r);
+  if (!index) {
+    index = new Map(r.secrets.flatMap((x) => [[x.name, x] as const, [arn(call, 'secretsmanager', `secret:${x.name}-AbCdEf`), x] as const]));
+    secretIndexes.set(r, index);
+  }
+  return index;
+}
+
 // ---- awsJson1_1: Secrets Manager, CloudWatch Logs, CloudTrail ----
 
 export function handleJson(call: Call): Handled {
@@ -66,7 +78,7 @@ export function handleJson(call: Call): Handled {
     }
     case 'secretsmanager:ListSecretVersionIds': {
       const id = String(j.SecretId);
-      const s = r.secrets.find((x) => id === x.name || id.startsWith(arn(call, 'secretsmanager', `secret:${x.name}-`)));
+      const s = secretIndex(call, r).get(id);
       if (!s) return { status: 400, body: JSON.stringify({ __type: 'ResourceNotFoundException', message: 'not found' }), headers: { 'content-type': 'application/x-amz-json-1.1' } };
       const versions = [
         ...(s.currentValue ? [{ VersionId: 'v0', VersionStages: ['AWSCURRENT'], CreatedDate: epoch(s.currentValue) }] : []),

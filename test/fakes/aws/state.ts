@@ -203,3 +203,41 @@ export function acmeAccount(now: Date, id = '123456789012'): FakeAccount {
     regions: { 'eu-west-1': eu, 'us-east-1': us },
   };
 }
+
+/** A large account for the benchmark: `regions` regions sharing the given totals evenly. */
+export function scaledAccount(now: Date, sizes: { regions: string[]; secrets: number; logGroups: number; backupPlans: number; users: number }, id = '123456789012'): FakeAccount {
+  const base = acmeAccount(now, id);
+  const per = (total: number) => Math.ceil(total / sizes.regions.length);
+  const regions: Record<string, FakeRegion> = {};
+  sizes.regions.forEach((name, r) => {
+    const region = emptyRegion();
+    region.secrets = Array.from({ length: per(sizes.secrets) }, (_, i) => ({
+      name: `app-${r}/secret-${i}`,
+      created: daysAgo(now, 100 + (i % 300)),
+      currentValue: daysAgo(now, i % 120),
+      ...(i % 3 === 0 ? { rotation: { afterDays: 30 } } : {}),
+    }));
+    region.logGroups = Array.from({ length: per(sizes.logGroups) }, (_, i) => ({ name: i % 2 ? `/aws/lambda/fn-${i}` : `/custom/group-${i}`, ...(i % 5 ? { retentionDays: 30 } : {}) }));
+    region.backupPlans = Array.from({ length: per(sizes.backupPlans) }, (_, i) => ({
+      id: `plan-${r}-${i}`,
+      name: `plan-${i}`,
+      rules: [
+        { name: 'daily', schedule: 'cron(0 5 ? * * *)', deleteAfterDays: 35 },
+        { name: 'monthly', schedule: 'cron(0 5 1 * ? *)', deleteAfterDays: 400 },
+      ],
+      selections: ['all-databases'],
+    }));
+    region.restoreTestingPlans = [{ name: 'monthly', jobs: [{ completed: daysAgo(now, 3), status: 'COMPLETED', validation: 'SUCCESSFUL' }] }];
+    region.dbInstances = [{ id: `db-${r}`, retentionDays: 7, engine: 'postgres' }];
+    region.trails = r === 0 ? [{ name: 'org-trail', multiRegion: true, bucket: 'acme-trail-logs', prefix: 'audit', logGroup: '/custom/group-0' }] : [];
+    regions[name] = region;
+  });
+  const users = Array.from({ length: sizes.users }, (_, i) => ({
+    name: `user-${i}`,
+    created: daysAgo(now, 400),
+    password: i % 2 === 0,
+    mfa: i % 4 !== 0,
+    keys: [{ active: true, created: daysAgo(now, i * 3) }],
+  }));
+  return { ...base, users, regions };
+}
