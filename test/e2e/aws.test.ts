@@ -86,3 +86,39 @@ describe('e2e: the seed rules on the AWS imitation', () => {
     expect(status('logging.retention-range', `${A}/eu-west-1/logs/log-group/misc`)).toBe('skip'); // category other
   });
 });
+
+describe('e2e: nothing unreadable passes', () => {
+  it('with every read denied, no AWS result is a pass', async () => {
+    const actions = [
+      'secretsmanager:ListSecrets',
+      'iam:GenerateCredentialReport',
+      'iam:GetCredentialReport',
+      'iam:ListEntitiesForPolicy',
+      'backup:ListBackupPlans',
+      'rds:DescribeDBInstances',
+      'rds:DescribeDBClusters',
+      'logs:DescribeLogGroups',
+      'cloudtrail:DescribeTrails',
+    ];
+    const denied = await startFakeAws({
+      keys: { [FAKE_KEY_ID]: '123456789012' },
+      accounts: [acmeAccount(new Date(NOW))],
+      faults: actions.map((action) => ({ action, kind: 'denied' as const })),
+    });
+    try {
+      const env = awsEnv(denied.url);
+      const adapter = createAwsAdapter(awsTargets({ awsRegion: ['eu-west-1'] }), env, { tuning: testTuning });
+      const state = await adapter.collect(collectContext(env, new Date(NOW)));
+      expect(denied.unexpected).toEqual([]);
+      const file = join(tempDir('secpol-aws-e2e-'), 'denied.json');
+      writeFileSync(file, JSON.stringify({ schema: SNAPSHOT_SCHEMA, resources: state.resources }));
+      const run = await secpolAsync(['check', '--state', file, '--format', 'json', '--fail-on', 'none'], { cwd: tempDir(), env: { SECPOL_NOW: NOW } });
+      const verdicts = (JSON.parse(run.stdout) as { results: { status: string; ruleId: string }[] }).results;
+      expect(verdicts.length).toBeGreaterThan(0);
+      expect(verdicts.filter((r) => r.status === 'pass')).toEqual([]);
+      expect(verdicts.filter((r) => r.status === 'error').map((r) => r.ruleId)).toEqual(expect.arrayContaining(['secrets.rotation-age', 'org.members-without-mfa', 'backup.retention', 'logging.audit-retention']));
+    } finally {
+      await denied.close();
+    }
+  });
+});
