@@ -31,7 +31,7 @@ export async function collectBackupPlans(scope: RegionScope): Promise<BackupPlan
   const opts = { abortSignal: scope.signal };
   const site = (action: string) => ({ action, region: scope.region });
   const [listed, restoreTest] = await Promise.all([
-    listAll(site('backup:ListBackupPlans'), paginateListBackupPlans({ client, pageSize: 1000, stopOnSameToken: true }, { IncludeDeleted: false }, opts), (p) => p.BackupPlansList, scope.tuning.maxPages),
+    listAll(site('backup:ListBackupPlans'), paginateListBackupPlans({ client, pageSize: 1000 }, { IncludeDeleted: false }, opts), (p) => p.BackupPlansList, scope.tuning.maxPages),
     lastRestoreTest(scope, client),
   ]);
   const live = listed.items.filter((p) => p.BackupPlanId && p.BackupPlanName && !p.DeletionDate);
@@ -57,7 +57,7 @@ function planBody(scope: RegionScope, client: BackupClient, summary: BackupPlans
 async function planTarget(scope: RegionScope, client: BackupClient, planId: string): Promise<Call<string>> {
   const listed = await listAll(
     { action: 'backup:ListBackupSelections', region: scope.region },
-    paginateListBackupSelections({ client, pageSize: 1000, stopOnSameToken: true }, { BackupPlanId: planId }, { abortSignal: scope.signal }),
+    paginateListBackupSelections({ client, pageSize: 1000 }, { BackupPlanId: planId }, { abortSignal: scope.signal }),
     (p) => p.BackupSelectionsList,
     scope.tuning.maxPages,
   );
@@ -125,7 +125,7 @@ async function lastRestoreTest(scope: RegionScope, client: BackupClient): Promis
   const opts = { abortSignal: scope.signal };
   const plans = await listAll(
     { action: 'backup:ListRestoreTestingPlans', region: scope.region },
-    paginateListRestoreTestingPlans({ client, pageSize: 1000, stopOnSameToken: true }, {}, opts),
+    paginateListRestoreTestingPlans({ client, pageSize: 1000 }, {}, opts),
     (p) => p.RestoreTestingPlans,
     scope.tuning.maxPages,
   );
@@ -134,7 +134,7 @@ async function lastRestoreTest(scope: RegionScope, client: BackupClient): Promis
   for (const plan of plans.items) {
     const jobs = await listAll(
       { action: 'backup:ListRestoreJobs', region: scope.region },
-      paginateListRestoreJobs({ client, pageSize: 1000, stopOnSameToken: true }, { ByRestoreTestingPlanArn: plan.RestoreTestingPlanArn, ByStatus: 'COMPLETED' }, opts),
+      paginateListRestoreJobs({ client, pageSize: 1000 }, { ByRestoreTestingPlanArn: plan.RestoreTestingPlanArn, ByStatus: 'COMPLETED' }, opts),
       (p) => p.RestoreJobs,
       scope.tuning.maxPages,
     );

@@ -16,6 +16,7 @@ import { collectSecrets } from './secrets.js';
 import type { AwsTarget } from './target.js';
 import { envRegion } from './target.js';
 import { createTransport } from './transport.js';
+import { httpSettings } from '../http/index.js';
 
 export interface CollectOptions {
   tuning?: Partial<Tuning>;
@@ -31,7 +32,7 @@ interface Outcome {
 /** The whole scan: each account (the credential's own, or each assumed role), its regions, its global services. */
 export async function collectAws(target: AwsTarget, ctx: CollectContext, options: CollectOptions = {}): Promise<CollectResult> {
   const transport = createTransport(ctx.env, { concurrency: options.concurrency, signal: ctx.signal, debug: ctx.debug });
-  const tuning = { ...defaultTuning, ...options.tuning };
+  const tuning = { ...defaultTuning, maxPages: httpSettings(ctx.env).maxPages, ...options.tuning };
   const homeRegion = target.regions === 'all' ? (envRegion(ctx.env) ?? 'us-east-1') : target.regions[0]!;
   const out: Outcome = { resources: [], diagnostics: [] };
   try {
@@ -112,7 +113,7 @@ function enabledRegions(scope: AccountScope) {
   const client = new AccountClient(clientConfig(scope, 'ACCOUNT', scope.homeRegion));
   return listAll(
     { action: 'account:ListRegions', region: 'global' },
-    paginateListRegions({ client, pageSize: 50, stopOnSameToken: true }, { RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'] }, { abortSignal: scope.signal }),
+    paginateListRegions({ client, pageSize: 50 }, { RegionOptStatusContains: ['ENABLED', 'ENABLED_BY_DEFAULT'] }, { abortSignal: scope.signal }),
     (p) => (p.Regions ?? []).map((r) => r.RegionName).filter((n): n is string => !!n),
     scope.tuning.maxPages,
   );

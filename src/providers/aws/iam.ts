@@ -114,7 +114,7 @@ function accessKeys(scope: AccountScope, row: CredentialReportRow): Secret[] {
 async function administrators(scope: AccountScope, client: IAMClient, partition: string): Promise<Call<string[]>> {
   const site = { action: ENTITIES, region: 'global' };
   const policyArn = `arn:${partition}:iam::aws:policy/AdministratorAccess`;
-  const pages = await listAll(site, paginateListEntitiesForPolicy({ client, stopOnSameToken: true }, { PolicyArn: policyArn }, { abortSignal: scope.signal }), (page) => [page], scope.tuning.maxPages);
+  const pages = await listAll(site, paginateListEntitiesForPolicy({ client }, { PolicyArn: policyArn }, { abortSignal: scope.signal }), (page) => [page], scope.tuning.maxPages);
   if (pages.gap) return { ok: false, gap: pages.gap };
   const users = new Set<string>();
   const roles: string[] = [];
@@ -126,7 +126,7 @@ async function administrators(scope: AccountScope, client: IAMClient, partition:
   }
   const members = await Promise.all(
     groups.map((GroupName) =>
-      listAll({ action: GROUP, region: 'global' }, paginateGetGroup({ client, stopOnSameToken: true }, { GroupName }, { abortSignal: scope.signal }), (page) => page.Users, scope.tuning.maxPages),
+      listAll({ action: GROUP, region: 'global' }, paginateGetGroup({ client }, { GroupName }, { abortSignal: scope.signal }), (page) => page.Users, scope.tuning.maxPages),
     ),
   );
   for (const listed of members) {

@@ -28,7 +28,7 @@ export function listLogGroups(scope: RegionScope): Promise<Listed<LogGroup>> {
   const client = new CloudWatchLogsClient(clientConfig(scope, 'CLOUDWATCH_LOGS', scope.region));
   return listAll(
     { action: 'logs:DescribeLogGroups', region: scope.region },
-    paginateDescribeLogGroups({ client, pageSize: 50, stopOnSameToken: true }, {}, { abortSignal: scope.signal }),
+    paginateDescribeLogGroups({ client, pageSize: 50 }, {}, { abortSignal: scope.signal }),
     (p) => p.logGroups,
     scope.tuning.maxPages,
   );

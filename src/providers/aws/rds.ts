@@ -28,13 +28,13 @@ export async function collectRds(scope: RegionScope): Promise<BackupPlan[]> {
   const [instances, clusters] = await Promise.all([
     listAll(
       { action: 'rds:DescribeDBInstances', region: scope.region },
-      paginateDescribeDBInstances({ client, pageSize: 100, stopOnSameToken: true }, {}, opts),
+      paginateDescribeDBInstances({ client, pageSize: 100 }, {}, opts),
       (p) => p.DBInstances,
       scope.tuning.maxPages,
     ),
     listAll(
       { action: 'rds:DescribeDBClusters', region: scope.region },
-      paginateDescribeDBClusters({ client, pageSize: 100, stopOnSameToken: true }, {}, opts),
+      paginateDescribeDBClusters({ client, pageSize: 100 }, {}, opts),
       (p) => p.DBClusters,
       scope.tuning.maxPages,
     ),

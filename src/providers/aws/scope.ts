@@ -2,6 +2,7 @@ import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Gap, Resource } from '../../model/index.js';
 import type { Env } from '../contract.js';
 import { gapFor, isRegionDisabledError, RegionDisabled, type CallSite } from './errors.js';
+import { DEFAULT_MAX_PAGES, gapFromError, PageGuard } from '../http/index.js';
 import { configuredEndpoint, type AwsService, type Transport } from './transport.js';
 
 /** What every collector needs for one account: who, through what, when. */
@@ -26,11 +27,11 @@ export interface Tuning {
   readonly reportPollMs: number;
   /** Give up waiting for the credential report after this long. */
   readonly reportWaitMs: number;
-  /** Page cap per list call (loop guard). */
+  /** Page cap per list call (`SECPOL_HTTP_MAX_PAGES`). */
   readonly maxPages: number;
 }
 
-export const defaultTuning: Tuning = { reportPollMs: 1500, reportWaitMs: 60_000, maxPages: 2000 };
+export const defaultTuning: Tuning = { reportPollMs: 1500, reportWaitMs: 60_000, maxPages: DEFAULT_MAX_PAGES };
 
 /** Common client options: region, credentials, our request handler, the configured endpoint. */
 export function clientConfig(scope: AccountScope, service: AwsService, region: string) {
@@ -75,20 +76,33 @@ export interface Listed<T> {
   gap?: Gap;
 }
 
-/** Drains an SDK paginator with a page cap; a failing page ends the list with a gap. */
+/**
+ * Drains an SDK paginator. A failing page ends the list with a gap; the shared page guard
+ * refuses a repeated continuation token or a list longer than the page cap.
+ */
 export async function listAll<P, T>(site: CallSite, pages: AsyncIterable<P>, itemsOf: (page: P) => T[] | undefined, maxPages: number): Promise<Listed<T>> {
   const items: T[] = [];
-  let count = 0;
+  const guard = new PageGuard(maxPages);
   const iterator = pages[Symbol.asyncIterator]();
   for (;;) {
     const next = await call(site, () => iterator.next());
     if (!next.ok) return { items, gap: next.gap };
     if (next.value.done) return { items };
     items.push(...(itemsOf(next.value.value) ?? []));
-    if (++count >= maxPages) {
-      return { items, gap: { reason: 'error', message: `${site.action} in ${site.region}: stopped after ${maxPages} pages` } };
+    const token = continuationOf(next.value.value);
+    if (token === undefined) continue;
+    try {
+      guard.next(token, { url: false });
+    } catch (err) {
+      return { items, gap: gapFromError(err, `${site.action} in ${site.region}`) };
     }
   }
+}
+
+/** The continuation token of a page, whichever name the service gives it. */
+function continuationOf(page: unknown): string | undefined {
+  const p = page as { NextToken?: string; nextToken?: string; Marker?: string; IsTruncated?: boolean };
+  return p.NextToken || p.nextToken || (p.IsTruncated !== false ? p.Marker : undefined) || undefined;
 }
 
 /** The resource that stands for a list that could not be read (fully): its gap is on every fact. */

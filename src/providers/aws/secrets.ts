@@ -25,7 +25,7 @@ export async function collectSecrets(scope: RegionScope): Promise<Secret[]> {
   const opts = { abortSignal: scope.signal };
   const listed = await listAll(
     { action: LIST, region: scope.region },
-    paginateListSecrets({ client, pageSize: 100, stopOnSameToken: true }, { IncludePlannedDeletion: false }, opts),
+    paginateListSecrets({ client, pageSize: 100 }, { IncludePlannedDeletion: false }, opts),
     (page) => page.SecretList,
     scope.tuning.maxPages,
   );
@@ -59,7 +59,7 @@ async function secretOf(scope: RegionScope, client: SecretsManagerClient, entry:
 
   const versions = await listAll(
     { action: VERSIONS, region: scope.region },
-    paginateListSecretVersionIds({ client, pageSize: 100, stopOnSameToken: true }, { SecretId: entry.ARN ?? name }, { abortSignal: scope.signal }),
+    paginateListSecretVersionIds({ client, pageSize: 100 }, { SecretId: entry.ARN ?? name }, { abortSignal: scope.signal }),
     (page) => page.Versions,
     scope.tuning.maxPages,
   );

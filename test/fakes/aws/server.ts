@@ -12,7 +12,8 @@ import { faultReply, type Protocol, type Reply } from './wire.js';
  * `unexpected` and answered 500, so a test fails on calls the provider should not make.
  */
 
-export type FaultKind = 'denied' | 'throttle' | '500' | 'truncated' | 'expired';
+/** `loop`: a JSON list answers the same continuation token again and again. */
+export type FaultKind = 'denied' | 'throttle' | '500' | 'truncated' | 'expired' | 'loop';
 
 export interface Fault {
   /** `service:Operation` as on the wire, e.g. `secretsmanager:ListSecrets`, `s3:GetBucketLifecycleConfiguration`. */
@@ -86,7 +87,7 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
     const fault = faults.find((f) => f.action === action && (!f.region || f.region === region) && (f.times ?? 1) > 0 && (!f.continuationOnly || paged));
     if (fault) {
       if (fault.times !== undefined) fault.times--;
-      if (fault.kind !== 'truncated') return faultReply(protocol, service, fault.kind, action, account.id);
+      if (fault.kind !== 'truncated' && fault.kind !== 'loop') return faultReply(protocol, service, fault.kind, action, account.id);
     }
     if (account.disabledRegions?.includes(region) && !['iam', 'sts', 's3'].includes(service)) return faultReply(protocol, service, 'unrecognized', action, account.id);
 
@@ -101,6 +102,7 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
       return { status: 500, body: '{"message":"not imitated"}', headers: { 'content-type': 'application/json' } };
     }
     if (fault?.kind === 'truncated') return { ...handled, body: handled.body.slice(0, Math.floor(handled.body.length / 2)) };
+    if (fault?.kind === 'loop') return { ...handled, body: handled.body.replace(/"(NextToken|nextToken)":"[^"]*"/, '"$1":"same-token"') };
     return handled;
   };
 

@@ -21,7 +21,9 @@ export type Handled = Reply | undefined;
 
 /** Opaque continuation tokens: the offset, wrapped so a client cannot mistake them for numbers. */
 function page<T>(call: Call, items: T[], token: unknown, requested: unknown): { items: T[]; next?: string } {
-  const offset = typeof token === 'string' && token ? Number(Buffer.from(token, 'base64url').toString().replace('offset:', '')) : 0;
+  const decoded = typeof token === 'string' && token ? Number(Buffer.from(token, 'base64url').toString().replace('offset:', '')) : 0;
+  // A token the server never issued (the `loop` fault's) restarts the list, as a confused service would.
+  const offset = Number.isInteger(decoded) ? decoded : 0;
   const size = Math.min(Number(requested) || call.pageSize, call.pageSize);
   const next = offset + size < items.length ? Buffer.from(`offset:${offset + size}`).toString('base64url') : undefined;
   return { items: items.slice(offset, offset + size), next };

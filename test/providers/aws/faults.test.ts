@@ -51,6 +51,11 @@ describe('aws provider: every unreadable fact is a gap naming the action, region
     expect(gapOf(result, `aws:${ACCOUNT}/eu-west-1/logs/log-groups`, '*')).toMatchObject({ reason: 'error', message: expect.stringContaining('logs:DescribeLogGroups in eu-west-1') });
   });
 
+  it('a list whose continuation token repeats is refused, not read forever or cut silently', async () => {
+    const { result } = await scan([{ action: 'logs:DescribeLogGroups', kind: 'loop' }]);
+    expect(gapOf(result, `aws:${ACCOUNT}/eu-west-1/logs/log-groups`, '*')).toMatchObject({ reason: 'malformed', message: expect.stringContaining('logs:DescribeLogGroups in eu-west-1') });
+  });
+
   it('a denied per-secret call leaves lastRotatedAt as a gap, the other facts collected', async () => {
     const { result } = await scan([{ action: 'secretsmanager:ListSecretVersionIds', kind: 'denied' }]);
     const id = `aws:${ACCOUNT}/eu-west-1/secretsmanager/prod/db-password`;
