@@ -46,6 +46,8 @@ export async function collectAws(target: AwsTarget, ctx: CollectContext, options
       out.resources.push(...result.resources);
       out.diagnostics.push(...result.diagnostics);
     }
+    // A cancelled run returns nothing: its gaps would only say "aborted".
+    ctx.signal?.throwIfAborted();
   } finally {
     transport.destroy();
   }

@@ -61,7 +61,12 @@ export function createTransport(env: Env, options: { concurrency?: number; signa
         counts.set(service, (counts.get(service) ?? 0) + 1);
         return core.schedule(
           `${request.hostname}${port}`,
-          (signal) => super.handle(request, { ...handlerOptions, abortSignal: handlerOptions.abortSignal ? AbortSignal.any([handlerOptions.abortSignal as AbortSignal, signal]) : signal }),
+          (signal) => {
+            const sent = super.handle(request, { ...handlerOptions, abortSignal: handlerOptions.abortSignal ? AbortSignal.any([handlerOptions.abortSignal as AbortSignal, signal]) : signal });
+            // The core stops waiting as soon as the run is cancelled; the abandoned attempt's rejection is expected.
+            sent.catch(() => undefined);
+            return sent;
+          },
           () => undefined,
         );
       }

@@ -172,3 +172,23 @@ describe('aws provider: every unreadable fact is a gap naming the action, region
     expect(fake.requests.filter((r) => r.accessKeyId === FAKE_KEY_ID).map((r) => r.action)).toEqual(['sts:AssumeRole']);
   });
 });
+
+describe('aws provider: cancellation', () => {
+  it('stops sending requests once the run is cancelled', async () => {
+    const fake = await startFakeAws({ keys: { [FAKE_KEY_ID]: ACCOUNT }, accounts: [acmeAccount(now)], latencyMs: 30, pageSize: 1 });
+    try {
+      const env = awsEnv(fake.url);
+      const controller = new AbortController();
+      const adapter = createAwsAdapter(awsTargets({ awsRegion: ['eu-west-1', 'us-east-1'] }), env, { tuning: testTuning });
+      const ctx = { ...collectContext(env, now), signal: controller.signal };
+      setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
+      await expect(adapter.collect(ctx)).rejects.toThrow('cancelled by test');
+      const sent = fake.requests.length;
+      await new Promise((r) => setTimeout(r, 200));
+      expect(fake.requests.length).toBe(sent);
+      expect(sent).toBeLessThan(30);
+    } finally {
+      await fake.close();
+    }
+  });
+});
