@@ -26,7 +26,7 @@ const fake = await startFakeAzureDevOps(acmeScenario({ projects, reposPerProject
 });
 try {
   const adapter = createAzureDevOpsAdapter(
-    { path: '.', repos: [], stateFiles: [], providers: ['azure-devops'], noCache: true, explicit: true, adoOrg: fake.orgUrl },
+    { path: '.', repos: [], stateFiles: [], named: true, noCache: true, explicit: true, options: { adoOrg: fake.orgUrl }, config: {}, filters: {} },
     { AZURE_DEVOPS_TOKEN: token },
   );
   const started = performance.now();

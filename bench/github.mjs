@@ -13,7 +13,7 @@ const repos = Number(process.argv[2] ?? 1000);
 const latencyMs = Number(process.argv[3] ?? 50);
 
 const entry = `
-import { githubProvider } from './src/providers/github/index.ts';
+import { implementation as githubProvider } from './src/providers/github/index.ts';
 import { Redactor } from './src/shared/redact.ts';
 import { FakeGithub } from './test/fakes/github/server.ts';
 import { ALL_SCOPES, makeOrg, makeRepo } from './test/fakes/github/model.ts';
@@ -49,7 +49,7 @@ const state = {
 const fake = await new FakeGithub(state, { latencyMs }).start();
 const cacheDir = mkdtempSync(join(tmpdir(), 'secpol-bench-gh-'));
 const env = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: TOKEN };
-const spec = { path: '.', repos: [], githubOrg: 'acme', stateFiles: [], providers: ['github'], noCache: false, explicit: true };
+const spec = { path: '.', repos: [], options: { githubOrg: 'acme' }, config: {}, filters: {}, stateFiles: [], named: true, noCache: false, explicit: true };
 
 async function scan(label) {
   const before = { log: fake.log.length, core: fake.used.core, graphql: fake.used.graphql };

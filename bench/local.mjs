@@ -88,7 +88,7 @@ function timed(argv, cwd) {
 async function scanChild(dir) {
   const { createLocalProvider } = await load(providerBundle);
   process.chdir(dir);
-  const [adapter] = createLocalProvider({}).plan({ path: '.', repos: [], stateFiles: [], providers: [], noCache: true, explicit: false }, {});
+  const [adapter] = createLocalProvider({}).plan({ path: '.', repos: [], stateFiles: [], noCache: true, explicit: false, options: {}, config: {}, filters: {} }, {});
   const start = Date.now();
   const result = await adapter.collect({
     now: new Date(),

@@ -1,8 +1,8 @@
 import type { Resource } from '../model/index.js';
-import type { CollectContext, ProviderAdapter, ProviderName, TargetSpec } from '../providers/types.js';
-import { providerLoaders } from '../providers/registry.js';
+import type { CollectContext, ProviderAdapter } from '../providers/types.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { errorMessage, isUserError } from '../shared/errors.js';
+import { findProvider, providerTargets, type RunTargets } from './providers.js';
 
 export interface Collected {
   resources: Resource[];
@@ -15,17 +15,18 @@ export interface Collected {
  * Runs every selected provider. A provider that fails outright becomes a diagnostic and the
  * others still report: one unreachable platform must not hide the rest.
  */
-export async function collect(names: ProviderName[], spec: TargetSpec, ctx: CollectContext): Promise<Collected> {
+export async function collect(names: readonly string[], run: RunTargets, ctx: CollectContext): Promise<Collected> {
   const out: Collected = { resources: [], diagnostics: [], stats: {}, sources: [] };
   const adapters: ProviderAdapter[] = [];
   for (const name of names) {
-    if (name === 'aws' || name === 'azure') {
-      out.diagnostics.push({ severity: 'error', message: `provider '${name}' is not available in this version` });
+    const registration = findProvider(name);
+    if (!registration) {
+      out.diagnostics.push({ severity: 'error', message: `unknown provider '${name}'` });
       continue;
     }
-    const entry = await providerLoaders[name]();
     try {
-      adapters.push(...entry.plan(spec, ctx.env));
+      const implementation = await registration.load();
+      adapters.push(...implementation.plan(providerTargets(registration.meta, run), ctx.env));
     } catch (err) {
       out.diagnostics.push(...diagnosticsOf(err, name, ctx));
     }

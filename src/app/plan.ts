@@ -1,44 +1,30 @@
-import type { ProviderName, TargetSpec } from '../providers/types.js';
-import { providerNames } from '../providers/registry.js';
+import type { Env, ProviderMeta } from '../providers/contract.js';
 import { UserError } from '../shared/errors.js';
-import { originPlatform } from './origin.js';
-
-type Env = Readonly<Record<string, string | undefined>>;
-
-const TOKEN_VARS: Record<'github' | 'gitlab' | 'azure-devops', string[]> = {
-  github: ['GITHUB_TOKEN', 'GH_TOKEN', 'GITHUB_APP_PRIVATE_KEY'],
-  gitlab: ['GITLAB_TOKEN'],
-  'azure-devops': ['AZURE_DEVOPS_TOKEN', 'AZURE_DEVOPS_EXT_PAT', 'SYSTEM_ACCESSTOKEN'],
-};
-
-export function hasToken(provider: keyof typeof TOKEN_VARS, env: Env): boolean {
-  return TOKEN_VARS[provider].some((name) => !!env[name]);
-}
+import { providerMetas, providerNames, providerTargets, type RunTargets } from './providers.js';
 
 /**
- * Which providers a run needs. Explicit `--provider` wins; otherwise targets decide, and with
- * no target the local tree is scanned plus, when a token is present, the platform behind origin.
+ * Which providers a run needs. `--provider` wins (plus providers that always join their
+ * targets, like state files); otherwise each provider's targets decide, and with no target the
+ * fallback (the local tree) runs plus, when its credential is present, the platform behind origin.
  */
-export function selectProviders(spec: TargetSpec, env: Env): ProviderName[] {
-  if (spec.providers.length > 0) {
-    const unknown = spec.providers.filter((p) => !(providerNames as string[]).includes(p));
+export function selectProviders(run: RunTargets, env: Env, metas: readonly ProviderMeta[] = providerMetas): string[] {
+  const targeted = (meta: ProviderMeta) => meta.isTargeted(providerTargets(meta, run, false));
+  if (run.named.length > 0) {
+    const known = metas.map((m) => m.name);
+    const unknown = run.named.filter((p) => !known.includes(p));
     if (unknown.length > 0) {
-      throw new UserError(`unknown provider ${unknown.map((u) => `'${u}'`).join(', ')}; known: ${providerNames.join(', ')}`);
+      throw new UserError(`unknown provider ${unknown.map((u) => `'${u}'`).join(', ')}; known: ${(metas === providerMetas ? providerNames : known).join(', ')}`);
     }
-    const chosen = [...new Set(spec.providers)] as ProviderName[];
-    if (spec.stateFiles.length > 0 && !chosen.includes('snapshot')) chosen.push('snapshot');
+    const chosen = [...new Set(run.named)];
+    for (const meta of metas) if (meta.alongsideNamed && !chosen.includes(meta.name) && targeted(meta)) chosen.push(meta.name);
     return chosen;
   }
-  const chosen: ProviderName[] = [];
-  if (spec.stateFiles.length > 0) chosen.push('snapshot');
-  if (spec.repos.length > 0 || spec.githubOrg) chosen.push('github');
-  if (spec.gitlabGroup) chosen.push('gitlab');
-  // --ado-project alone is a target too: the organization then comes from SYSTEM_COLLECTIONURI.
-  if (spec.adoOrg || spec.adoProject) chosen.push('azure-devops');
+  const chosen = metas.filter(targeted).map((m) => m.name);
   if (chosen.length > 0) return chosen;
 
-  chosen.push('local');
-  const platform = spec.originUrl ? originPlatform(spec.originUrl, env) : undefined;
-  if (platform && hasToken(platform, env)) chosen.push(platform);
+  chosen.push(...metas.filter((m) => m.fallback).map((m) => m.name));
+  const origin = run.originUrl;
+  const platform = origin ? metas.find((m) => m.recognizesOrigin?.(origin, env)) : undefined;
+  if (platform?.hasCredential(env)) chosen.push(platform.name);
   return chosen;
 }

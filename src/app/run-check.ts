@@ -2,7 +2,7 @@ import { isAbsolute, relative, resolve } from 'node:path';
 import type { Report, Rule, RuleMeta } from '../model/index.js';
 import { evaluate } from '../engine/evaluate.js';
 import { summarize } from '../engine/exit.js';
-import type { ProgressSink, TargetSpec } from '../providers/types.js';
+import type { ProgressSink } from '../providers/types.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { Redactor } from '../shared/redact.js';
 import { collect } from './collect.js';
@@ -44,13 +44,13 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
   });
   diagnostics.push(...policySet.diagnostics);
 
-  const spec: TargetSpec = settings.spec;
+  const run = settings.targets;
   let collectedStats: Record<string, unknown> = {};
   let results: Report['results'] = [];
   let waivers: Report['waivers'] = [];
   try {
-    const providers = selectProviders(spec, deps.env);
-    const collected = await collect(providers, spec, {
+    const providers = selectProviders(run, deps.env);
+    const collected = await collect(providers, run, {
       now: startedAt,
       env: deps.env,
       progress: deps.progress,
@@ -85,7 +85,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     waivers,
     diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.redact(d.message) })),
     stats: collectedStats,
-    anchorFile: settings.configFile ? relative(resolve(spec.path), settings.configFile) || 'secpol.yaml' : 'secpol.yaml',
+    anchorFile: settings.configFile ? relative(resolve(run.path), settings.configFile) || 'secpol.yaml' : 'secpol.yaml',
   };
   return { report, exitCode: exitCode(results, settings.failOn, diagnostics), redactor };
 }

@@ -20,7 +20,7 @@ export async function runSnapshot(options: CommonOptions, deps: RunDeps): Promis
   const now = deps.now();
   const redactor = new Redactor();
   const settings = await loadSettings(options, deps);
-  const collected = await collect(selectProviders(settings.spec, deps.env), settings.spec, {
+  const collected = await collect(selectProviders(settings.targets, deps.env), settings.targets, {
     now,
     env: deps.env,
     progress: deps.progress,

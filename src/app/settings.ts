@@ -3,10 +3,10 @@ import { dirname, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import { severities } from '../model/index.js';
-import type { TargetSpec } from '../providers/types.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { gitOriginUrl } from './origin.js';
+import { configProviders, type RunTargets } from './providers.js';
 
 /** What the CLI parsed; every field optional so that secpol.yaml can fill the gaps. */
 export interface CommonOptions {
@@ -19,10 +19,8 @@ export interface CommonOptions {
   provider?: string[];
   failOn?: string;
   repo?: string[];
-  githubOrg?: string;
-  gitlabGroup?: string;
-  adoOrg?: string;
-  adoProject?: string;
+  /** Provider options (`--github-org`, `--aws-region`, ...) by commander attribute name. */
+  providerOptions?: Record<string, unknown>;
   /** false with --no-cache. */
   cache?: boolean;
   include?: string[];
@@ -32,7 +30,7 @@ export interface CommonOptions {
 }
 
 export interface Settings {
-  spec: TargetSpec;
+  targets: RunTargets;
   failOn: Severity | 'none';
   builtin: boolean;
   policyPaths: string[];
@@ -52,7 +50,7 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string }
   const explicitConfig = options.config ? resolve(deps.cwd, options.config) : undefined;
   const defaultConfig = resolve(path, 'secpol.yaml');
   const configFile = explicitConfig ?? (existsSync(defaultConfig) ? defaultConfig : undefined);
-  const loaded = configFile ? await loadConfig(configFile, deps.cwd) : { config: undefined, diagnostics: [] };
+  const loaded = configFile ? await loadConfig(configFile, deps.cwd, configProviders()) : { config: undefined, diagnostics: [] };
   const config = loaded.config;
   const base = configFile ? dirname(configFile) : deps.cwd;
   const fromConfig = (paths: readonly string[] | undefined) => (paths ?? []).map((p) => resolve(base, p));
@@ -61,33 +59,33 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string }
   if (!(FAIL_ON as readonly string[]).includes(failOn)) {
     throw new UserError(`--fail-on must be one of ${FAIL_ON.join(', ')} (got '${String(options.failOn)}')`);
   }
-  const targets = config?.targets ?? {};
-  const repos = [...(options.repo ?? []), ...(options.repo?.length ? [] : (targets.repos ?? []))];
-  const spec: TargetSpec = {
+  const targets: Record<string, unknown> = config?.targets ?? {};
+  const configRepos = Array.isArray(targets.repos) ? (targets.repos as string[]) : [];
+  const repos = [...(options.repo ?? []), ...(options.repo?.length ? [] : configRepos)];
+  const flag = <T>(value: T | undefined, key: string): T | undefined => value ?? (targets[key] as T | undefined);
+  const run: RunTargets = {
     path,
     repos,
-    githubOrg: options.githubOrg ?? targets.githubOrg,
-    gitlabGroup: options.gitlabGroup ?? targets.gitlabGroup,
-    adoOrg: options.adoOrg ?? targets.adoOrg,
-    adoProject: options.adoProject ?? targets.adoProject,
     stateFiles: [...(options.state ?? []).map((p) => resolve(deps.cwd, p)), ...fromConfig(config?.state)],
-    providers: options.provider?.length ? options.provider : (config?.providers ?? []),
+    named: options.provider?.length ? options.provider : (config?.providers ?? []),
     originUrl: await gitOriginUrl(path),
     noCache: options.cache === false,
-    explicit: false,
-    include: options.include ?? targets.include,
-    exclude: options.exclude ?? targets.exclude,
-    includeArchived: options.includeArchived ?? targets.includeArchived,
-    includeForks: options.includeForks ?? targets.includeForks,
+    filters: {
+      include: flag(options.include, 'include'),
+      exclude: flag(options.exclude, 'exclude'),
+      includeArchived: flag(options.includeArchived, 'includeArchived'),
+      includeForks: flag(options.includeForks, 'includeForks'),
+    },
+    secretAllowlist: {
+      paths: config?.secrets?.allowlist?.paths ?? [],
+      fingerprints: config?.secrets?.allowlist?.fingerprints ?? [],
+    },
+    flags: options.providerOptions ?? {},
+    config: targets,
   };
-  spec.secretAllowlist = {
-    paths: config?.secrets?.allowlist?.paths ?? [],
-    fingerprints: config?.secrets?.allowlist?.fingerprints ?? [],
-  };
-  spec.explicit = repos.length > 0 || !!spec.githubOrg || !!spec.gitlabGroup || !!spec.adoOrg;
 
   return {
-    spec,
+    targets: run,
     failOn,
     builtin: options.builtin !== false && config?.builtin !== false,
     policyPaths: [...(options.policies ?? []).map((p) => resolve(deps.cwd, p)), ...fromConfig(config?.policies)],

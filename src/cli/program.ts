@@ -1,4 +1,4 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError } from 'commander';
 import { formatDiagnostic, isUserError, UserError } from '../shared/errors.js';
 import type { Io } from './io.js';
 import { registerCheck } from './commands/check.js';
@@ -7,39 +7,6 @@ import { registerPolicy } from './commands/policy.js';
 import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerDoctor } from './commands/doctor.js';
-
-const collectList = (value: string, previous: string[] = []) => [...previous, value];
-
-/** Options shared by every command that collects state. */
-export function addCollectOptions(cmd: Command): Command {
-  return cmd
-    .option('--config <file>', 'config file (default: ./secpol.yaml when present)')
-    .option('--policies <path...>', 'policy files or directories, added to the built-in pack')
-    .option('--no-builtin', 'do not load the built-in rule pack')
-    .option('--state <file...>', 'normalized state files (JSON/YAML, as written by `secpol snapshot`)')
-    .option('--provider <name...>', 'providers to collect from (local, github, gitlab, azure-devops, snapshot)')
-    .option('--repo <owner/name>', 'a remote repository to scan (repeatable)', collectList)
-    .option('--github-org <org>', 'scan every repository of a GitHub organization')
-    .option('--gitlab-group <group>', 'scan a GitLab group and its subgroups')
-    .option('--ado-org <url>', 'Azure DevOps organization URL')
-    .option('--ado-project <name>', 'Azure DevOps project')
-    .option('--include <glob...>', 'org/group scans: only repositories matching these owner/name globs')
-    .option('--exclude <glob...>', 'org/group scans: skip repositories matching these globs')
-    .option('--include-archived', 'org/group scans: also archived repositories')
-    .option('--include-forks', 'org/group scans: also forks')
-    .option('--no-cache', 'do not use the on-disk HTTP cache');
-}
-
-export function addOutputOptions(cmd: Command): Command {
-  return cmd
-    .option('--format <format...>', 'text|json|sarif|junit|markdown|html, or format=file (repeatable)')
-    .option('-o, --output <file>', 'write the (single) format to a file')
-    .addOption(new Option('--fail-on <severity>', 'lowest failing severity that fails the run').choices(['critical', 'high', 'medium', 'low', 'none']))
-    .option('--sarif-all', 'SARIF also lists passes, waived, errors and skips (compliance archives)')
-    .option('--quiet', 'print nothing when nothing failed; no progress')
-    .option('--verbose', 'list passes and skip reasons; stack traces for internal errors')
-    .option('--no-color', 'no colour in terminal output');
-}
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('secpol')

@@ -3,22 +3,18 @@ import path from 'node:path';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { parseLocated, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
-import { ConfigFileSchema } from './schema.js';
-import type { ProviderName } from './schema.js';
+import { configFileSchema, NO_PROVIDERS, type ConfigProviders } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'secpol.yaml';
 
-export interface Targets {
+/** secpol.yaml `targets`: the neutral keys plus whatever keys the providers contribute. */
+export type Targets = Record<string, unknown> & {
   repos?: string[];
-  githubOrg?: string;
-  gitlabGroup?: string;
-  adoOrg?: string;
-  adoProject?: string;
   include?: string[];
   exclude?: string[];
   includeArchived?: boolean;
   includeForks?: boolean;
-}
+};
 
 /** secpol.yaml, validated, with paths made absolute and overrides/waivers carrying their source. */
 export interface SecpolConfig {
@@ -33,7 +29,7 @@ export interface SecpolConfig {
   /** Extra policy files or directories, absolute. */
   policies: string[];
   /** Explicit provider list; absent = chosen from the targets. */
-  providers?: ProviderName[];
+  providers?: string[];
   /** Snapshot files for the snapshot provider, absolute. */
   state: string[];
   targets: Targets;
@@ -51,7 +47,7 @@ function emptyConfig(dir: string): SecpolConfig {
  * exists, else an empty config. Every problem is a located diagnostic; `config` is absent when
  * any of them is an error.
  */
-export async function loadConfig(file: string | undefined, cwd: string): Promise<{ config?: SecpolConfig; diagnostics: Diagnostic[] }> {
+export async function loadConfig(file: string | undefined, cwd: string, providers: ConfigProviders = NO_PROVIDERS): Promise<{ config?: SecpolConfig; diagnostics: Diagnostic[] }> {
   let target: string;
   if (file !== undefined) {
     target = path.resolve(cwd, file);
@@ -66,29 +62,30 @@ export async function loadConfig(file: string | undefined, cwd: string): Promise
   if (read.text === undefined) {
     return { diagnostics: read.diagnostics.map((d) => ({ ...d, file: shown, message: `config ${d.message}` })) };
   }
-  return parseConfigText(read.text, shown, target);
+  return parseConfigText(read.text, shown, target, providers);
 }
 
 /**
  * Validates config text. `shown` is the name used in diagnostics and sources (as the user
  * wrote it); `absolute` locates relative paths.
  */
-export function parseConfigText(text: string, shown: string, absolute: string): { config?: SecpolConfig; diagnostics: Diagnostic[] } {
+export function parseConfigText(text: string, shown: string, absolute: string, providers: ConfigProviders = NO_PROVIDERS): { config?: SecpolConfig; diagnostics: Diagnostic[] } {
   const doc = parseLocated(text, shown);
   const diagnostics = [...doc.diagnostics];
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const dir = path.dirname(absolute);
   const value = doc.value ?? {};
-  const parsed = ConfigFileSchema.safeParse(value, { reportInput: true });
+  const schema = configFileSchema(providers);
+  const parsed = schema.safeParse(value, { reportInput: true });
   if (!parsed.success) {
-    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value, schema: ConfigFileSchema }));
+    diagnostics.push(...zodIssuesToDiagnostics(parsed.error.issues, doc.locate, shown, { root: value, schema }));
     return { diagnostics };
   }
   const data = parsed.data;
   const at = (p: (string | number)[], target?: 'value' | 'key') => ({ file: shown, ...doc.locate(p, target) });
 
-  if (data.targets?.adoProject !== undefined && data.targets.adoOrg === undefined) {
-    diagnostics.push({ severity: 'error', ...at(['targets', 'adoProject'], 'key'), message: 'targets.adoProject needs targets.adoOrg (the organization URL)' });
+  for (const problem of providers.check(data.targets ?? {})) {
+    diagnostics.push({ severity: 'error', ...at(['targets', problem.key], 'key'), message: problem.message });
   }
 
   const config = emptyConfig(dir);
@@ -98,7 +95,7 @@ export function parseConfigText(text: string, shown: string, absolute: string): 
   if (data.providers !== undefined) config.providers = [...new Set(data.providers)];
   config.policies = (data.policies ?? []).map((p) => path.resolve(dir, p));
   config.state = (data.state ?? []).map((p) => path.resolve(dir, p));
-  if (data.targets) config.targets = { ...data.targets };
+  if (data.targets) config.targets = { ...data.targets } as Targets;
   config.secrets = { allowlist: { paths: data.secrets?.allowlist?.paths ?? [], fingerprints: data.secrets?.allowlist?.fingerprints ?? [] } };
 
   for (const [rule, o] of Object.entries(data.rules ?? {})) {

@@ -3,9 +3,6 @@ import { severities } from '../model/index.js';
 
 /** The shape of secpol.yaml (docs/configuration.md). Strict: an unknown key is an error. */
 
-export const providerNames = ['local', 'github', 'gitlab', 'azure-devops', 'aws', 'azure', 'snapshot'] as const;
-export type ProviderName = (typeof providerNames)[number];
-
 export const failOnValues = [...severities, 'none'] as const;
 
 const nonEmpty = z.string().min(1, 'must not be empty');
@@ -38,37 +35,51 @@ const WaiverSchema = z.strictObject({
   approvedBy: nonEmpty.optional(),
 });
 
-const TargetsSchema = z.strictObject({
-  repos: z.array(z.string().regex(/^[^/\s]+\/[^\s]+$/, 'a repository is owner/name (GitLab: group/subgroup/name)')).optional(),
-  githubOrg: nonEmpty.optional(),
-  gitlabGroup: nonEmpty.optional(),
-  adoOrg: z.url({ error: 'must be the organization URL, e.g. https://dev.azure.com/acme' }).optional(),
-  adoProject: nonEmpty.optional(),
-  /** Repository filters for org/group scans (`owner/name` globs). */
-  include: z.array(nonEmpty).optional(),
-  exclude: z.array(nonEmpty).optional(),
-  includeArchived: z.boolean().optional(),
-  includeForks: z.boolean().optional(),
-});
+/**
+ * What the providers add to the config (the app passes the registry's metas in: config/ never
+ * names a provider): their names, their `targets` keys, and constraints across those keys.
+ */
+export interface ConfigProviders {
+  readonly names: readonly string[];
+  readonly targets: Readonly<Record<string, z.ZodType>>;
+  check(targets: Readonly<Record<string, unknown>>): readonly { key: string; message: string }[];
+}
 
-export const ConfigFileSchema = z.strictObject({
-  failOn: z.enum(failOnValues).optional(),
-  builtin: z.boolean().optional(),
-  policies: stringList.optional(),
-  providers: z.array(z.enum(providerNames)).optional(),
-  state: stringList.optional(),
-  targets: TargetsSchema.optional(),
-  rules: z.record(z.string(), RuleOverrideSchema).optional(),
-  waivers: z.array(WaiverSchema).optional(),
-  secrets: z
-    .strictObject({
-      allowlist: z
-        .strictObject({
-          paths: stringList.optional(),
-          fingerprints: stringList.optional(),
-        })
-        .optional(),
-    })
-    .optional(),
-});
-export type ConfigFile = z.infer<typeof ConfigFileSchema>;
+/** No provider keys: only the provider-neutral parts of `targets` are accepted. */
+export const NO_PROVIDERS: ConfigProviders = { names: [], targets: {}, check: () => [] };
+
+/** The schema of secpol.yaml for this set of providers. */
+export function configFileSchema(providers: ConfigProviders) {
+  const own = Object.fromEntries(Object.entries(providers.targets).map(([key, schema]) => [key, schema.optional()]));
+  const targets = z.strictObject({
+    repos: z.array(z.string().regex(/^[^/\s]+\/[^\s]+$/, 'a repository is owner/name (GitLab: group/subgroup/name)')).optional(),
+    ...own,
+    /** Repository filters for providers that scan many repositories (`owner/name` globs). */
+    include: z.array(nonEmpty).optional(),
+    exclude: z.array(nonEmpty).optional(),
+    includeArchived: z.boolean().optional(),
+    includeForks: z.boolean().optional(),
+  });
+  const names = providers.names.length > 0 ? z.enum(providers.names as [string, ...string[]]) : z.never();
+  return z.strictObject({
+    failOn: z.enum(failOnValues).optional(),
+    builtin: z.boolean().optional(),
+    policies: stringList.optional(),
+    providers: z.array(names).optional(),
+    state: stringList.optional(),
+    targets: targets.optional(),
+    rules: z.record(z.string(), RuleOverrideSchema).optional(),
+    waivers: z.array(WaiverSchema).optional(),
+    secrets: z
+      .strictObject({
+        allowlist: z
+          .strictObject({
+            paths: stringList.optional(),
+            fingerprints: stringList.optional(),
+          })
+          .optional(),
+      })
+      .optional(),
+  });
+}
+export type ConfigFile = z.infer<ReturnType<typeof configFileSchema>>;

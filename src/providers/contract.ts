@@ -57,6 +57,15 @@ export interface ProviderTargets {
   readonly stateFiles: readonly string[];
   readonly noCache: boolean;
   readonly secretAllowlist?: { paths: string[]; fingerprints: string[] };
+  /** The provider was named with `--provider` (or config `providers`): provider-neutral targets such as `repos` are its own. */
+  readonly named?: boolean;
+}
+
+/** A problem across several of a provider's `targets` keys (one key alone is checked by its zod schema). */
+export interface TargetsProblem {
+  /** The `targets` key the message is about (located in secpol.yaml). */
+  readonly key: string;
+  readonly message: string;
 }
 
 export interface ProviderMeta {
@@ -80,6 +89,14 @@ export interface ProviderMeta {
   hasCredential(env: Env): boolean;
   /** The git origin URL is hosted on this platform (with `hasCredential`, selects it for `check` with no target). */
   recognizesOrigin?(url: string, env: Env): boolean;
+  /** Runs when no provider is named or targeted (the local working tree). */
+  readonly fallback?: boolean;
+  /** Runs when its targets are present even if `--provider` names only others (snapshot: `--state`). */
+  readonly alongsideNamed?: boolean;
+  /** Scans many repositories: `--include/--exclude/--include-archived/--include-forks` apply (help and docs). */
+  readonly filtersRepositories?: boolean;
+  /** Constraints across this provider's `targets` keys (e.g. a project needs its organization). */
+  checkTargets?(config: Readonly<Record<string, unknown>>): readonly TargetsProblem[];
 }
 
 export type DoctorStatus = 'ok' | 'missing' | 'unreachable' | 'error' | 'unknown';

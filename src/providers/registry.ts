@@ -1,12 +1,29 @@
-import type { ProviderEntry, ProviderName } from './types.js';
+import type { ProviderImplementation, ProviderMeta, ProviderRegistration } from './contract.js';
+import { meta as snapshot } from './snapshot/meta.js';
+import { meta as local } from './local/meta.js';
+import { meta as github } from './github/meta.js';
+import { meta as gitlab } from './gitlab/meta.js';
+import { meta as azureDevOps } from './azure-devops/meta.js';
 
-/** Explicit map; each entry loads lazily so that `--version` never pays for provider SDKs. */
-export const providerLoaders: Record<Exclude<ProviderName, 'aws' | 'azure'>, () => Promise<ProviderEntry>> = {
-  snapshot: async () => (await import('./snapshot/index.js')).snapshotProvider,
-  local: async () => (await import('./local/index.js')).localProvider,
-  github: async () => (await import('./github/index.js')).githubProvider,
-  gitlab: async () => (await import('./gitlab/index.js')).gitlabProvider,
-  'azure-devops': async () => (await import('./azure-devops/index.js')).azureDevOpsProvider,
-};
+/** A provider folder's `index.ts` exports its implementation under this name (a missing one does not type-check). */
+interface ImplementationModule {
+  readonly implementation: ProviderImplementation;
+}
 
-export const providerNames = Object.keys(providerLoaders) as (keyof typeof providerLoaders)[];
+const register = (meta: ProviderMeta, load: () => Promise<ImplementationModule>): ProviderRegistration => ({
+  meta,
+  load: async () => (await load()).implementation,
+});
+
+/**
+ * Every provider, one line each (docs/providers/README.md). Implementations load lazily so that
+ * `--version` and `--help` never pay for provider SDKs. Order is the order of collection and
+ * of origin recognition.
+ */
+export const registry: readonly ProviderRegistration[] = [
+  register(snapshot, () => import('./snapshot/index.js')),
+  register(local, () => import('./local/index.js')),
+  register(github, () => import('./github/index.js')),
+  register(gitlab, () => import('./gitlab/index.js')),
+  register(azureDevOps, () => import('./azure-devops/index.js')),
+];

@@ -2,7 +2,10 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config/index.js';
+import { configProviders } from '../../src/app/providers.js';
+import { loadConfig as loadWith } from '../../src/config/index.js';
+
+const loadConfig = (file: string | undefined, cwd: string) => loadWith(file, cwd, configProviders());
 import { compileRules, loadPolicyFiles } from '../../src/policy/index.js';
 import { formatDiagnostic } from '../../src/shared/errors.js';
 
@@ -102,7 +105,7 @@ describe('loadConfig: bad input', () => {
       'invalid/wrong-types.yaml:1:9: "failOn" must be one of "critical", "high", "medium", "low", "none", got the string "sometimes"',
       'invalid/wrong-types.yaml:2:10: "builtin" must be true or false, got the string "yes"',
       'invalid/wrong-types.yaml:3:11: "policies" must be a list, got the string "./policies"',
-      'invalid/wrong-types.yaml:4:20: "providers[1]" must be one of "local", "github", "gitlab", "azure-devops", "aws", "azure", "snapshot", got the string "bitbucket"',
+      'invalid/wrong-types.yaml:4:20: "providers[1]" must be one of "snapshot", "local", "github", "gitlab", "azure-devops", got the string "bitbucket"',
       'invalid/wrong-types.yaml:6:78: "waivers[0].expires": must be a date like 2027-01-31 or a timestamp like 2027-01-31T12:00:00Z',
     ]);
   });

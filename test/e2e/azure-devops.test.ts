@@ -97,7 +97,7 @@ describe('the Azure Pipelines conventions: SYSTEM_COLLECTIONURI and SYSTEM_ACCES
 
 describe('secpol doctor azure-devops', () => {
   it('names the organization and says a token is present, without printing it', () => {
-    expect(doctor.status, doctor.stderr).toBe(0);
+    expect(doctor.status, doctor.stdout + doctor.stderr).toBe(0);
     expect(doctor.stdout).toContain(`azure-devops: API ${fake.orgUrl}`);
     expect(doctor.stdout).toContain('azure-devops: token present');
     expect(doctor.stdout + doctor.stderr).not.toContain(PAT);

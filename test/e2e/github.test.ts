@@ -168,7 +168,7 @@ describe('secpol snapshot --github-org, then secpol check --state offline', () =
 
 describe('secpol doctor github', () => {
   it('describes the token and each permission probe without printing the token', () => {
-    expect(doctor.status, doctor.stderr).toBe(0);
+    expect(doctor.status, doctor.stdout + doctor.stderr).toBe(0);
     expect(doctor.stdout).toContain(`github: API ${fake.apiUrl}`);
     expect(doctor.stdout).toContain('github: token present');
     expect(doctor.stdout).toMatch(/classic personal access token/);

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { addCollectOptions, addOutputOptions } from '../program.js';
+import { addCollectOptions, addOutputOptions } from '../options.js';
 import { parseOutputs, writeReports } from '../output.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';

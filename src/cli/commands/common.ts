@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { homedir } from 'node:os';
 import type { RunDeps } from '../../app/run-check.js';
+import { providerOptionKeys } from '../../app/providers.js';
 import type { CommonOptions } from '../../app/settings.js';
 import { scrubCommonSecrets } from '../../shared/redact.js';
 import type { Diagnostic } from '../../shared/errors.js';
@@ -10,14 +11,23 @@ import type { Io } from '../io.js';
 import { progressSink } from '../io.js';
 
 /** What commander parsed for a collecting command: the app's options plus output verbosity. */
-export interface CollectFlags extends Omit<CommonOptions, 'path'> {
+export interface CollectFlags extends Omit<CommonOptions, 'path' | 'providerOptions'> {
   quiet?: boolean;
   verbose?: boolean;
+  /** Provider options, by commander attribute name (`--github-org` -> `githubOrg`). */
+  [providerOption: string]: unknown;
 }
 
+/** Splits commander's flags into the app's options: the providers' own options go to `providerOptions`. */
 export function commonOptions(path: string | undefined, flags: CollectFlags): CommonOptions {
-  const { quiet: _quiet, verbose: _verbose, ...options } = flags;
-  return { ...options, path };
+  const { quiet: _quiet, verbose: _verbose, ...rest } = flags;
+  const options: Record<string, unknown> = {};
+  const providerOptions: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(rest)) {
+    if (providerOptionKeys.includes(key)) providerOptions[key] = value;
+    else options[key] = value;
+  }
+  return { ...(options as Omit<CommonOptions, 'path' | 'providerOptions'>), providerOptions, path };
 }
 
 /** The user's cache dir (XDG on Linux), overridable with SECPOL_CACHE_DIR. */

@@ -1,35 +1,28 @@
 import type { Command } from 'commander';
-import { hasToken } from '../../app/plan.js';
-import { loadSettings } from '../../app/settings.js';
-import { UserError } from '../../shared/errors.js';
+import { runDoctor } from '../../app/doctor.js';
+import { providerNames } from '../../app/providers.js';
+import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
-
-const BASES = {
-  github: (env: Io['env']) => env.GITHUB_API_URL ?? 'https://api.github.com',
-  gitlab: (env: Io['env']) => env.CI_SERVER_URL ?? env.GITLAB_URL ?? 'https://gitlab.com',
-  'azure-devops': (env: Io['env']) => env.SYSTEM_COLLECTIONURI ?? '(from --ado-org)',
-} as const;
+import { addProviderOptions } from '../options.js';
+import type { CollectFlags } from './common.js';
+import { commonOptions } from './common.js';
 
 export function registerDoctor(program: Command, io: Io, setExit: (code: number) => void): void {
-  program
+  const cmd = program
     .command('doctor')
-    .description('check credentials and permissions for a provider (never prints token values)')
-    .argument('[provider]', 'github, gitlab or azure-devops', 'github')
+    .description('check a provider\'s credential, permissions and reachability by cheap real calls (never prints token values)')
+    .argument('[provider]', `${providerNames.join(', ')} (default: the one the targets or the git origin point to)`)
+    .option('--config <file>', 'config file (default: ./secpol.yaml when present)')
     .option('--repo <owner/name...>', 'repositories to probe')
-    .option('--github-org <org>', 'organization to probe')
-    .action(async (provider: string, flags: { repo?: string[]; githubOrg?: string }) => {
-      if (!(provider in BASES)) throw new UserError(`doctor knows github, gitlab and azure-devops (got '${provider}')`);
-      const name = provider as keyof typeof BASES;
-      io.out(`${name}: API ${BASES[name](io.env)}\n`);
-      io.out(`${name}: token ${hasToken(name, io.env) ? 'present' : 'missing'}\n`);
-      if (name === 'github') {
-        const settings = await loadSettings({ repo: flags.repo, githubOrg: flags.githubOrg }, io);
-        const github = (await import('../../providers/github/index.js')) as { preflight?: (spec: unknown, env: Io['env']) => Promise<{ lines: string[] }> };
-        if (github.preflight) {
-          const report = await github.preflight(settings.spec, io.env);
-          for (const line of report.lines) io.out(`${line}\n`);
-        }
-      }
-      setExit(hasToken(name, io.env) ? 0 : 2);
-    });
+    .option('--state <file...>', 'state files to check (snapshot)');
+  addProviderOptions(cmd).action(async (provider: string | undefined, flags: CollectFlags) => {
+    const outcome = await runDoctor(provider, commonOptions('.', flags), { cwd: io.cwd, env: io.env });
+    const line = (text: string) => io.out(`${stripControl(text)}\n`);
+    const { name, report, credential } = outcome;
+    line(`${name}: API ${report.endpoint}`);
+    line(`${name}: token ${credential ? 'present' : 'missing'}`);
+    if (report.identity) line(`${name}: credential ${report.identity}`);
+    for (const check of report.checks) line(`${check.name}: ${check.detail}`);
+    setExit(outcome.exitCode);
+  });
 }

@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import type { Command } from 'commander';
 import type { Framework } from '../../model/index.js';
 import type { Io } from '../io.js';
-import { addCollectOptions } from '../program.js';
+import { addCollectOptions } from '../options.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
 

@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { gitOriginUrl, originPlatform } from '../../app/origin.js';
+import { gitOriginUrl } from '../../app/origin.js';
+import { originProvider } from '../../app/providers.js';
 import { ciTemplates, starterConfig } from '../../app/init-templates.js';
 import { UserError } from '../../shared/errors.js';
 import type { Io } from '../io.js';
@@ -12,12 +13,12 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .command('init')
     .description('write a starter secpol.yaml and a CI job for the detected platform')
     .argument('[path]', 'repository path', '.')
-    .option('--platform <name>', 'github, gitlab or azure-devops (default: detected from origin)')
+    .option('--platform <name>', `${Object.keys(ciTemplates).join(', ')} (default: detected from origin)`)
     .option('--force', 'overwrite existing files')
     .action(async (path: string, flags: { platform?: string; force?: boolean }) => {
       const root = resolve(io.cwd, path);
       const origin = await gitOriginUrl(root);
-      const platform = flags.platform ?? (origin ? originPlatform(origin, io.env) : undefined) ?? 'github';
+      const platform = flags.platform ?? (origin ? originProvider(origin, io.env) : undefined) ?? 'github';
       const template = ciTemplates[platform as keyof typeof ciTemplates];
       if (!template) throw new UserError(`--platform must be one of ${Object.keys(ciTemplates).join(', ')}`);
       const files: [string, string][] = [

@@ -2,7 +2,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { Command } from 'commander';
 import type { Io } from '../io.js';
-import { addCollectOptions } from '../program.js';
+import { addCollectOptions } from '../options.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
 

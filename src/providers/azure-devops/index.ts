@@ -1,11 +1,14 @@
-import type { ProviderAdapter, ProviderEntry, TargetSpec } from '../types.js';
+import type { ProviderImplementation, ProviderTargets } from '../contract.js';
+import type { ProviderAdapter } from '../types.js';
 import { collectAzureDevOps, type CollectOptions } from './collect.js';
+import { azureDevOpsDoctor } from './doctor.js';
 import { resolveTarget } from './target.js';
 
-export { parseOrigin, normaliseOrgUrl, orgNameOf, resolveTarget, TOKEN_VARS } from './target.js';
+export { parseOrigin, normaliseOrgUrl, orgNameOf, resolveTarget } from './target.js';
+export { meta, TOKEN_VARS } from './meta.js';
 
 /** Builds the adapter for one organization; `options` tune concurrency and waits (tests, bench). */
-export function createAzureDevOpsAdapter(spec: TargetSpec, env: Readonly<Record<string, string | undefined>>, options: CollectOptions = {}): ProviderAdapter {
+export function createAzureDevOpsAdapter(spec: ProviderTargets, env: Readonly<Record<string, string | undefined>>, options: CollectOptions = {}): ProviderAdapter {
   const target = resolveTarget(spec, env);
   const host = new URL(target.orgUrl);
   return {
@@ -15,8 +18,7 @@ export function createAzureDevOpsAdapter(spec: TargetSpec, env: Readonly<Record<
   };
 }
 
-export const azureDevOpsProvider: ProviderEntry = {
-  name: 'azure-devops',
-  kinds: ['organization', 'repository', 'pipeline', 'secret', 'token', 'environment'],
+export const implementation: ProviderImplementation = {
   plan: (spec, env) => [createAzureDevOpsAdapter(spec, env)],
+  doctor: azureDevOpsDoctor,
 };

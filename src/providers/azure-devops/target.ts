@@ -1,6 +1,7 @@
-import type { TargetSpec } from '../types.js';
+import type { ProviderTargets } from '../contract.js';
 import { UserError } from '../../shared/errors.js';
 import { withoutCredentials } from './ids.js';
+import { TOKEN_VARS } from './meta.js';
 
 export interface AdoTarget {
   /** Collection URL without a trailing slash, e.g. https://dev.azure.com/acme. */
@@ -16,7 +17,6 @@ export interface AdoTarget {
   bearer: boolean;
 }
 
-export const TOKEN_VARS = ['AZURE_DEVOPS_TOKEN', 'AZURE_DEVOPS_EXT_PAT', 'SYSTEM_ACCESSTOKEN'] as const;
 
 interface Origin {
   orgUrl: string;
@@ -74,19 +74,21 @@ export function orgNameOf(orgUrl: string): string {
   return parts[parts.length - 1] ?? u.hostname;
 }
 
-export function resolveTarget(spec: TargetSpec, env: Readonly<Record<string, string | undefined>>): AdoTarget {
+export function resolveTarget(spec: ProviderTargets, env: Readonly<Record<string, string | undefined>>): AdoTarget {
   const origin = parseOrigin(spec.originUrl);
+  const adoOrg = typeof spec.options.adoOrg === 'string' ? spec.options.adoOrg : undefined;
+  const adoProject = typeof spec.options.adoProject === 'string' ? spec.options.adoProject : undefined;
   let orgUrl: string | undefined;
-  let project = spec.adoProject?.trim() || undefined;
+  let project = adoProject?.trim() || undefined;
   let repo: string | undefined;
-  if (spec.adoOrg) orgUrl = normaliseOrgUrl(spec.adoOrg);
+  if (adoOrg) orgUrl = normaliseOrgUrl(adoOrg);
   else if (env.SYSTEM_COLLECTIONURI) orgUrl = normaliseOrgUrl(env.SYSTEM_COLLECTIONURI);
   else if (origin) orgUrl = origin.orgUrl;
   if (!orgUrl) {
     throw new UserError('Azure DevOps organization unknown: pass --ado-org <url> or set SYSTEM_COLLECTIONURI (or run inside an Azure Repos clone)');
   }
   // With no explicit project, the origin narrows the scan to its own repository when it belongs to this organization.
-  if (!spec.adoOrg && !project && origin && sameOrg(origin.orgUrl, orgUrl)) {
+  if (!adoOrg && !project && origin && sameOrg(origin.orgUrl, orgUrl)) {
     project = origin.project;
     repo = origin.repo;
   }

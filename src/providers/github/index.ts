@@ -1,13 +1,16 @@
-import type { ProviderAdapter, ProviderEntry, TargetSpec } from '../types.js';
+import type { ProviderImplementation, ProviderTargets } from '../contract.js';
+import type { ProviderAdapter } from '../types.js';
 import { collectGithub } from './collect.js';
+import { githubDoctor } from './doctor.js';
 import { resolveSettings } from './settings.js';
 
 export { preflight } from './preflight.js';
 export { parseOriginUrl } from './settings.js';
+export { meta } from './meta.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-function plan(spec: TargetSpec, env: Env): ProviderAdapter[] {
+function plan(spec: ProviderTargets, env: Env): ProviderAdapter[] {
   const settings = resolveSettings(spec, env);
   if (!settings) return [];
   const t = settings.target;
@@ -15,8 +18,4 @@ function plan(spec: TargetSpec, env: Env): ProviderAdapter[] {
   return [{ name: 'github', target, collect: (ctx) => collectGithub(settings, ctx) }];
 }
 
-export const githubProvider: ProviderEntry = {
-  name: 'github',
-  kinds: ['organization', 'repository', 'pipeline', 'container-image', 'secret', 'token', 'environment'],
-  plan,
-};
+export const implementation: ProviderImplementation = { plan, doctor: githubDoctor };

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { TargetSpec } from '../types.js';
+import type { DoctorCheck, DoctorStatus, ProviderTargets } from '../contract.js';
 import { Redactor } from '../../shared/redact.js';
 import { UserError } from '../../shared/errors.js';
 import { GithubClient } from './client.js';
@@ -74,7 +74,7 @@ function probes(org: string | undefined, repo: RepoRef | undefined): Partial<Rec
  * what it needs and whether this token has it — found by asking one cheap request per area
  * and reading GitHub's `x-accepted-github-permissions` / `x-accepted-oauth-scopes` answers.
  */
-export async function preflight(spec: TargetSpec, env: Env): Promise<{ lines: string[] }> {
+export async function preflight(spec: ProviderTargets, env: Env): Promise<{ lines: string[]; endpoint: string; identity: string; checks: DoctorCheck[] }> {
   const settings = resolveSettings(spec, env);
   if (!settings) throw new UserError('github: no target: pass --github-org or --repo owner/name, or run inside a clone of a GitHub repository');
   const redactor = new Redactor();
@@ -104,14 +104,25 @@ export async function preflight(spec: TargetSpec, env: Env): Promise<{ lines: st
   if (sample && t.kind === 'org') lines.push(`repository checks use ${sample.fullName}`);
 
   const checks = probes(t.kind === 'org' ? t.org : undefined, sample);
+  const results: DoctorCheck[] = [];
   for (const [rules, areas] of RULE_AREAS) {
     for (const area of areas) {
       const need = accessNeeds[area];
       const role = 'role' in need && need.role ? `, as ${need.role}` : '';
       const probe = checks[area];
       const status = probe ? await probe(client) : 'not checked (no target of that kind)';
-      lines.push(`${rules}: ${need.what} [${classic ? `scope ${need.classic}` : need.fineGrained}${role}]: ${status}`);
+      const name = `${rules}: ${need.what} [${classic ? `scope ${need.classic}` : need.fineGrained}${role}]`;
+      lines.push(`${name}: ${status}`);
+      // An area no classic token can read (GitHub App only) is not missing from this token: it does not apply.
+      const unavailable = classic && need.classic.includes('GitHub App only');
+      results.push({ name, status: unavailable ? 'unknown' : statusOf(status), detail: redactor.redact(status) });
     }
   }
-  return { lines: lines.map((l) => redactor.redact(l)) };
+  return { lines: lines.map((l) => redactor.redact(l)), endpoint: settings.apiUrl, identity: redactor.redact(`${kind}; ${targetLine}`), checks: results };
+}
+
+function statusOf(text: string): DoctorStatus {
+  if (text === 'ok') return 'ok';
+  if (text.startsWith('not checked')) return 'unknown';
+  return 'missing';
 }

@@ -1,4 +1,4 @@
-import type { TargetSpec } from '../types.js';
+import type { ProviderTargets } from '../contract.js';
 import { UserError } from '../../shared/errors.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -84,14 +84,15 @@ export function readCredentials(env: Env): Credentials | undefined {
 export const NO_CREDENTIALS =
   'github: no credentials: set GITHUB_TOKEN or GH_TOKEN, or GITHUB_APP_ID and GITHUB_APP_PRIVATE_KEY (optionally GITHUB_APP_INSTALLATION_ID) for a GitHub App';
 
-/** Reads targets and credentials; undefined when the spec names nothing for GitHub. */
-export function resolveSettings(spec: TargetSpec, env: Env): GithubSettings | undefined {
+/** Reads targets and credentials; undefined when the targets name nothing for GitHub. */
+export function resolveSettings(spec: ProviderTargets, env: Env): GithubSettings | undefined {
   const diagnostics: string[] = [];
   let target: Target | undefined;
   let originHost: string | undefined;
-  if (spec.githubOrg) {
-    if (!ORG_RE.test(spec.githubOrg)) diagnostics.push(`github: invalid organization name ${JSON.stringify(spec.githubOrg)}`);
-    target = { kind: 'org', org: spec.githubOrg };
+  const githubOrg = typeof spec.options.githubOrg === 'string' ? spec.options.githubOrg : undefined;
+  if (githubOrg) {
+    if (!ORG_RE.test(githubOrg)) diagnostics.push(`github: invalid organization name ${JSON.stringify(githubOrg)}`);
+    target = { kind: 'org', org: githubOrg };
   } else if (spec.repos.length > 0) {
     const repos: { owner: string; name: string }[] = [];
     for (const r of spec.repos) {
@@ -131,10 +132,10 @@ export function resolveSettings(spec: TargetSpec, env: Env): GithubSettings | un
     target,
     explicit: spec.explicit,
     noCache: spec.noCache,
-    include: spec.include ?? [],
-    exclude: spec.exclude ?? [],
-    includeArchived: spec.includeArchived ?? false,
-    includeForks: spec.includeForks ?? false,
+    include: [...(spec.filters.include ?? [])],
+    exclude: [...(spec.filters.exclude ?? [])],
+    includeArchived: spec.filters.includeArchived ?? false,
+    includeForks: spec.filters.includeForks ?? false,
     retryBaseMs: Number.isFinite(retryBase) && retryBase >= 0 && env.SECPOL_HTTP_RETRY_BASE_MS ? retryBase : 1000,
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 64) : 16,
   };

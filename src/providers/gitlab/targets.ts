@@ -1,5 +1,5 @@
 import { UserError } from '../../shared/errors.js';
-import type { TargetSpec } from '../types.js';
+import type { ProviderTargets } from '../contract.js';
 
 export interface GitlabTargets {
   baseUrl: string;
@@ -56,10 +56,11 @@ function validPath(value: string, what: string): string {
 }
 
 /** Which group and projects to read; undefined when the spec names nothing GitLab can scan. */
-export function resolveTargets(spec: TargetSpec, env: Readonly<Record<string, string | undefined>>): GitlabTargets | undefined {
-  const group = spec.gitlabGroup ? validPath(spec.gitlabGroup, 'group') : undefined;
-  const chosen = spec.providers.includes('gitlab');
-  const projects = chosen ? spec.repos.map((r) => validPath(r, 'project')) : [];
+export function resolveTargets(spec: ProviderTargets, env: Readonly<Record<string, string | undefined>>): GitlabTargets | undefined {
+  const gitlabGroup = typeof spec.options.gitlabGroup === 'string' ? spec.options.gitlabGroup : undefined;
+  const group = gitlabGroup ? validPath(gitlabGroup, 'group') : undefined;
+  // `--repo` values are GitLab projects only when GitLab was named with --provider.
+  const projects = spec.named ? spec.repos.map((r) => validPath(r, 'project')) : [];
   const origin = !group && projects.length === 0 && spec.originUrl ? parseOrigin(spec.originUrl) : undefined;
   if (origin) projects.push(origin.project);
   if (!group && projects.length === 0) return undefined;

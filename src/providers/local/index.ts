@@ -1,7 +1,7 @@
 import { statSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { UserError } from '../../shared/errors.js';
-import type { ProviderEntry } from '../types.js';
+import type { DoctorReport, ProviderImplementation } from '../contract.js';
 import { LocalAdapter, type LocalProviderOptions } from './adapter.js';
 
 export type { LocalProviderOptions } from './adapter.js';
@@ -12,10 +12,8 @@ export { DEFAULT_MAX_FILE_BYTES, repositoryIdFor } from './adapter.js';
  * definitions, Dockerfiles). No token, no network. Options come from secpol.yaml (the secret
  * allowlist) through the app layer.
  */
-export function createLocalProvider(options: LocalProviderOptions = {}): ProviderEntry {
+export function createLocalProvider(options: LocalProviderOptions = {}): ProviderImplementation {
   return {
-    name: 'local',
-    kinds: ['repository', 'pipeline', 'container-image'],
     plan(spec) {
       const path = spec.path || '.';
       const root = resolve(path);
@@ -33,6 +31,24 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
       };
       return [new LocalAdapter(root, displayPath(root), { ...options, allowlist })];
     },
+    doctor: async (spec) => localDoctor(spec.path || '.'),
+  };
+}
+
+/** The local provider needs no credential: the only check is that the tree can be read. */
+function localDoctor(path: string): DoctorReport {
+  const root = resolve(path);
+  let readable = false;
+  try {
+    readable = statSync(root).isDirectory();
+  } catch {
+    readable = false;
+  }
+  return {
+    provider: 'local',
+    endpoint: displayPath(root),
+    identity: 'no credential needed',
+    checks: [{ name: 'working tree', status: readable ? 'ok' : 'missing', detail: readable ? 'ok' : `${path}: not a readable directory` }],
   };
 }
 
@@ -42,4 +58,5 @@ function displayPath(root: string): string {
   return rel === '' ? '.' : rel.split(sep).join('/');
 }
 
-export const localProvider: ProviderEntry = createLocalProvider({});
+export const implementation: ProviderImplementation = createLocalProvider({});
+export { meta } from './meta.js';

@@ -5,7 +5,8 @@ import type { Resource } from '../../model/index.js';
 import { Resource as ResourceSchema, SNAPSHOT_SCHEMA, resourceKinds } from '../../model/index.js';
 import type { Diagnostic } from '../../shared/errors.js';
 import { parseLocated, parseLocatedJson, readSourceFile, zodIssuesToDiagnostics } from '../../shared/yaml-source.js';
-import type { CollectResult, ProviderAdapter, ProviderEntry } from '../types.js';
+import type { ProviderImplementation } from '../contract.js';
+import type { CollectResult, ProviderAdapter } from '../types.js';
 
 /** Larger state files are refused rather than risk exhausting memory on hostile input. */
 const MAX_STATE_BYTES = 256 * 1024 * 1024;
@@ -72,13 +73,26 @@ export async function loadStateFile(file: string, displayName: string): Promise<
   return result;
 }
 
-export const snapshotProvider: ProviderEntry = {
-  name: 'snapshot',
-  kinds: resourceKinds,
+export const implementation: ProviderImplementation = {
   plan(spec) {
     return spec.stateFiles.map((file): ProviderAdapter => {
       const displayName = relative(process.cwd(), file) || file;
       return { name: 'snapshot', target: displayName, collect: () => loadStateFile(file, displayName) };
     });
+  },
+  // No credential and no API: the check is that each state file can be read.
+  async doctor(spec) {
+    const checks = await Promise.all(
+      spec.stateFiles.map(async (file) => {
+        const name = relative(process.cwd(), file) || file;
+        try {
+          const info = await stat(file);
+          return { name, status: info.isFile() ? ('ok' as const) : ('missing' as const), detail: info.isFile() ? 'ok' : 'not a file' };
+        } catch {
+          return { name, status: 'missing' as const, detail: 'no such file' };
+        }
+      }),
+    );
+    return { provider: 'snapshot', endpoint: 'state files', identity: 'no credential needed', checks };
   },
 };

@@ -125,6 +125,8 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     const [root, rawId, ...rest] = segments;
     const sub = rest.join('/');
     if (root === 'users' && rawId === undefined) return list(res, url, users(url, token));
+    // The signed-in user (doctor): a token's user is named after its role.
+    if (root === 'user' && rawId === undefined) return sendJson(res, 200, { id: 1000 + token.role, username: `token-user-${token.role}`, state: 'active', is_admin: token.admin });
     if (root === 'groups' && rawId) return groupRoute(res, url, token, findGroup(decodeURIComponent(rawId)), sub);
     if (root === 'projects' && rawId) return projectRoute(res, url, token, findProject(decodeURIComponent(rawId)), rest);
     unexpected.push(`GET ${raw}`);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { azureDevOpsProvider, createAzureDevOpsAdapter } from '../../../src/providers/azure-devops/index.js';
+import { implementation as azureDevOpsProvider, createAzureDevOpsAdapter } from '../../../src/providers/azure-devops/index.js';
 import { trustedHost } from '../../../src/providers/azure-devops/client.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';

@@ -1,4 +1,6 @@
-import type { CollectContext, CollectResult, TargetSpec } from '../../../src/providers/types.js';
+import type { ProviderTargets } from '../../../src/providers/contract.js';
+import type { CollectContext, CollectResult } from '../../../src/providers/types.js';
+import { providerTargets, type TargetsShorthand } from '../../helpers/targets.js';
 import { Redactor } from '../../../src/shared/redact.js';
 import { createAzureDevOpsAdapter } from '../../../src/providers/azure-devops/index.js';
 import type { Resource } from '../../../src/model/index.js';
@@ -6,8 +8,8 @@ import type { Resource } from '../../../src/model/index.js';
 /** A 52-character token, so the node-api sends it as a PAT (Basic auth). */
 export const PAT = 'x3k9fakepat0123456789abcdefghijklmnopqrstuvwxyzABCDE';
 
-export function spec(overrides: Partial<TargetSpec> = {}): TargetSpec {
-  return { path: '.', repos: [], stateFiles: [], providers: ['azure-devops'], noCache: true, explicit: true, ...overrides };
+export function spec(overrides: TargetsShorthand = {}): ProviderTargets {
+  return providerTargets({ providers: ['azure-devops'], explicit: true, ...overrides });
 }
 
 export function context(debug: string[] = []): CollectContext {
@@ -20,7 +22,7 @@ export function context(debug: string[] = []): CollectContext {
   };
 }
 
-export async function collect(orgUrl: string, overrides: Partial<TargetSpec> = {}, env: Record<string, string> = { AZURE_DEVOPS_TOKEN: PAT }): Promise<CollectResult> {
+export async function collect(orgUrl: string, overrides: TargetsShorthand = {}, env: Record<string, string> = { AZURE_DEVOPS_TOKEN: PAT }): Promise<CollectResult> {
   const adapter = createAzureDevOpsAdapter(spec({ adoOrg: orgUrl, ...overrides }), env, { maxWaitMs: 1500 });
   return adapter.collect(context());
 }

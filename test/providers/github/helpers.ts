@@ -2,8 +2,10 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, expect } from 'vitest';
-import { githubProvider } from '../../../src/providers/github/index.js';
-import type { CollectResult, TargetSpec } from '../../../src/providers/types.js';
+import { implementation as githubProvider } from '../../../src/providers/github/index.js';
+import type { ProviderTargets } from '../../../src/providers/contract.js';
+import type { CollectResult } from '../../../src/providers/types.js';
+import { providerTargets, type TargetsShorthand } from '../../helpers/targets.js';
 import type { Resource } from '../../../src/model/index.js';
 import { Redactor } from '../../../src/shared/redact.js';
 import { FakeGithub, type FakeOptions } from '../../fakes/github/server.js';
@@ -13,8 +15,8 @@ export const ADMIN_TOKEN = 'ghp_adminAdminAdminAdminAdminAdmin0001';
 export const READER_TOKEN = 'ghp_writerWriterWriterWriterWriter0002';
 export const FINE_TOKEN = 'github_pat_fineFineFineFineFineFineFine_0003';
 
-export function spec(over: Partial<TargetSpec> = {}): TargetSpec {
-  return { path: '.', repos: [], stateFiles: [], providers: ['github'], noCache: true, explicit: false, ...over };
+export function spec(over: TargetsShorthand = {}): ProviderTargets {
+  return providerTargets({ providers: ['github'], ...over });
 }
 
 const CI = `name: ci
@@ -115,7 +117,7 @@ export interface Run {
   byId(id: string): Resource;
 }
 
-export async function collect(fake: FakeGithub, s: TargetSpec, env: Record<string, string | undefined>, cacheDir?: string): Promise<Run> {
+export async function collect(fake: FakeGithub, s: ProviderTargets, env: Record<string, string | undefined>, cacheDir?: string): Promise<Run> {
   const fullEnv = { GITHUB_API_URL: fake.apiUrl, SECPOL_HTTP_RETRY_BASE_MS: '5', ...env };
   const adapters = githubProvider.plan(s, fullEnv);
   if (adapters.length !== 1) throw new Error(`expected one adapter, got ${adapters.length}`);

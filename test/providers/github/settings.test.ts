@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { githubProvider, parseOriginUrl } from '../../../src/providers/github/index.js';
+import { implementation as githubProvider, parseOriginUrl } from '../../../src/providers/github/index.js';
 import { resolveSettings } from '../../../src/providers/github/settings.js';
 import { isUserError } from '../../../src/shared/errors.js';
 import { spec } from './helpers.js';

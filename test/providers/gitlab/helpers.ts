@@ -1,15 +1,17 @@
 import { expect } from 'vitest';
 import { Resource, type Resource as ResourceType } from '../../../src/model/index.js';
-import { gitlabProvider } from '../../../src/providers/gitlab/index.js';
-import type { CollectContext, CollectResult, TargetSpec } from '../../../src/providers/types.js';
+import { implementation as gitlabProvider } from '../../../src/providers/gitlab/index.js';
+import type { ProviderTargets } from '../../../src/providers/contract.js';
+import type { CollectContext, CollectResult } from '../../../src/providers/types.js';
+import { providerTargets, type TargetsShorthand } from '../../helpers/targets.js';
 import { Redactor } from '../../../src/shared/redact.js';
 import { startFakeGitlab, type FakeGitlab } from '../../fakes/gitlab/server.js';
 import type { FakeGitlabState } from '../../fakes/gitlab/state.js';
 
 export const NOW = new Date('2026-06-01T00:00:00Z');
 
-export function spec(overrides: Partial<TargetSpec> = {}): TargetSpec {
-  return { path: '.', repos: [], stateFiles: [], providers: ['gitlab'], noCache: true, explicit: true, ...overrides };
+export function spec(overrides: TargetsShorthand = {}): ProviderTargets {
+  return providerTargets({ providers: ['gitlab'], explicit: true, ...overrides });
 }
 
 export interface Collected extends CollectResult {
@@ -20,7 +22,7 @@ export interface Collected extends CollectResult {
 }
 
 /** Plans and collects against a fresh fake; checks every resource against the model schema. */
-export async function collect(state: FakeGitlabState, token: string, overrides: Partial<TargetSpec> = { gitlabGroup: 'acme' }): Promise<Collected> {
+export async function collect(state: FakeGitlabState, token: string, overrides: TargetsShorthand = { gitlabGroup: 'acme' }): Promise<Collected> {
   const fake = await startFakeGitlab(state);
   try {
     const adapters = gitlabProvider.plan(spec(overrides), { GITLAB_TOKEN: token, GITLAB_URL: fake.url });

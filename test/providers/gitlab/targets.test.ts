@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gitlabProvider } from '../../../src/providers/gitlab/index.js';
+import { implementation as gitlabProvider } from '../../../src/providers/gitlab/index.js';
 import { parseOrigin, resolveTargets } from '../../../src/providers/gitlab/targets.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { spec } from './helpers.js';
@@ -32,7 +32,7 @@ describe('gitlab targets and credentials', () => {
 
   it('takes --repo paths only when the gitlab provider was chosen, and validates them', () => {
     expect(resolveTargets(spec({ repos: ['acme/platform/api'] }), {})?.projects).toEqual(['acme/platform/api']);
-    expect(resolveTargets(spec({ repos: ['acme/api'], providers: ['github'] }), {})).toBeUndefined();
+    expect(resolveTargets(spec({ repos: ['acme/api'], providers: [] }), {})).toBeUndefined();
     expect(() => resolveTargets(spec({ repos: ['acme/../x\u001b[31m'] }), {})).toThrow(/not a GitLab path/);
   });
 

@@ -3,6 +3,7 @@ import { mkdirSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ContainerImage, Pipeline, Repository } from '../../../src/model/index.js';
+import { providerTargets } from '../../helpers/targets.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { cleanup, collect, commitAll, fake, git, tempDir, writeFiles } from './repo.js';
@@ -190,7 +191,7 @@ describe('bad input', () => {
     const root = tempDir();
     writeFiles(root, { 'file.txt': 'x' });
     const plan = (path: string) =>
-      createLocalProvider().plan({ path, repos: [], stateFiles: [], providers: [], noCache: true, explicit: false }, {});
+      createLocalProvider().plan(providerTargets({ path }), {});
     expect(() => plan(join(root, 'missing'))).toThrow(UserError);
     expect(() => plan(join(root, 'file.txt'))).toThrow(/not a directory/);
   });

@@ -1,6 +1,7 @@
 import { basename, dirname } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { Resource, type ContainerImage, type Pipeline, type Repository } from '../../../src/model/index.js';
+import { providerTargets } from '../../helpers/targets.js';
 import { createLocalProvider } from '../../../src/providers/local/index.js';
 import { Redactor } from '../../../src/shared/redact.js';
 import { cleanup, collect, fake, fixtureRepo, type Collected } from './repo.js';
@@ -165,7 +166,7 @@ describe('local provider on a repository that fails every rule', async () => {
 describe('cancellation', () => {
   it('stops when the signal is aborted', async () => {
     const root = fixtureRepo('good');
-    const [adapter] = createLocalProvider().plan({ path: root, repos: [], stateFiles: [], providers: [], noCache: true, explicit: false }, {});
+    const [adapter] = createLocalProvider().plan(providerTargets({ path: root }), {});
     const controller = new AbortController();
     controller.abort(new Error('cancelled by the user'));
     await expect(

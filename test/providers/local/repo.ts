@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { parse } from 'yaml';
 import { createLocalProvider, type LocalProviderOptions } from '../../../src/providers/local/index.js';
-import type { CollectResult, TargetSpec } from '../../../src/providers/types.js';
+import type { ProviderTargets } from '../../../src/providers/contract.js';
+import type { CollectResult } from '../../../src/providers/types.js';
+import { providerTargets } from '../../helpers/targets.js';
 import { Redactor } from '../../../src/shared/redact.js';
 
 /**
@@ -103,13 +105,13 @@ export async function collect(
   root: string,
   options: LocalProviderOptions = {},
   asPath?: string,
-  secretAllowlist?: TargetSpec['secretAllowlist'],
+  secretAllowlist?: ProviderTargets['secretAllowlist'],
 ): Promise<Collected> {
   const previous = process.cwd();
   if (asPath === undefined) process.chdir(root);
   try {
     const adapters = createLocalProvider(options).plan(
-      { path: asPath ?? '.', repos: [], stateFiles: [], providers: [], noCache: true, explicit: false, ...(secretAllowlist ? { secretAllowlist } : {}) },
+      providerTargets({ path: asPath ?? '.', ...(secretAllowlist ? { secretAllowlist } : {}) }),
       {},
     );
     if (adapters.length !== 1) throw new Error(`expected one adapter, got ${adapters.length}`);
