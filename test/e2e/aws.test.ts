@@ -122,3 +122,34 @@ describe('e2e: nothing unreadable passes', () => {
     }
   });
 });
+
+describe('e2e: secpol check --provider aws', () => {
+  const cliEnv = (url: string) => ({ ...awsEnv(url), HOME: tempDir('secpol-aws-home-'), SECPOL_NOW: NOW });
+
+  it('collects from the imitation and reports the seed rules; snapshot round-trips', async () => {
+    const cwd = tempDir();
+    const checked = await secpolAsync(['check', '--provider', 'aws', '--aws-region', 'eu-west-1', 'us-east-1', '--format', 'json', '--fail-on', 'none'], { cwd, env: cliEnv(fake.url) });
+    expect(checked.stderr).toBe('');
+    expect(checked.status).toBe(0);
+    const direct = (JSON.parse(checked.stdout) as { results: typeof results }).results;
+    const key = (r: (typeof results)[number]) => `${r.ruleId} ${r.resource.id} ${r.status}`;
+    // The same verdicts as the in-process collection above.
+    expect(direct.map(key).sort()).toEqual(results.map(key).sort());
+    expect(checked.stdout).not.toContain(FAKE_SECRET);
+
+    const state = join(cwd, 'state.json');
+    const snap = await secpolAsync(['snapshot', '--provider', 'aws', '--aws-region', 'eu-west-1', 'us-east-1', '-o', state], { cwd, env: cliEnv(fake.url) });
+    expect(snap.status).toBe(0);
+    const replay = await secpolAsync(['check', '--state', state, '--format', 'json', '--fail-on', 'none'], { cwd, env: { SECPOL_NOW: NOW } });
+    expect((JSON.parse(replay.stdout) as { results: typeof results }).results.map(key).sort()).toEqual(direct.map(key).sort());
+  });
+
+  it('secpol.yaml targets.aws selects the provider; missing credentials are one line, exit 2', async () => {
+    const cwd = tempDir();
+    writeFileSync(join(cwd, 'secpol.yaml'), 'targets:\n  aws:\n    regions: [eu-west-1]\n');
+    const env = { AWS_ENDPOINT_URL: fake.url, AWS_EC2_METADATA_DISABLED: 'true', HOME: tempDir('secpol-aws-home-'), AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' };
+    const run = await secpolAsync(['check', '--format', 'json'], { cwd, env });
+    expect(run.status).toBe(2);
+    expect(run.stderr.trim().split('\n')).toEqual([expect.stringMatching(/no valid credentials \(CredentialsProviderError\): provide AWS credentials/)]);
+  });
+});

@@ -2,10 +2,7 @@ import type { Env, ProviderImplementation, ProviderTargets } from '../contract.j
 import type { ProviderAdapter } from '../types.js';
 import { collectAws, type CollectOptions } from './collect.js';
 import { doctorAws } from './doctor.js';
-import { awsMeta } from './meta.js';
 import { resolveTarget } from './target.js';
-
-export { awsMeta };
 
 /** One adapter for every account and region the targets name; `options` tune waits and concurrency (tests, bench). */
 export function createAwsAdapter(targets: ProviderTargets, env: Env, options: CollectOptions = {}): ProviderAdapter {
@@ -15,7 +12,8 @@ export function createAwsAdapter(targets: ProviderTargets, env: Env, options: Co
   return { name: 'aws', target: `${accounts} ${regions}`, collect: (ctx) => collectAws(target, ctx, options) };
 }
 
-export const awsProvider: ProviderImplementation = {
-  plan: (targets, env) => (awsMeta.isTargeted(targets) || targets.explicit ? [createAwsAdapter(targets, env)] : []),
+/** The app plans only selected providers (named, or targeted by an option or `targets.aws`). */
+export const implementation: ProviderImplementation = {
+  plan: (targets, env) => [createAwsAdapter(targets, env)],
   doctor: (targets, env, signal) => doctorAws(targets, env, signal),
 };

@@ -4,7 +4,7 @@ import { AwsConfig } from './target.js';
 const SERVICES = ['STS', 'SECRETS_MANAGER', 'IAM', 'BACKUP', 'RDS', 'CLOUDWATCH_LOGS', 'CLOUDTRAIL', 'S3', 'ACCOUNT'];
 
 /** The AWS provider's contract (cheap: no SDK import; the implementation loads lazily). */
-export const awsMeta: ProviderMeta = {
+export const meta = {
   name: 'aws',
   summary: 'AWS accounts: Secrets Manager, IAM access keys and MFA, AWS Backup and RDS backups, CloudWatch Logs and CloudTrail retention',
   kinds: ['organization', 'secret', 'backup-plan', 'log-store'],
@@ -26,4 +26,4 @@ export const awsMeta: ProviderMeta = {
       env.AWS_CONTAINER_CREDENTIALS_RELATIVE_URI ||
       env.AWS_CONTAINER_CREDENTIALS_FULL_URI
     ),
-};
+} as const satisfies ProviderMeta;

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { awsProvider } from '../../../src/providers/aws/index.js';
+import { implementation as awsProvider } from '../../../src/providers/aws/index.js';
 import { awsEnv, awsTargets, FAKE_KEY_ID, FAKE_SECRET, isolateSdk } from '../../fakes/aws/harness.js';
 import { startFakeAws, type Fault } from '../../fakes/aws/server.js';
 import { acmeAccount } from '../../fakes/aws/state.js';
