@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { parse } from 'yaml';
 import type { z } from 'zod';
@@ -31,26 +31,9 @@ interface RawRule {
 const policyFiles = listYaml(builtinDir);
 const rawRules = policyFiles.map((file) => ({ file: relative(repoRoot, file), rule: parse(readFileSync(file, 'utf8')) as RawRule }));
 
-/**
- * SPEC.md lives beside the repository: ../shared/SPEC.md from the repo root in CI. Worktrees sit
- * one level deeper, so parent directories are searched too; SECPOL_SPEC overrides the search.
- */
-function findSpec(): string {
-  const candidates = process.env.SECPOL_SPEC ? [resolve(process.env.SECPOL_SPEC)] : [];
-  for (let dir = repoRoot, i = 0; i < 3; i++, dir = resolve(dir, '..')) candidates.push(join(dir, '..', 'shared', 'SPEC.md'));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) throw new Error(`SPEC.md not found (needed for the rule-id parity check); looked in: ${candidates.join(', ')}`);
-  return found;
-}
-
-/** Rule ids of SPEC.md's "Built-in rule catalogue" section: every backticked `area.name`. */
-function specRuleIds(specText: string): Set<string> {
-  const start = specText.indexOf('## Built-in rule catalogue');
-  if (start < 0) throw new Error('SPEC.md has no "## Built-in rule catalogue" section');
-  const rest = specText.slice(start + 1);
-  const end = rest.indexOf('\n## ');
-  const section = end < 0 ? rest : rest.slice(0, end);
-  return new Set([...section.matchAll(/`([a-z]+\.[a-z0-9-]+)`/g)].map((m) => m[1]!));
+/** Rule ids of a Markdown table whose first column links each rule as [`area.name`](...). */
+function tableRuleIds(markdown: string): string[] {
+  return [...markdown.matchAll(/^\| \[`([a-z]+\.[a-z0-9-]+)`\]/gm)].map((m) => m[1]!);
 }
 
 describe('built-in pack: files and metadata', () => {
@@ -64,17 +47,19 @@ describe('built-in pack: files and metadata', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
-  it('parity: SPEC catalogue, policies/builtin and docs/rules hold the same rule ids', () => {
-    const spec = specRuleIds(readFileSync(findSpec(), 'utf8'));
+  it('parity: policies/builtin, docs/rules pages, the docs/rules index and the README table hold the same rule ids', () => {
     const builtin = new Set(rawRules.map((r) => r.rule.id));
+    const index = tableRuleIds(readFileSync(join(rulesDocDir, 'README.md'), 'utf8'));
+    const readme = tableRuleIds(readFileSync(join(repoRoot, 'README.md'), 'utf8'));
     const docs = new Set(
       readdirSync(rulesDocDir)
         .filter((f) => f.endsWith('.md') && f !== 'README.md')
         .map((f) => f.slice(0, -3)),
     );
-    expect(spec.size).toBeGreaterThanOrEqual(40);
-    expect([...builtin].sort()).toEqual([...spec].sort());
-    expect([...docs].sort()).toEqual([...spec].sort());
+    expect(builtin.size).toBeGreaterThanOrEqual(40);
+    expect([...docs].sort()).toEqual([...builtin].sort());
+    expect([...index].sort()).toEqual([...builtin].sort());
+    expect([...readme].sort()).toEqual([...builtin].sort());
   });
 
   it('docs/rules is what scripts/gen-rule-docs.mjs generates from the YAML', () => {

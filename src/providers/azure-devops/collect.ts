@@ -11,6 +11,7 @@ import { collectProject } from './project.js';
 import { AccessControlList, Project } from './schema.js';
 import { GIT_NAMESPACE } from './security.js';
 import type { AdoTarget } from './target.js';
+import { repositoryFilter } from '../repository-filter.js';
 
 export interface CollectOptions {
   concurrency?: number;
@@ -59,7 +60,7 @@ export async function collectAzureDevOps(target: AdoTarget, explicit: boolean, c
       selected = selected.filter((p) => p.name.toLowerCase() === target.project!.toLowerCase() || p.id === target.project);
       if (!selected.length) diagnostics.push({ severity: 'error', message: `azure-devops ${scope.org}: project '${target.project}' does not exist or is not visible to the token` });
     }
-    const orgCtx: OrgContext = { scope, client, hooks, rootAcl, identityNames: new Map() };
+    const orgCtx: OrgContext = { scope, client, hooks, rootAcl, identityNames: new Map(), keepRepository: repositoryFilter(target.filters) };
     for (const project of selected) {
       ctx.progress.update(`azure-devops: project ${project.name}`);
       resources.push(...(await collectProject(orgCtx, project, target.repo)));

@@ -1,5 +1,6 @@
 import type { Gap } from '../../model/index.js';
 import type { AdoClient, Fetched } from './client.js';
+import type { FilterableRepository } from '../repository-filter.js';
 import type { Scope } from './ids.js';
 import type { AccessControlList, HookSubscription, PolicyConfiguration } from './schema.js';
 
@@ -10,6 +11,8 @@ export interface OrgContext {
   hooks: Fetched<HookSubscription[]>;
   rootAcl: Fetched<AccessControlList[]>;
   identityNames: Map<string, string>;
+  /** Which repositories a scan keeps (disabled ones count as archived, like the platform shows them). */
+  keepRepository: (repo: FilterableRepository) => boolean;
 }
 
 /** A project's branch policies, or why they cannot be trusted. */

@@ -9,7 +9,7 @@ import { resolveIdentities } from './organization.js';
 import { classicPipeline, isAzureRepo, listDefinitions, yamlPathOf } from './pipelines.js';
 import { listRepositories } from './repositories.js';
 import { collectRepository } from './repository-facts.js';
-import { AccessControlList, PolicyConfiguration, type BuildDefinition, type EnvironmentInstance, type Project, type ServiceEndpoint, type VariableGroup } from './schema.js';
+import { AccessControlList, PolicyConfiguration, type BuildDefinition, type GitRepository, type EnvironmentInstance, type Project, type ServiceEndpoint, type VariableGroup } from './schema.js';
 import { listServiceEndpoints, listVariableGroups, serviceConnectionResources, variableGroupSecrets } from './secrets.js';
 import { aclKey, GIT_NAMESPACE, GIT_PERMISSIONS } from './security.js';
 
@@ -32,7 +32,9 @@ export async function collectProject(oc: OrgContext, project: Project, onlyRepo:
     // Without the repository list there is nothing to attach facts to; say so on a project-level resource.
     out.push({ id: `${orgId(scope)}/${project.name}`, kind: 'repository', provider: PROVIDER, name: project.name, gaps: { '*': repos.gap } });
   }
-  const repoList = repos.ok ? repos.value.filter((r) => !onlyRepo || r.name.toLowerCase() === onlyRepo.toLowerCase()) : [];
+  const keep = (r: GitRepository) => oc.keepRepository({ fullName: `${project.name}/${r.name}`, name: r.name, archived: r.isDisabled === true, fork: r.isFork === true });
+  // The repository origin points to is always read; a project or organization scan is filtered.
+  const repoList = repos.ok ? repos.value.filter((r) => (onlyRepo ? r.name.toLowerCase() === onlyRepo.toLowerCase() : keep(r))) : [];
   const policyState = await policiesVisible(client, project, policies, repoList.length > 0);
   const aclMap = aclIndex(oc.rootAcl, acls);
   await nameIdentities(oc, aclMap);

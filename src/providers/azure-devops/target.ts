@@ -1,4 +1,4 @@
-import type { ProviderTargets } from '../contract.js';
+import type { ProviderTargets, RepositoryFilters } from '../contract.js';
 import { UserError } from '../../shared/errors.js';
 import { withoutCredentials } from './ids.js';
 import { TOKEN_VARS } from './meta.js';
@@ -15,6 +15,7 @@ export interface AdoTarget {
   token: string;
   tokenVar: string;
   bearer: boolean;
+  filters: RepositoryFilters;
 }
 
 
@@ -94,7 +95,7 @@ export function resolveTarget(spec: ProviderTargets, env: Readonly<Record<string
   }
   const found = TOKEN_VARS.find((name) => env[name]);
   if (!found) throw new UserError(`Azure DevOps needs a token: set ${TOKEN_VARS.join(', ')} (checked in that order)`);
-  return { orgUrl, org: orgNameOf(orgUrl), project, repo, token: env[found] as string, tokenVar: found, bearer: found === 'SYSTEM_ACCESSTOKEN' };
+  return { orgUrl, org: orgNameOf(orgUrl), project, repo, token: env[found] as string, tokenVar: found, bearer: found === 'SYSTEM_ACCESSTOKEN', filters: spec.filters };
 }
 
 function sameOrg(a: string, b: string): boolean {

@@ -1,4 +1,4 @@
-import picomatch from 'picomatch';
+import { repositoryFilter } from '../repository-filter.js';
 import type { Gap } from '../../model/index.js';
 import type { Fetched, GithubClient } from './client.js';
 import { MinimalRepository, MinimalRepositoryList } from './schema.js';
@@ -51,16 +51,7 @@ export async function getRepo(client: GithubClient, owner: string, name: string)
 
 /** Org scans: include/exclude globs over `owner/name`; archived repos and forks only when asked. */
 export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks'>): RepoRef[] {
-  const opts = { nocase: true, dot: true };
-  const include = settings.include.length ? picomatch(settings.include, opts) : undefined;
-  const exclude = settings.exclude.length ? picomatch(settings.exclude, opts) : undefined;
-  return refs.filter((r) => {
-    if (r.archived && !settings.includeArchived) return false;
-    if (r.fork && !settings.includeForks) return false;
-    if (include && !include(r.fullName) && !include(r.name)) return false;
-    if (exclude && (exclude(r.fullName) || exclude(r.name))) return false;
-    return true;
-  });
+  return refs.filter(repositoryFilter(settings));
 }
 
 export function gapForGraphqlError(type: string | undefined, message: string, what: string, explicit: boolean): Gap {

@@ -3,6 +3,7 @@ import type { Resource } from '../../model/index.js';
 import type { CollectContext, CollectResult } from '../types.js';
 import { fetchValidated } from './call.js';
 import { DEFAULT_CONCURRENCY, createGitlabClient, type ClientOptions } from './client.js';
+import { repositoryFilter } from '../repository-filter.js';
 import { schedulePrefetch } from './graphql.js';
 import { collectOrganization, fetchGroup, fetchGroupMembers } from './group.js';
 import { collectProject } from './project.js';
@@ -38,7 +39,12 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   const projects: GitlabProject[] = [];
   const { group, projects: projectPaths } = options.targets;
 
-  if (group) projects.push(...(await collectGroup(run, group, resources, diagnostics)));
+  if (group) {
+    // Named projects are always read; the filters apply to what the group scan finds.
+    const keep = repositoryFilter(options.targets.filters ?? {});
+    const found = await collectGroup(run, group, resources, diagnostics);
+    projects.push(...found.filter((p) => keep({ fullName: p.path_with_namespace, name: p.path_with_namespace.split('/').pop() ?? p.name, archived: p.archived === true, fork: !!p.forked_from_project })));
+  }
   for (const path of projectPaths) {
     const project = await fetchValidated(run, `project ${path}`, ProjectSchema, () => client.projects.show(path), 'Reporter role');
     if (project.ok) projects.push(project.value);

@@ -1,10 +1,12 @@
 import { UserError } from '../../shared/errors.js';
-import type { ProviderTargets } from '../contract.js';
+import type { ProviderTargets, RepositoryFilters } from '../contract.js';
 
 export interface GitlabTargets {
   baseUrl: string;
   group?: string;
   projects: string[];
+  /** Group scans: include/exclude globs over the full path; archived projects and forks only when asked. */
+  filters?: RepositoryFilters;
 }
 
 const PATH = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(\/[A-Za-z0-9_][A-Za-z0-9_.-]*)*$/;
@@ -64,5 +66,5 @@ export function resolveTargets(spec: ProviderTargets, env: Readonly<Record<strin
   const origin = !group && projects.length === 0 && spec.originUrl ? parseOrigin(spec.originUrl) : undefined;
   if (origin) projects.push(origin.project);
   if (!group && projects.length === 0) return undefined;
-  return { baseUrl: baseUrlOf(env, origin), group, projects: [...new Set(projects)] };
+  return { baseUrl: baseUrlOf(env, origin), group, projects: [...new Set(projects)], filters: spec.filters };
 }

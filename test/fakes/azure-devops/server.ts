@@ -205,6 +205,7 @@ function repoJson(org: FakeOrg, p: FakeProject, r: FakeRepo) {
     sshUrl: `git@ssh.dev.azure.com:v3/${org.name}/${encodeURIComponent(p.name)}/${encodeURIComponent(r.name)}`,
     webUrl: `https://dev.azure.com/${org.name}/${encodeURIComponent(p.name)}/_git/${encodeURIComponent(r.name)}`,
     isDisabled: r.isDisabled ?? false,
+    isFork: r.isFork ?? false,
     isInMaintenance: false,
   };
   if (r.defaultBranch !== null) json.defaultBranch = `refs/heads/${r.defaultBranch ?? 'main'}`;

@@ -5,6 +5,7 @@ export interface FakeRepo {
   /** Branch name without refs/heads/; null = empty repository. */
   defaultBranch?: string | null;
   isDisabled?: boolean;
+  isFork?: boolean;
   files: Record<string, string>;
 }
 

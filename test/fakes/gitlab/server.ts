@@ -1,5 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { IncomingHttpHeaders, ServerResponse } from 'node:http';
+import { LoopbackFake, type FakeRequest } from '../loopback.js';
 import { executeGraphql } from './graphql.js';
 import type { Body, FakeGitlabState, FakeGroup, FakeProject, FakeToken } from './state.js';
 
@@ -15,6 +15,8 @@ export interface FakeGitlab {
   arrivals: number[];
   /** When the budget option announced RateLimit-Remaining: 0. */
   exhaustedAt?: number;
+  /** The loopback base: recorded requests, fault injection. */
+  base: LoopbackFake;
   close(): Promise<void>;
 }
 
@@ -26,6 +28,8 @@ class HttpError {
 }
 
 const notFound = (what = '404 Not Found'): HttpError => new HttpError(404, { message: what });
+/** Thrown by a route for a request the imitation does not know: the base records it and fails the test. */
+const UNKNOWN = Symbol('unknown request');
 const forbidden = (): HttpError => new HttpError(403, { message: '403 Forbidden' });
 const MAINTAINER = 40;
 const OWNER = 50;
@@ -37,41 +41,30 @@ const OWNER = 50;
  * non-admin behaviour of /users?two_factor=disabled, and `null` for a never-set push rule.
  */
 export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitlab> {
-  const requests: string[] = [];
-  const unexpected: string[] = [];
   const throttled: FakeGitlab['throttled'] = [];
   const limited = new Map<string, number>();
-  const arrivals: number[] = [];
   let answered = 0;
   let exhaustedAt: number | undefined;
 
-  const server = createServer((req, res) => {
-    const raw = req.url ?? '/';
-    requests.push(`${req.method} ${raw}`);
-    arrivals.push(Date.now());
-    const open = throttled.find((t) => t.url === raw && t.retriedAt === undefined);
-    if (open) open.retriedAt = Date.now();
-    const chunks: Buffer[] = [];
-    req.on('data', (chunk: Buffer) => chunks.push(chunk));
-    const respond = (): void => {
-      try {
-        handle(req, res, raw, Buffer.concat(chunks).toString('utf8'));
-      } catch (err) {
-        if (err instanceof HttpError) sendJson(res, err.status, err.body);
-        else {
-          unexpected.push(`${req.method} ${raw} (${String(err)})`);
-          sendJson(res, 500, { message: '500 Internal Server Error' });
-        }
+  const base = new LoopbackFake({ name: 'GitLab', latencyMs: state.latencyMs, unknownBody: () => ({ message: '500 Internal Server Error' }) }, (req, res) => {
+    const open = throttled.find((t) => t.url === req.url && t.retriedAt === undefined);
+    if (open) open.retriedAt = req.at;
+    try {
+      handle(req, res);
+      return 'sent';
+    } catch (err) {
+      if (err === UNKNOWN) return undefined;
+      if (err instanceof HttpError) {
+        sendJson(res, err.status, err.body);
+        return 'sent';
       }
-    };
-    req.on('end', () => {
-      if (state.latencyMs) setTimeout(respond, state.latencyMs);
-      else respond();
-    });
+      throw err;
+    }
   });
+  await base.start();
 
   /** GraphQL: Bearer (or PRIVATE-TOKEN) auth, a JSON body, and the same rate-limit behaviour as REST. */
-  function graphqlRoute(req: IncomingMessage, res: ServerResponse, text: string): void {
+  function graphqlRoute(req: { headers: IncomingHttpHeaders }, res: ServerResponse, text: string): void {
     const bearer = /^Bearer (.+)$/.exec(req.headers.authorization ?? '')?.[1];
     const token = state.tokens.find((t) => t.value === (bearer ?? req.headers['private-token']));
     if (!token) throw new HttpError(401, { errors: [{ message: 'Invalid token' }] });
@@ -86,17 +79,16 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     sendJson(res, answer.status, answer.body);
   }
 
-  function handle(req: IncomingMessage, res: ServerResponse, raw: string, body: string): void {
+  function handle(req: FakeRequest, res: ServerResponse): void {
+    const raw = req.url;
+    const body = req.body;
     const url = new URL(raw, 'http://fake');
     const path = raw.split('?')[0] ?? '';
     if (req.method === 'POST' && path === '/api/graphql') {
       if (state.graphql === false) throw notFound();
       return graphqlRoute(req, res, body);
     }
-    if (req.method !== 'GET' || !path.startsWith('/api/v4/')) {
-      unexpected.push(`${req.method} ${raw}`);
-      throw notFound();
-    }
+    if (req.method !== 'GET' || !path.startsWith('/api/v4/')) throw UNKNOWN;
     const token = state.tokens.find((t) => t.value === req.headers['private-token']);
     if (!token) throw new HttpError(401, { message: '401 Unauthorized' });
     const rl = state.rateLimit;
@@ -129,8 +121,7 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     if (root === 'user' && rawId === undefined) return sendJson(res, 200, { id: 1000 + token.role, username: `token-user-${token.role}`, state: 'active', is_admin: token.admin });
     if (root === 'groups' && rawId) return groupRoute(res, url, token, findGroup(decodeURIComponent(rawId)), sub);
     if (root === 'projects' && rawId) return projectRoute(res, url, token, findProject(decodeURIComponent(rawId)), rest);
-    unexpected.push(`GET ${raw}`);
-    throw notFound();
+    throw UNKNOWN;
   }
 
   function groupRoute(res: ServerResponse, url: URL, token: FakeToken, group: FakeGroup, sub: string): void {
@@ -149,8 +140,7 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
       case 'variables':
         return listFor(res, url, token, MAINTAINER, group.variables);
       default:
-        unexpected.push(`GET ${url.pathname}${url.search}`);
-        throw notFound();
+        throw UNKNOWN;
     }
   }
 
@@ -208,14 +198,13 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
       res.end(text);
       return;
     }
-    unexpected.push(`GET ${url.pathname}${url.search}`);
-    throw notFound();
+    throw UNKNOWN;
   }
 
   function requireRef(project: FakeProject, url: URL): void {
     if (url.searchParams.get('ref') !== project.body.default_branch) {
-      unexpected.push(`ref ${url.searchParams.get('ref')} for ${String(project.body.path_with_namespace)}`);
-      throw notFound('404 Tree Not Found');
+      // A ref other than the default branch is a request the provider should not make.
+      throw UNKNOWN;
     }
   }
 
@@ -336,21 +325,20 @@ export async function startFakeGitlab(state: FakeGitlabState): Promise<FakeGitla
     list(res, url, items);
   }
 
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
   return {
-    url: `http://127.0.0.1:${port}`,
-    requests,
-    unexpected,
+    url: base.url,
+    get requests() {
+      return base.requests.map((r) => `${r.method} ${r.url}`);
+    },
+    unexpected: base.unexpected,
     throttled,
-    arrivals,
+    get arrivals() {
+      return base.requests.map((r) => r.at);
+    },
     get exhaustedAt() {
       return exhaustedAt;
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
-        server.closeAllConnections();
-        server.close((err) => (err ? reject(err) : resolve()));
-      }),
+    base,
+    close: () => base.close(),
   };
 }

@@ -140,13 +140,27 @@ describe('azure-devops provider failure handling', () => {
     expect(result.resources.some((r) => r.id === 'azure-devops:acme/web/svc-001/azure-pipelines.yml')).toBe(false);
   });
 
+  it('skips disabled repositories (archived) unless asked, like every provider that scans many repositories', async () => {
+    const org = small();
+    org.projects[0]!.repos[4]!.isDisabled = true;
+    org.projects[0]!.repos[2]!.isFork = true;
+    const f = await start(org);
+    const ids = (await collect(f.orgUrl)).resources.map((r) => r.id);
+    expect(ids).not.toContain('azure-devops:acme/web/svc-004');
+    expect(ids).not.toContain('azure-devops:acme/web/svc-002');
+    expect(ids).toContain('azure-devops:acme/web/svc-001');
+    const forks = (await collect(f.orgUrl, { includeForks: true, exclude: ['web/svc-001'] })).resources.map((r) => r.id);
+    expect(forks).toContain('azure-devops:acme/web/svc-002');
+    expect(forks).not.toContain('azure-devops:acme/web/svc-001');
+  });
+
   it('records not-applicable gaps for empty and disabled repositories without reading their files', async () => {
     const org = small();
     const repos = org.projects[0]!.repos;
     repos[3]!.defaultBranch = null;
     repos[4]!.isDisabled = true;
     const f = await start(org);
-    const result = await collect(f.orgUrl);
+    const result = await collect(f.orgUrl, { includeArchived: true });
     const empty = byId(result, 'azure-devops:acme/web/svc-003', 'repository');
     expect(empty.defaultBranch).toBeUndefined();
     expect(empty.gaps?.branchProtection?.reason).toBe('not-applicable');
