@@ -1,5 +1,4 @@
-import { createServer, type IncomingMessage } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackFake, type FakeRequest } from '../loopback.js';
 import { handleJson, handleQuery, handleRest, handleS3, type Handled, type Call } from './services.js';
 import type { FakeAccount } from './state.js';
 import { faultReply, type Protocol, type Reply } from './wire.js';
@@ -8,8 +7,8 @@ import { faultReply, type Protocol, type Reply } from './wire.js';
  * A loopback imitation of the AWS APIs the provider calls, as the SDK v3 clients speak them.
  * One port serves every service: awsJson1_1 by `X-Amz-Target`, awsQuery by the form's
  * `Action`, restJson1 and S3 by path; the service and region come from the SigV4 credential
- * scope, the account from the access key. Requests it does not know are recorded in
- * `unexpected` and answered 500, so a test fails on calls the provider should not make.
+ * scope, the account from the access key. Built on the strict loopback base: a request it
+ * does not know is answered 500 and fails the test when the fake closes.
  */
 
 /** `loop`: a JSON list answers the same continuation token again and again. */
@@ -59,19 +58,16 @@ const SCOPE = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
 export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
   const requests: RecordedRequest[] = [];
-  const unexpected: string[] = [];
   const faults = (options.faults ?? []).map((f) => ({ ...f }));
   const keys = { ...options.keys };
   const accounts = new Map(options.accounts.map((a) => [a.id, a]));
   let issued = 0;
 
-  const route = (req: IncomingMessage, body: string): Reply => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+  const route = (req: FakeRequest): Reply | undefined => {
+    const body = req.body;
+    const url = new URL(req.url, 'http://127.0.0.1');
     const scope = SCOPE.exec(String(req.headers.authorization ?? ''));
-    if (!scope) {
-      unexpected.push(`unsigned ${req.method} ${url.pathname}`);
-      return { status: 400, body: 'unsigned', headers: {} };
-    }
+    if (!scope) return undefined;
     const [, accessKeyId, region, service] = scope as unknown as [string, string, string, string];
     const protocol: Protocol = req.headers['x-amz-target'] ? 'json' : service === 's3' ? 's3' : String(req.headers['content-type']).startsWith('application/x-www-form-urlencoded') ? 'query' : 'rest';
     const form = protocol === 'query' ? new URLSearchParams(body) : undefined;
@@ -97,10 +93,7 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
     else if (protocol === 'query') handled = handleQuery(call);
     else if (protocol === 's3') handled = handleS3(call);
     else handled = handleRest(call);
-    if (handled === undefined) {
-      unexpected.push(`${req.method} ${action} ${url.pathname}${url.search}`);
-      return { status: 500, body: '{"message":"not imitated"}', headers: { 'content-type': 'application/json' } };
-    }
+    if (handled === undefined) return undefined;
     if (fault?.kind === 'truncated') return { ...handled, body: handled.body.slice(0, Math.floor(handled.body.length / 2)) };
     if (fault?.kind === 'loop') return { ...handled, body: handled.body.replace(/"(NextToken|nextToken)":"[^"]*"/, '"$1":"same-token"') };
     return handled;
@@ -115,37 +108,16 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
     return { AccessKeyId, SecretAccessKey: ['fake', 'secret', String(issued)].join('-'), SessionToken: ['fake', 'session', String(issued)].join('-') };
   }
 
-  const server = createServer((req, res) => {
-    const chunks: Buffer[] = [];
-    req.on('data', (c: Buffer) => chunks.push(c));
-    req.on('end', () => {
-      let reply: Reply;
-      try {
-        reply = route(req, Buffer.concat(chunks).toString('utf8'));
-      } catch (err) {
-        unexpected.push(`fake crashed: ${(err as Error).message}`);
-        reply = { status: 500, body: '{}', headers: {} };
-      }
-      const send = () => {
-        res.writeHead(reply.status, { ...reply.headers, 'content-length': Buffer.byteLength(reply.body), 'x-amzn-requestid': 'fake' });
-        res.end(reply.body);
-      };
-      if (options.latencyMs) setTimeout(send, options.latencyMs);
-      else send();
-    });
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  const fake = await new LoopbackFake({ name: 'aws', latencyMs: options.latencyMs }, (req) => {
+    const reply = route(req);
+    return reply && { status: reply.status, headers: { ...reply.headers, 'x-amzn-requestid': 'fake' }, body: reply.body };
+  }).start();
   return {
-    url: `http://127.0.0.1:${port}`,
+    url: fake.url,
     requests,
-    unexpected,
+    unexpected: fake.unexpected,
     faults,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => fake.close(),
   };
 }
 

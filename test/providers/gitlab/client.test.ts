@@ -91,8 +91,8 @@ describe('gitlab unreachable instance', () => {
       { now: NOW, env: {}, progress: { update: () => undefined }, redactor: new Redactor(), debug: () => undefined },
       { token: TOKENS.admin, targets: { baseUrl: url, group: 'acme', projects: [] }, explicit: true },
     );
-    expect(result.diagnostics.map((d) => d.message)).toEqual(['gitlab: group acme: GET /api/v4/groups/acme: ECONNREFUSED']);
-    expect(result.resources[0]?.gaps?.['*']?.reason).toBe('error');
+    expect(result.diagnostics.map((d) => d.message)).toEqual(['gitlab: group acme: network failure (ECONNREFUSED)']);
+    expect(result.resources[0]?.gaps?.['*']?.reason).toBe('unreachable');
     expect(JSON.stringify(result)).not.toContain(TOKENS.admin);
   });
 });
