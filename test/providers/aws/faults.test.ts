@@ -183,6 +183,8 @@ describe('aws provider: cancellation', () => {
       const ctx = { ...collectContext(env, now), signal: controller.signal };
       setTimeout(() => controller.abort(new Error('cancelled by test')), 100);
       await expect(adapter.collect(ctx)).rejects.toThrow('cancelled by test');
+      // Requests already on the wire are recorded once their latency has passed.
+      await new Promise((r) => setTimeout(r, 100));
       const sent = fake.requests.length;
       await new Promise((r) => setTimeout(r, 200));
       expect(fake.requests.length).toBe(sent);
