@@ -227,6 +227,8 @@ export const Secret = z.strictObject({
   enabled: z.boolean().optional(),
   masked: z.boolean().optional(),
   protected: z.boolean().optional(),
+  /** When the credential was last used to authenticate (e.g. an IAM access key); `null` = never used. */
+  lastUsedAt: Timestamp.nullable().optional(),
   /** Caveat about the dates (e.g. "modifiedOn is per variable group"). */
   dateNote: z.string().optional(),
 });
