@@ -91,6 +91,10 @@ export const SecretFinding = z.strictObject({
   fingerprint: z.string(),
   /** The match with all but a few characters masked. */
   masked: z.string(),
+  /** Where it sits: `test` fixtures and `docs`/examples are reported apart from `code`. */
+  context: z.enum(['code', 'test', 'docs']).optional(),
+  /** A private key or a cloud key: listed as a secret wherever it sits. */
+  highConfidence: z.boolean().optional(),
 });
 export type SecretFinding = z.infer<typeof SecretFinding>;
 
@@ -143,6 +147,8 @@ export const Repository = z.strictObject({
   secretFindings: z.array(SecretFinding).optional(),
   /** Files the scanner passed over (binary, too large, outside the tree), stated not hidden. */
   skippedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string() })).optional(),
+  /** Files that could hold text but could not be read for the secret scan (a subset of skippedFiles). */
+  unscannedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string() })).optional(),
   /** The repository builds container images (Dockerfile/Containerfile present). */
   buildsImages: z.boolean().optional(),
   /** The repository holds infrastructure as code (Terraform, Bicep/ARM, Kubernetes, Helm, CloudFormation). */

@@ -15,12 +15,14 @@ import {
 } from '../analysis/index.js';
 import { listFiles, SafeReader, type GitRunner } from './files.js';
 import { envFiles, envIgnoredBy, hasCodeowners, hasSecurityPolicy } from './repository.js';
+import { scanFile } from './scan-file.js';
 import { SecretScanner, type Allowlist } from './secrets.js';
+import { decodeText } from './text.js';
 
 export interface LocalProviderOptions {
   /** Secret findings to accept: path globs (not scanned) and fingerprints (from secpol.yaml). */
   allowlist?: Allowlist;
-  /** Files above this size are skipped (and reported as skipped) without being read. */
+  /** Files above this size are scanned for secrets in chunks, not analysed whole (and listed in skippedFiles). */
   maxFileBytes?: number;
 }
 
@@ -66,6 +68,7 @@ export class LocalAdapter implements ProviderAdapter {
     const scanner = new SecretScanner(this.options.allowlist, (value) => ctx.redactor.add(value));
     const skippedFiles: NonNullable<Repository['skippedFiles']> = [];
     const skipReason = new Map<string, string>();
+    const unscannedFiles: NonNullable<Repository['unscannedFiles']> = [];
     const secretFindings: SecretFinding[] = [];
     const keep = new Map<string, string>();
     let hasIac = false;
@@ -80,19 +83,20 @@ export class LocalAdapter implements ProviderAdapter {
         // Let timers, progress and abort signals through during long scans.
         await new Promise((r) => setImmediate(r));
       }
-      const outcome = reader.read(path);
-      if (!outcome.ok) {
-        skippedFiles.push({ path, reason: outcome.reason });
-        skipReason.set(path, outcome.reason);
-        continue;
+      const scanned = await scanFile(reader, scanner, path);
+      for (const f of scanned.findings) secretFindings.push(f);
+      bytesScanned += scanned.bytes;
+      if (scanned.skipped !== undefined) {
+        skippedFiles.push({ path, reason: scanned.skipped });
+        skipReason.set(path, scanned.skipped);
       }
+      if (scanned.unscanned !== undefined) unscannedFiles.push({ path, reason: scanned.unscanned });
+      if (scanned.text === undefined) continue;
       filesScanned++;
-      bytesScanned += outcome.data.length;
-      const findings = await scanner.scan(path, outcome.data);
-      for (const f of findings) secretFindings.push(f);
+      const text = scanned.text;
       const wanted = pipelinePlatformOf(path) !== undefined || isDockerfilePath(path) || path === '.gitignore';
-      if (wanted) keep.set(path, outcome.data.toString('utf8'));
-      if (!hasIac && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, outcome.data.toString('utf8'))))) hasIac = true;
+      if (wanted) keep.set(path, text);
+      if (!hasIac && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, text)))) hasIac = true;
     }
 
     // Pipelines may include other repository files (GitLab `include: local`, Azure templates).
@@ -100,7 +104,7 @@ export class LocalAdapter implements ProviderAdapter {
       if (keep.has(p)) return keep.get(p);
       if (!listed.has(p)) return undefined;
       const r = reader.read(p);
-      return r.ok ? r.data.toString('utf8') : undefined;
+      return r.ok ? decodeText(r.data)?.text : undefined;
     };
 
     const pipelines: Pipeline[] = [];
@@ -132,6 +136,7 @@ export class LocalAdapter implements ProviderAdapter {
       envIgnored: envIgnoredBy(keep.get('.gitignore')),
       secretFindings,
       skippedFiles,
+      unscannedFiles,
       buildsImages: list.paths.some(isDockerfilePath),
       hasIac,
       ciScans: summariseCiScans(pipelines),
@@ -142,9 +147,20 @@ export class LocalAdapter implements ProviderAdapter {
       delete repository.envIgnored;
       gaps.envIgnored = { reason: 'error', message: `.gitignore could not be read: ${skipReason.get('.gitignore') ?? 'unreadable'}` };
     }
+    if (unscannedFiles.length > 0) {
+      // Unknown is never false: a file that could hold a secret and was not read leaves the scan open.
+      const shown = unscannedFiles.slice(0, 10).map((f) => `${f.path} (${f.reason})`).join(', ');
+      const more = unscannedFiles.length > 10 ? ` and ${unscannedFiles.length - 10} more (see unscannedFiles)` : '';
+      if (secretFindings.length === 0) {
+        delete repository.secretFindings;
+        gaps.secretFindings = { reason: 'error', message: `${unscannedFiles.length} file(s) that could hold text were not scanned: ${shown}${more}` };
+      }
+      diagnostics.push({ severity: 'warning', message: `local: ${unscannedFiles.length} file(s) could not be read for the secret scan: ${shown}${more}` });
+    }
     if (Object.keys(gaps).length > 0) repository.gaps = gaps;
-    if (skippedFiles.length > 0) {
-      diagnostics.push({ severity: 'warning', message: `local: ${skippedFiles.length} file(s) not scanned (binary, too large, symlink or unreadable); see skippedFiles` });
+    const passedOver = skippedFiles.length - unscannedFiles.length;
+    if (passedOver > 0) {
+      diagnostics.push({ severity: 'warning', message: `local: ${passedOver} file(s) not scanned as text (binary, large, symlink or not regular); see skippedFiles` });
     }
 
     const resources: Resource[] = [repository, ...pipelines, ...images];
@@ -159,6 +175,7 @@ export class LocalAdapter implements ProviderAdapter {
         localBytesScanned: bytesScanned,
         localPrefilterHits: scanner.stats.prefilterHits,
         localSecretsAllowlisted: scanner.stats.allowlisted,
+        localSecretsRejected: scanner.stats.rejected,
         localDurationMs: Date.now() - started,
       },
     };
