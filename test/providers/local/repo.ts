@@ -42,6 +42,11 @@ export const fake = {
 };
 export type FakeName = keyof typeof fake;
 
+/** A distinct GitHub-token-shaped fake for each seed (for repositories with many findings). */
+export function fakeGithubToken(seed: number): string {
+  return ['gh', 'p_'].join('') + pseudoRandom(1000 + seed, 36, ALNUM);
+}
+
 export function fill(text: string): string {
   return text.replace(/\{\{([A-Z_]+)\}\}/g, (all, name: string) => (name in fake ? fake[name as FakeName] : all));
 }
