@@ -92,9 +92,9 @@ export const SecretFinding = z.strictObject({
   /** The match with all but a few characters masked. */
   masked: z.string(),
   /** Where it sits: `test` fixtures and `docs`/examples are reported apart from `code`. */
-  context: z.enum(['code', 'test', 'docs']).optional(),
+  context: z.enum(['code', 'test', 'docs']).default('code'),
   /** A private key or a cloud key: listed as a secret wherever it sits. */
-  highConfidence: z.boolean().optional(),
+  highConfidence: z.boolean().default(false),
 });
 export type SecretFinding = z.infer<typeof SecretFinding>;
 

@@ -39,6 +39,7 @@ export const HIGH_CONFIDENCE: Detector[] = [
   { id: 'secpol/github-token', kind: 'token', pattern: re('(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})') },
   { id: 'secpol/gitlab-token', kind: 'token', pattern: re('glpat-[A-Za-z0-9_-]{20}') },
   { id: 'secpol/slack-token', kind: 'token', pattern: re('xox[bpaorse]-(?:\\d-)?[A-Za-z0-9]{1,40}(?:-[A-Za-z0-9]{1,64}){1,4}') },
+  { id: 'secpol/slack-config-token', kind: 'token', pattern: re('xoxe(?:\\.xox[bp])?-\\d-[A-Za-z0-9]{140,170}') },
   { id: 'secpol/npm-token', kind: 'token', pattern: re('npm_[A-Za-z0-9]{36}') },
   { id: 'secpol/stripe-live-key', kind: 'token', pattern: re('[rs]k_live_[0-9a-zA-Z]{24,99}') },
   { id: 'secpol/sendgrid-key', kind: 'token', pattern: re('SG\\.[A-Za-z0-9_-]{22}\\.[A-Za-z0-9_-]{43}') },

@@ -88,9 +88,8 @@ export class SecretScanner {
       if (seen.has(key) || seen.has(overlapping)) continue;
       seen.add(key);
       seen.add(overlapping);
-      const finding: SecretFinding = { path, line: line + lineBase, column, detector: r.detector, fingerprint, masked: maskSecret(r.value), context };
       // Real keys are listed wherever they sit: a private key or a cloud key in a test is still live.
-      if (r.kind === 'private-key' || r.kind === 'cloud-key') finding.highConfidence = true;
+      const finding: SecretFinding = { path, line: line + lineBase, column, detector: r.detector, fingerprint, masked: maskSecret(r.value), context, highConfidence: r.kind === 'private-key' || r.kind === 'cloud-key' };
       out.push(finding);
     }
     return out.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
