@@ -71,11 +71,14 @@ async function measure(found: (item: Item) => Promise<boolean>): Promise<Figures
   const f: Figures = { tp: 0, fp: 0, fn: 0, tn: 0, misses: [], falseAlarms: [] };
   for (const [i, item] of corpus.entries()) {
     const hit = await found(item);
+    const label = `#${i + 1} ${item.path}`;
     if (item.secret && hit) f.tp++;
-    else if (item.secret) (f.fn++, f.misses.push(`#${i + 1} ${item.path}`));
-    else if (hit) (f.fp++, f.falseAlarms.push(`#${i + 1} ${item.path}`));
+    else if (item.secret) f.misses.push(label);
+    else if (hit) f.falseAlarms.push(label);
     else f.tn++;
   }
+  f.fn = f.misses.length;
+  f.fp = f.falseAlarms.length;
   return f;
 }
 
