@@ -144,6 +144,8 @@ export const Repository = z.strictObject({
   envFilesCommitted: z.array(SourceLocation).optional(),
   /** `.gitignore` makes git ignore `.env`. */
   envIgnored: z.boolean().optional(),
+  /** The working tree holds a `.env` file (committed or not; examples and templates excepted). */
+  envFilesPresent: z.boolean().optional(),
   secretFindings: z.array(SecretFinding).optional(),
   /** Files the scanner passed over (binary, too large, outside the tree), stated not hidden. */
   skippedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string() })).optional(),

@@ -62,6 +62,12 @@ export class LocalAdapter implements ProviderAdapter {
     const list = await listFiles(this.root, this.git);
     if (list.note) ctx.debug(`local: ${list.note}; walked ${list.paths.length} files honouring .gitignore`);
     const listed = new Set(list.paths);
+    const untracked = new Set(list.untracked);
+    if (untracked.size > 0) {
+      // Say what was scanned: the working tree, not only what is committed.
+      const names = list.untracked.slice(0, 10).join(', ') + (untracked.size > 10 ? ` and ${untracked.size - 10} more` : '');
+      diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${untracked.size} untracked file(s) not yet committed are included (${names}); ignored files are not` });
+    }
 
     const reader = new SafeReader(this.root, maxFileBytes);
     // Found values go to the redactor too: defence in depth should any message ever quote a line.
@@ -132,7 +138,8 @@ export class LocalAdapter implements ProviderAdapter {
       name: basename(this.root) || this.displayPath,
       securityPolicy: hasSecurityPolicy(list.paths),
       codeowners: hasCodeowners(list.paths),
-      envFilesCommitted: envFiles(list.paths),
+      envFilesCommitted: envFiles(list.paths.filter((p) => !untracked.has(p))),
+      envFilesPresent: envFiles(list.paths).length > 0,
       envIgnored: envIgnoredBy(keep.get('.gitignore')),
       secretFindings,
       skippedFiles,
@@ -176,6 +183,7 @@ export class LocalAdapter implements ProviderAdapter {
       stats: {
         localSource: list.source,
         localFilesListed: list.paths.length,
+        localFilesUntracked: untracked.size,
         localFilesScanned: filesScanned,
         localFilesSkipped: skippedFiles.length,
         localBytesScanned: bytesScanned,

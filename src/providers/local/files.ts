@@ -10,7 +10,10 @@ import ignore, { type Ignore } from 'ignore';
  * any byte is read).
  */
 export interface FileList {
+  /** Tracked files, then (git) the untracked files that are not ignored: the working tree as it would be committed. */
   paths: string[];
+  /** The untracked ones among `paths` (git only). */
+  untracked: string[];
   source: 'git' | 'walk';
   /** Why git was not used (not a repository, git missing, refused). */
   note?: string;
@@ -40,14 +43,22 @@ export async function listFiles(root: string, git: GitRunner = runGit): Promise<
   if (inside.code === 0 && inside.stdout.toString('utf8').trim() === 'true') {
     const ls = await git(['ls-files', '-z', '--cached'], root);
     if (ls.code === 0) {
-      const paths = [...new Set(ls.stdout.toString('utf8').split('\0').filter((p) => p !== ''))];
-      return { paths, source: 'git' };
+      const paths = [...new Set(nulSeparated(ls.stdout))];
+      // A developer checks before committing: new files count too, ignored ones do not.
+      const others = await git(['ls-files', '-z', '--others', '--exclude-standard'], root);
+      const tracked = new Set(paths);
+      const untracked = others.code === 0 ? nulSeparated(others.stdout).filter((p) => !tracked.has(p)) : [];
+      return { paths: [...paths, ...untracked], untracked, source: 'git' };
     }
-    return { paths: walk(root), source: 'walk', note: `git ls-files failed (${firstLine(ls.stderr)}); walked the directory instead` };
+    return { paths: walk(root), untracked: [], source: 'walk', note: `git ls-files failed (${firstLine(ls.stderr)}); walked the directory instead` };
   }
   const why = firstLine(inside.stderr);
   const note = /not a git repository/i.test(why) ? 'not a git repository' : why || 'not a git work tree';
-  return { paths: walk(root), source: 'walk', note };
+  return { paths: walk(root), untracked: [], source: 'walk', note };
+}
+
+function nulSeparated(out: Buffer): string[] {
+  return out.toString('utf8').split('\0').filter((p) => p !== '');
 }
 
 function firstLine(text: string): string {

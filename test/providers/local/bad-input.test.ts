@@ -192,13 +192,14 @@ describe('bad input', () => {
     expect(repoOf(result).ciScans).toEqual({ sast: true, dependency: true, container: false, iac: false, secrets: true });
   });
 
-  it('keeps a committed .env out of reach of git status noise (untracked files are not scanned)', async () => {
+  it('scans untracked files (a developer checks before committing) but never ignored ones, and changes nothing in git', async () => {
     const root = tempDir();
-    writeFiles(root, { 'a.js': 'x\n' });
+    writeFiles(root, { 'a.js': 'x\n', '.gitignore': 'build/\n' });
     commitAll(root);
-    writeFiles(root, { 'untracked.js': `const t = '${fake.GITHUB_PAT}';\n` });
+    writeFiles(root, { 'untracked.js': `const t = '${fake.GITHUB_PAT}';\n`, 'build/out.js': `const t = '${fake.GITLAB_PAT}';\n` });
+    const before = git(root, 'status', '--porcelain');
     const repo = repoOf(await collect(root));
-    expect(repo.secretFindings).toEqual([]);
-    expect(git(root, 'status', '--porcelain')).toContain('untracked.js');
+    expect(repo.secretFindings?.map((f) => f.path)).toEqual(['untracked.js']);
+    expect(git(root, 'status', '--porcelain')).toBe(before);
   });
 });
