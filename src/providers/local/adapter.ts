@@ -5,6 +5,10 @@ import type { CollectContext, CollectResult, ProviderAdapter } from '../types.js
 import {
   analyseDockerfile,
   analysePipelineFile,
+  azureTemplateRefs,
+  isComposePath,
+  looksLikeAzurePipeline,
+  referencedDockerfiles,
   ciScanGaps,
   isDockerfilePath,
   isIacContent,
@@ -78,6 +82,7 @@ export class LocalAdapter implements ProviderAdapter {
     const secretFindings: SecretFinding[] = [];
     const keep = new Map<string, string>();
     let hasIac = false;
+    const azureByContent = new Set<string>();
     let bytesScanned = 0;
     let filesScanned = 0;
 
@@ -100,7 +105,9 @@ export class LocalAdapter implements ProviderAdapter {
       if (scanned.text === undefined) continue;
       filesScanned++;
       const text = scanned.text;
-      const wanted = pipelinePlatformOf(path) !== undefined || isDockerfilePath(path) || path === '.gitignore';
+      const byName = pipelinePlatformOf(path) !== undefined;
+      if (!byName && looksLikeAzurePipeline(path, text)) azureByContent.add(path);
+      const wanted = byName || azureByContent.has(path) || isComposePath(path) || isDockerfilePath(path) || path === '.gitignore';
       if (wanted) keep.set(path, text);
       if (!hasIac && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, text)))) hasIac = true;
     }
@@ -113,18 +120,20 @@ export class LocalAdapter implements ProviderAdapter {
       return r.ok ? decodeText(r.data)?.text : undefined;
     };
 
+    const { platformOf, extraDockerfiles } = discover(keep, azureByContent, listed);
+
     const pipelines: Pipeline[] = [];
     const images: ContainerImage[] = [];
     for (const path of list.paths) {
-      const platform = pipelinePlatformOf(path);
-      const dockerfile = isDockerfilePath(path);
+      const platform = platformOf(path);
+      const dockerfile = isDockerfilePath(path) || extraDockerfiles.has(path);
       if (!platform && !dockerfile) continue;
-      const text = keep.get(path);
+      const text = keep.get(path) ?? (extraDockerfiles.has(path) ? await readFile(path) : undefined);
       const skipped = skipReason.get(path);
       // One file the analysers choke on must not take the others down with it.
       if (platform) {
         const skeleton = skeletonPipeline(path, platform, ids);
-        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
+        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile, platform).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
       } else {
         const skeleton = skeletonImage(path, ids);
         images.push(text !== undefined ? await analyseDockerfile({ path, text }, ids).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
@@ -144,7 +153,7 @@ export class LocalAdapter implements ProviderAdapter {
       secretFindings,
       skippedFiles,
       unscannedFiles,
-      buildsImages: list.paths.some(isDockerfilePath),
+      buildsImages: images.length > 0,
       hasIac,
       ciScans: summariseCiScans(pipelines),
       pipelineFiles: pipelines.map((p) => p.path ?? p.name),
@@ -194,6 +203,25 @@ export class LocalAdapter implements ProviderAdapter {
       },
     };
   }
+}
+
+/**
+ * Which files are pipelines and Dockerfiles beyond the known names: Azure Pipelines files
+ * recognised by shape (minus those another pipeline includes as a `template:`), and the
+ * Dockerfiles named by compose files and `docker build -f` lines.
+ */
+function discover(keep: Map<string, string>, azureByContent: Set<string>, listed: Set<string>): { platformOf: (path: string) => Pipeline['platform'] | undefined; extraDockerfiles: Set<string> } {
+  const templates = new Set<string>();
+  for (const [path, text] of keep) {
+    if (azureByContent.has(path) || pipelinePlatformOf(path) === 'azure-pipelines') for (const t of azureTemplateRefs(path, text)) templates.add(t);
+  }
+  const azure = new Set([...azureByContent].filter((p) => !templates.has(p)));
+  const extraDockerfiles = new Set<string>();
+  for (const [path, text] of keep) {
+    if (!isComposePath(path) && pipelinePlatformOf(path) === undefined && !azure.has(path)) continue;
+    for (const ref of referencedDockerfiles(path, text)) if (listed.has(ref) && !isDockerfilePath(ref)) extraDockerfiles.add(ref);
+  }
+  return { platformOf: (path) => pipelinePlatformOf(path) ?? (azure.has(path) ? 'azure-pipelines' : undefined), extraDockerfiles };
 }
 
 function skeletonPipeline(path: string, platform: Pipeline['platform'], ids: ResourceIds): Pipeline {

@@ -73,7 +73,7 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 }
 
 export function git(root: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=secpol-test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
+  return execFileSync('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'user.name=secpol-test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
