@@ -182,7 +182,9 @@ export const Pipeline = z.strictObject({
       offendingJobs: z.array(z.strictObject({ job: z.string(), line: z.number().int().positive().optional(), why: z.string() })),
     })
     .optional(),
-  unpinnedActions: z.array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional() })).optional(),
+  unpinnedActions: z
+    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().optional() }))
+    .optional(),
   dangerousTriggers: z
     .array(z.strictObject({ trigger: z.string(), line: z.number().int().positive().optional(), why: z.string() }))
     .optional(),

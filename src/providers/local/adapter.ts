@@ -20,6 +20,7 @@ import {
 import { listFiles, SafeReader, type GitRunner } from './files.js';
 import { envFiles, envIgnoredBy, hasCodeowners, hasSecurityPolicy } from './repository.js';
 import { scanFile } from './scan-file.js';
+import { contextOf } from './secret-filters.js';
 import { SecretScanner, type Allowlist } from './secrets.js';
 import { decodeText } from './text.js';
 
@@ -109,7 +110,8 @@ export class LocalAdapter implements ProviderAdapter {
       if (!byName && looksLikeAzurePipeline(path, text)) azureByContent.add(path);
       const wanted = byName || azureByContent.has(path) || isComposePath(path) || isDockerfilePath(path) || path === '.gitignore';
       if (wanted) keep.set(path, text);
-      if (!hasIac && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, text)))) hasIac = true;
+      // Kubernetes YAML under test fixtures or docs is an example, not infrastructure this repository runs.
+      if (!hasIac && contextOf(path) === 'code' && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, text)))) hasIac = true;
     }
 
     // Pipelines may include other repository files (GitLab `include: local`, Azure templates).

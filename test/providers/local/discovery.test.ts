@@ -51,4 +51,27 @@ describe('pipeline and Dockerfile discovery', () => {
     expect(custom.runsAsRoot).toBe(false);
     expect((result.resources[0] as Repository).buildsImages).toBe(true);
   });
+
+  it('counts Kubernetes YAML as infrastructure only outside test fixtures and docs', async () => {
+    const k8s = 'apiVersion: apps/v1\nkind: Deployment\nmetadata: { name: x }\n';
+    const only = tempDir();
+    writeFiles(only, { 'test/fixtures/deploy.yaml': k8s, 'docs/examples/deploy.yaml': k8s });
+    commitAll(only);
+    expect(((await collect(only)).resources[0] as Repository).hasIac).toBe(false);
+    const real = tempDir();
+    writeFiles(real, { 'deploy/app.yaml': k8s });
+    commitAll(real);
+    expect(((await collect(real)).resources[0] as Repository).hasIac).toBe(true);
+  });
+
+  it('asks for a digest, not a commit, for docker:// steps', async () => {
+    const root = tempDir();
+    writeFiles(root, { '.github/workflows/ci.yml': 'on: push\npermissions: read-all\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: docker://alpine:3.20\n      - uses: actions/checkout@v4\n' });
+    commitAll(root);
+    const p = (await collect(root)).resources.find((r) => r.kind === 'pipeline') as Pipeline;
+    expect(p.unpinnedActions).toEqual([
+      { uses: 'docker://alpine:3.20', line: 7, pinTo: 'an image digest (@sha256:...)' },
+      { uses: 'actions/checkout@v4', line: 8, pinTo: 'a full commit SHA' },
+    ]);
+  });
 });
