@@ -101,6 +101,7 @@ function urlCredentialReject(value: string): string | undefined {
   const [, user = '', password = '', host = ''] = m;
   if (isPlaceholderHost(host)) return 'example or local host';
   if (password === '' || DUMMY_WORD.test(password) || /^[$%{<[]/.test(password)) return 'placeholder';
+  if (password.toLowerCase() === user.toLowerCase()) return 'placeholder'; // postgres:postgres, root:root: a default, not a secret
   if (password.length < 6 && user.length < 3) return 'placeholder';
   if (mostlyRegular(password)) return 'repeated or sequential characters';
   if (password.length >= 8 && tooLowEntropy(password)) return 'entropy too low';
