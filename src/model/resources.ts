@@ -183,7 +183,7 @@ export const Pipeline = z.strictObject({
     })
     .optional(),
   unpinnedActions: z
-    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().optional() }))
+    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().default('a full commit SHA') }))
     .optional(),
   dangerousTriggers: z
     .array(z.strictObject({ trigger: z.string(), line: z.number().int().positive().optional(), why: z.string() }))
