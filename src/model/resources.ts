@@ -92,9 +92,9 @@ export const SecretFinding = z.strictObject({
   /** The match with all but a few characters masked. */
   masked: z.string(),
   /** Where it sits: `test` fixtures and `docs`/examples are reported apart from `code`. */
-  context: z.enum(['code', 'test', 'docs']).default('code'),
+  context: z.enum(['code', 'test', 'docs']).optional(),
   /** A private key or a cloud key: listed as a secret wherever it sits. */
-  highConfidence: z.boolean().default(false),
+  highConfidence: z.boolean().optional(),
 });
 export type SecretFinding = z.infer<typeof SecretFinding>;
 
@@ -183,7 +183,7 @@ export const Pipeline = z.strictObject({
     })
     .optional(),
   unpinnedActions: z
-    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().default('a full commit SHA') }))
+    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().optional() }))
     .optional(),
   dangerousTriggers: z
     .array(z.strictObject({ trigger: z.string(), line: z.number().int().positive().optional(), why: z.string() }))
