@@ -43,12 +43,12 @@ function toRef(r: MinimalRepository): RepoRef {
 
 export async function listOrgRepos(client: GithubClient, org: string): Promise<Fetched<RepoRef[]>> {
   const res = await client.list('repoList', 'GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name' }, MinimalRepositoryList);
-  return res.ok ? { ok: true, data: res.data.map(toRef), headers: res.headers } : res;
+  return res.ok ? { ok: true, value: res.value.map(toRef), headers: res.headers } : res;
 }
 
 export async function getRepo(client: GithubClient, owner: string, name: string): Promise<Fetched<RepoRef>> {
   const res = await client.get('repoList', 'GET /repos/{owner}/{repo}', { owner, repo: name }, MinimalRepository);
-  return res.ok ? { ok: true, data: toRef(res.data), headers: res.headers } : res;
+  return res.ok ? { ok: true, value: toRef(res.value), headers: res.headers } : res;
 }
 
 /** Org scans: include/exclude globs over `owner/name`; archived repos and forks only when asked. */
