@@ -5,22 +5,33 @@ const require = __secpolCreateRequire(import.meta.url);
 const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
+  escapeData
+} from "./chunk-HGMPPLOF.js";
+import "./chunk-XSQ4VVBH.js";
+import {
   processIo,
   runCli
-} from "./chunk-IOW7T36E.js";
-import "./chunk-S35TH4RA.js";
-import "./chunk-JOX3LK7Z.js";
-import {
-  escapeData
-} from "./chunk-XNP4DKQF.js";
-import "./chunk-BEEJZFJI.js";
-import "./chunk-WYMJAFFR.js";
-import "./chunk-VPWDGCSL.js";
-import "./chunk-ZJVLZNFP.js";
+} from "./chunk-USDXTHAF.js";
+import "./chunk-QZMDZZLC.js";
+import "./chunk-DQJKIYIQ.js";
+import "./chunk-6DMZHOSZ.js";
+import "./chunk-V7GXZNJV.js";
+import "./chunk-FXNNR3OJ.js";
+import "./chunk-SDQONHYZ.js";
+import "./chunk-EA4NNSGM.js";
+import "./chunk-R2U3HKMN.js";
+import "./chunk-7AH5QC2N.js";
+import "./chunk-7Z2SP4JL.js";
 import "./chunk-66KPFJW4.js";
+import "./chunk-L5QX7PQ4.js";
+import "./chunk-VTOSPDMA.js";
+import "./chunk-TTZMJX2J.js";
+import "./chunk-6WQEB4TW.js";
+import "./chunk-ZSQFSEXC.js";
+import "./chunk-336B3YIU.js";
 import "./chunk-RVV4H2YY.js";
+import "./chunk-CGRYLPHP.js";
 import "./chunk-XCJ6UWEH.js";
-import "./chunk-FZ4LJW6X.js";
 import {
   UserError,
   isUserError
