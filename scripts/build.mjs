@@ -4,13 +4,15 @@
 // - the npm package has no runtime dependencies: `npm install secpol-x.y.z.tgz` needs no registry;
 // - the GitHub Action runs from the files committed in dist-action/, with nothing installed.
 //
-//   node scripts/build.mjs            dist/ (what bin/secpol.js and the npm package run)
+//   node scripts/build.mjs            dist/ (what bin/secpol.js and the npm package run), with the
+//                                     built-in pack precompiled into dist/builtin-pack.json
 //   node scripts/build.mjs --action   dist-action/ (committed; test/action checks it is current)
 //   node scripts/build.mjs --action --outdir <dir>   the same bundle elsewhere (for that check)
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { readFileSync, rmSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -61,8 +63,48 @@ export async function buildBundle({ outdir, action }) {
   });
 }
 
+/**
+ * Precompiles the built-in pack (parsed and validated, positions kept) into
+ * <outdir>/builtin-pack.json, so that a run does not parse its YAML; a build with an invalid
+ * built-in rule fails here.
+ */
+async function precompileBuiltinPack(outdir) {
+  const packer = path.join(outdir, '.pack-builtin.mjs');
+  await build({
+    absWorkingDir: root,
+    stdin: {
+      contents: "export { loadPolicyFiles, findPolicyFiles } from './src/policy/load.ts';\nexport { packDefinitions } from './src/policy/precompiled.ts';\n",
+      resolveDir: root,
+      loader: 'ts',
+    },
+    outfile: packer,
+    bundle: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    packages: 'external',
+    define: { __SECPOL_VERSION__: JSON.stringify(pkg.version) },
+    logLevel: 'warning',
+  });
+  try {
+    const { loadPolicyFiles, findPolicyFiles, packDefinitions } = await import(pathToFileURL(packer).href);
+    const dir = path.join(root, 'policies', 'builtin');
+    const { files } = await findPolicyFiles(dir);
+    const loaded = await loadPolicyFiles([dir], { cwd: root });
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) {
+      for (const d of errors) console.error(`${d.file}:${d.line}:${d.column}: ${d.message}`);
+      throw new Error('the built-in pack is invalid');
+    }
+    writeFileSync(path.join(outdir, 'builtin-pack.json'), JSON.stringify(packDefinitions(loaded.definitions, dir, files, root)));
+  } finally {
+    rmSync(packer, { force: true });
+  }
+}
+
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const { values } = parseArgs({ options: { action: { type: 'boolean' }, outdir: { type: 'string' } } });
   const outdir = values.outdir ?? (values.action ? 'dist-action' : 'dist');
   await buildBundle({ outdir: values.outdir ? outdir : `${root}${outdir}`, action: values.action ?? false });
+  if (!values.action) await precompileBuiltinPack(values.outdir ? outdir : `${root}${outdir}`);
 }

@@ -1,10 +1,26 @@
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Rule, RuleOverride, Waiver } from '../model/index.js';
 import { compileRules } from '../policy/compile.js';
-import { loadPolicyFiles } from '../policy/load.js';
+import { findPolicyFiles, loadPolicyFiles } from '../policy/load.js';
+import { unpackDefinitions } from '../policy/precompiled.js';
+import type { RuleDefinition } from '../policy/schema.js';
+import { readFile } from 'node:fs/promises';
 import type { Diagnostic } from '../shared/errors.js';
 import { quote } from '../shared/quote.js';
-import { builtinPolicyDir } from './package-root.js';
+import { builtinPolicyDir, packageRoot } from './package-root.js';
+
+/** The built-in pack as the build precompiled it (dist/builtin-pack.json), when it matches the files on disk. */
+async function precompiledBuiltin(cwd: string): Promise<RuleDefinition[] | undefined> {
+  let pack: unknown;
+  try {
+    pack = JSON.parse(await readFile(join(packageRoot(), 'dist', 'builtin-pack.json'), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const dir = builtinPolicyDir();
+  const found = await findPolicyFiles(dir);
+  return found.diagnostics.length > 0 ? undefined : unpackDefinitions(pack, dir, found.files, cwd);
+}
 
 export interface PolicySources {
   builtin: boolean;
@@ -24,10 +40,13 @@ export interface PolicySet {
 
 /** Loads the built-in pack plus user policies and compiles them with the config's overrides. */
 export async function loadPolicySet(sources: PolicySources): Promise<PolicySet> {
-  const paths = [...(sources.builtin ? [builtinPolicyDir()] : []), ...sources.paths.map((p) => resolve(sources.cwd, p))];
+  const userPaths = sources.paths.map((p) => resolve(sources.cwd, p));
+  const paths = [...(sources.builtin ? [builtinPolicyDir()] : []), ...userPaths];
   if (paths.length === 0) return { rules: [], diagnostics: [{ severity: 'error', message: 'no policies: --no-builtin was given and no --policies path' }], files: [] };
-  const loaded = await loadPolicyFiles(paths);
-  const compiled = compileRules(loaded.definitions, sources.overrides, sources.waivers);
+  const builtin = sources.builtin ? await precompiledBuiltin(sources.cwd) : undefined;
+  const loaded = await loadPolicyFiles(builtin ? userPaths : paths);
+  const definitions = [...(builtin ?? []), ...loaded.definitions];
+  const compiled = compileRules(definitions, sources.overrides, sources.waivers);
   const diagnostics = [...loaded.diagnostics, ...compiled.diagnostics];
   if (compiled.rules.length === 0 && !diagnostics.some((d) => d.severity === 'error')) {
     // Evaluating nothing would pass whatever the state is: fail closed, with one line instead of one warning per empty directory.

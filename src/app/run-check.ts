@@ -13,6 +13,8 @@ import { secpolVersion } from './package-root.js';
 import { loadPolicySet } from './policies.js';
 import { selectProviders } from './plan.js';
 import { exitCode } from './exit-code.js';
+import { applyBaseline, baselineAgeWarning, loadBaseline } from './baseline.js';
+import { configHash, policySetHash } from './run-identity.js';
 
 export interface RunDeps {
   now: () => Date;
@@ -48,6 +50,12 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
   for (const d of policySet.diagnostics) diagnostics.push(d);
 
   const run = settings.targets;
+  const baseline = settings.baseline ? await loadBaseline(settings.baseline.file, settings.baseline.shown) : undefined;
+  if (baseline) {
+    const stale = baselineAgeWarning(baseline, startedAt, settings.baseline?.maxAgeMs);
+    if (stale) diagnostics.push(stale);
+  }
+  let baselineOutcome: Report['baseline'];
   let collectedStats: Record<string, unknown> = {};
   let targets: string[] = [];
   let results: Report['results'] = [];
@@ -67,8 +75,12 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     targets = collected.sources.map((s) => `${s.provider} ${s.target}`);
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);
     const evalStarted = Date.now();
-    const evaluated = evaluate(policySet.rules, collected.resources, { now: startedAt, waivers: settings.waivers });
+    // By resource id, whatever order the APIs answered in: reports are reproducible, and shard
+    // reports merge into exactly the report of the whole scan.
+    const resources = collected.resources.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const evaluated = evaluate(policySet.rules, resources, { now: startedAt, waivers: settings.waivers });
     results = evaluated.results;
+    if (baseline) baselineOutcome = applyBaseline(results, baseline);
     waivers = evaluated.waivers;
     collectedStats = {
       ...collectedStats,
@@ -91,6 +103,17 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.redact(d.message) })),
     stats: collectedStats,
     anchorFile: settings.configFile ? relative(resolve(run.path), settings.configFile) || 'secpol.yaml' : 'secpol.yaml',
+    ...(baselineOutcome ? { baseline: baselineOutcome } : {}),
+    ...(run.filters.shard
+      ? {
+          shard: {
+            ...run.filters.shard,
+            policySet: policySetHash(policySet.rules),
+            config: configHash(settings, run, baseline),
+            clock: startedAt.toISOString(),
+          },
+        }
+      : {}),
     scope: {
       targets,
       ...(settings.configFile ? { configFile: displayPath(settings.configFile, deps.cwd) } : {}),

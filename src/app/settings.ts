@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { checkWaivers, DEFAULT_WAIVER_MAX_DAYS } from '../config/waivers.js';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
@@ -8,6 +8,7 @@ import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { gitOriginUrl } from './origin.js';
 import { configProviders, type RunTargets } from './providers.js';
+import { MAX_SHARDS, parseShard } from '../providers/shard.js';
 
 /** What the CLI parsed; every field optional so that secpol.yaml can fill the gaps. */
 export interface CommonOptions {
@@ -28,6 +29,10 @@ export interface CommonOptions {
   exclude?: string[];
   includeArchived?: boolean;
   includeForks?: boolean;
+  /** `--baseline <report.json>`; false: none, whatever the config says (`baseline create`). */
+  baseline?: string | false;
+  /** `--shard i/n`. */
+  shard?: string;
 }
 
 export interface Settings {
@@ -38,6 +43,8 @@ export interface Settings {
   overrides: RuleOverride[];
   waivers: Waiver[];
   configFile?: string;
+  /** The baseline to compare failures with (`--baseline` wins over config `baseline:`). */
+  baseline?: { file: string; shown: string; maxAgeMs?: number };
   diagnostics: Diagnostic[];
 }
 
@@ -64,6 +71,8 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string; 
   const configRepos = Array.isArray(targets.repos) ? (targets.repos as string[]) : [];
   const repos = [...(options.repo ?? []), ...(options.repo?.length ? [] : configRepos)];
   const flag = <T>(value: T | undefined, key: string): T | undefined => value ?? (targets[key] as T | undefined);
+  const shard = options.shard === undefined ? undefined : parseShard(options.shard);
+  if (options.shard !== undefined && !shard) throw new UserError(`--shard must be i/n with 1 <= i <= n <= ${MAX_SHARDS} (got '${options.shard}')`);
   const run: RunTargets = {
     path,
     repos,
@@ -76,6 +85,7 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string; 
       exclude: flag(options.exclude, 'exclude'),
       includeArchived: flag(options.includeArchived, 'includeArchived'),
       includeForks: flag(options.includeForks, 'includeForks'),
+      ...(shard ? { shard } : {}),
     },
     secretAllowlist: {
       paths: config?.secrets?.allowlist?.paths ?? [],
@@ -94,6 +104,15 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string; 
     overrides: config?.overrides ?? [],
     waivers: waivers.waivers,
     configFile,
+    ...(baselineOf(options, config?.baseline, deps.cwd) ?? {}),
     diagnostics: [...loaded.diagnostics, ...waivers.diagnostics],
   };
+}
+
+function baselineOf(options: CommonOptions, configured: { file: string; maxAgeMs?: number } | undefined, cwd: string): Pick<Settings, 'baseline'> | undefined {
+  if (options.baseline === false) return undefined;
+  const maxAge = configured?.maxAgeMs !== undefined ? { maxAgeMs: configured.maxAgeMs } : {};
+  if (options.baseline !== undefined) return { baseline: { file: resolve(cwd, options.baseline), shown: options.baseline, ...maxAge } };
+  if (configured) return { baseline: { file: configured.file, shown: relative(cwd, configured.file) || configured.file, ...maxAge } };
+  return undefined;
 }

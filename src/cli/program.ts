@@ -7,6 +7,9 @@ import { registerPolicy } from './commands/policy.js';
 import { registerExport } from './commands/export.js';
 import { registerInit } from './commands/init.js';
 import { registerDoctor } from './commands/doctor.js';
+import { registerBaseline } from './commands/baseline.js';
+import { registerDiff } from './commands/diff.js';
+import { registerMerge } from './commands/merge.js';
 
 export function buildProgram(io: Io, setExit: (code: number) => void): Command {
   const program = new Command('secpol')
@@ -34,6 +37,9 @@ config or policy, or an evaluation error at or above --fail-on.`,
   registerExport(program, io, setExit);
   registerInit(program, io, setExit);
   registerDoctor(program, io, setExit);
+  registerBaseline(program, io, setExit);
+  registerDiff(program, io, setExit);
+  registerMerge(program, io, setExit);
   return program;
 }
 

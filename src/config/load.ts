@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { LIMITS, sizeProblem } from '../shared/limits.js';
+import { parseDuration } from '../shared/duration.js';
 import { parseLocated, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
 import { configFileSchema, NO_PROVIDERS, type ConfigProviders } from './schema.js';
 
@@ -39,6 +40,8 @@ export interface SecpolConfig {
   /** Absent = not set here (365 days). */
   waiverMaxDays?: number;
   secrets: { allowlist: { paths: string[]; fingerprints: string[] } };
+  /** `baseline:`: the baseline file (absolute) and the age past which it warns. */
+  baseline?: { file: string; maxAgeMs?: number };
 }
 
 function emptyConfig(dir: string): SecpolConfig {
@@ -102,6 +105,10 @@ export function parseConfigText(text: string, shown: string, absolute: string, p
   config.policies = (data.policies ?? []).map((p) => path.resolve(dir, p));
   config.state = (data.state ?? []).map((p) => path.resolve(dir, p));
   if (data.targets) config.targets = { ...data.targets } as Targets;
+  if (data.baseline !== undefined) {
+    const b = typeof data.baseline === 'string' ? { file: data.baseline } : data.baseline;
+    config.baseline = { file: path.resolve(dir, b.file), ...(b.maxAge !== undefined ? { maxAgeMs: parseDuration(b.maxAge) } : {}) };
+  }
   config.secrets = { allowlist: { paths: data.secrets?.allowlist?.paths ?? [], fingerprints: data.secrets?.allowlist?.fingerprints ?? [] } };
 
   for (const [rule, o] of Object.entries(data.rules ?? {})) {

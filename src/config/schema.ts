@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { severities } from '../model/index.js';
 import { WAIVER_MAX_DAYS_LIMIT } from './waivers.js';
+import { parseDuration } from '../shared/duration.js';
 
 /** The shape of secpol.yaml (docs/configuration.md). Strict: an unknown key is an error. */
 
@@ -46,6 +47,15 @@ export interface ConfigProviders {
   check(targets: Readonly<Record<string, unknown>>): readonly { key: string; message: string }[];
 }
 
+/** `baseline: .secpol-baseline.json` or `{ file, maxAge: 90d }` (an older baseline warns). */
+const BaselineSchema = z.union([
+  nonEmpty,
+  z.strictObject({
+    file: nonEmpty,
+    maxAge: z.string().refine((v) => parseDuration(v) !== undefined, 'must be a duration like 90d, 12w or 6mo').optional(),
+  }),
+]);
+
 /** No provider keys: only the provider-neutral parts of `targets` are accepted. */
 export const NO_PROVIDERS: ConfigProviders = { names: [], targets: {}, check: () => [] };
 
@@ -71,6 +81,7 @@ export function configFileSchema(providers: ConfigProviders) {
     targets: targets.optional(),
     rules: z.record(z.string(), RuleOverrideSchema).optional(),
     waivers: z.array(WaiverSchema).optional(),
+    baseline: BaselineSchema.optional(),
     /** The longest a waiver may run, in days from the run (default 365). */
     waiverMaxDays: z.number().int().min(1).max(WAIVER_MAX_DAYS_LIMIT).optional(),
     secrets: z

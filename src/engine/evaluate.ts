@@ -18,8 +18,6 @@ export interface Evaluation {
   waivers: WaiverStatus[];
 }
 
-/** At most this many evidence items per result; the rest are summed up in one more item. */
-export const MAX_EVIDENCE = 50;
 const DAY_MS = 86_400_000;
 
 type Matcher = (id: string) => boolean;
@@ -161,8 +159,9 @@ function elementLocation(element: unknown, resource: Resource): ResultLocation |
 
 function buildEvidence(p: PreparedRule, resource: Resource, offenders: unknown[]): Evidence[] {
   const evidence: Evidence[] = [];
-  const shown = Math.min(offenders.length, MAX_EVIDENCE);
-  for (let i = 0; i < shown; i++) {
+  // Every offending element: machine-readable reports (JSON, SARIF) carry them all; only the
+  // human views shorten the list, saying how many more and where to see them.
+  for (let i = 0; i < offenders.length; i++) {
     const element = offenders[i];
     let message: string;
     if (p.renderEvidence) {
@@ -177,7 +176,6 @@ function buildEvidence(p: PreparedRule, resource: Resource, offenders: unknown[]
     evidence.push(item);
   }
   p.ctx.item = undefined;
-  if (offenders.length > shown) evidence.push({ message: `and ${offenders.length - shown} more` });
   return evidence;
 }
 

@@ -1,4 +1,4 @@
-export { evaluate, waiverEndsAt, MAX_EVIDENCE } from './evaluate.js';
+export { evaluate, waiverEndsAt } from './evaluate.js';
 export type { EvaluateOptions, Evaluation } from './evaluate.js';
 export { exitCodeFor, summarize } from './exit.js';
 export { evalCondition, valueAt, deepEqual, FALSE, TRUE, UNKNOWN } from './condition.js';

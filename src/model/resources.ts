@@ -91,6 +91,10 @@ export const SecretFinding = z.strictObject({
   fingerprint: z.string(),
   /** The match with all but a few characters masked. */
   masked: z.string(),
+  /** Where it sits: `test` fixtures and `docs`/examples are reported apart from `code`. */
+  context: z.enum(['code', 'test', 'docs']).optional(),
+  /** A private key or a cloud key: listed as a secret wherever it sits. */
+  highConfidence: z.boolean().optional(),
 });
 export type SecretFinding = z.infer<typeof SecretFinding>;
 
@@ -140,9 +144,13 @@ export const Repository = z.strictObject({
   envFilesCommitted: z.array(SourceLocation).optional(),
   /** `.gitignore` makes git ignore `.env`. */
   envIgnored: z.boolean().optional(),
+  /** The working tree holds a `.env` file (committed or not; examples and templates excepted). */
+  envFilesPresent: z.boolean().optional(),
   secretFindings: z.array(SecretFinding).optional(),
   /** Files the scanner passed over (binary, too large, outside the tree), stated not hidden. */
   skippedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string() })).optional(),
+  /** Files that could hold text but could not be read for the secret scan (a subset of skippedFiles). */
+  unscannedFiles: z.array(z.strictObject({ path: z.string(), reason: z.string() })).optional(),
   /** The repository builds container images (Dockerfile/Containerfile present). */
   buildsImages: z.boolean().optional(),
   /** The repository holds infrastructure as code (Terraform, Bicep/ARM, Kubernetes, Helm, CloudFormation). */
@@ -174,7 +182,9 @@ export const Pipeline = z.strictObject({
       offendingJobs: z.array(z.strictObject({ job: z.string(), line: z.number().int().positive().optional(), why: z.string() })),
     })
     .optional(),
-  unpinnedActions: z.array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional() })).optional(),
+  unpinnedActions: z
+    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().optional() }))
+    .optional(),
   dangerousTriggers: z
     .array(z.strictObject({ trigger: z.string(), line: z.number().int().positive().optional(), why: z.string() }))
     .optional(),
@@ -213,7 +223,7 @@ export type ContainerImage = z.infer<typeof ContainerImage>;
 export const Secret = z.strictObject({
   ...base,
   kind: z.literal('secret'),
-  /** Where it lives: github-actions, gitlab-ci-variable, ado-variable-group, aws-secrets-manager, azure-key-vault, declared. */
+  /** Where it lives: github-actions, gitlab-ci-variable, ado-variable-group, aws-secrets-manager, azure-key-vault, azure-key-vault-key, declared. */
   store: z.string(),
   scope: z.string().optional(),
   createdAt: Timestamp.optional(),
@@ -221,8 +231,14 @@ export const Secret = z.strictObject({
   lastRotatedAt: Timestamp.nullable().optional(),
   rotationEnabled: z.boolean().optional(),
   rotationIntervalDays: z.number().nonnegative().nullable().optional(),
+  /** When the store stops serving the current value; `null` = no expiry is set. */
+  expiresAt: Timestamp.nullable().optional(),
+  /** The store serves it (Key Vault: the `enabled` attribute). Disabled secrets are not evaluated. */
+  enabled: z.boolean().optional(),
   masked: z.boolean().optional(),
   protected: z.boolean().optional(),
+  /** When the credential was last used to authenticate (e.g. an IAM access key); `null` = never used. */
+  lastUsedAt: Timestamp.nullable().optional(),
   /** Caveat about the dates (e.g. "modifiedOn is per variable group"). */
   dateNote: z.string().optional(),
 });

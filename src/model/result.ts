@@ -38,6 +38,11 @@ export interface Result {
   controls: Controls;
   remediation?: string;
   waiver?: AppliedWaiver;
+  /**
+   * Set on `fail` results when the run compared against a baseline: `existing` failures were
+   * already failing then and do not change the exit code; `new` ones do.
+   */
+  baseline?: 'new' | 'existing';
 }
 
 export interface WaiverStatus {
@@ -81,6 +86,43 @@ export interface Summary {
   waived: number;
 }
 
+/** A failure recorded in a baseline, identified by its location-independent fingerprint. */
+export interface BaselineEntry {
+  fingerprint: string;
+  ruleId: string;
+  resourceId: string;
+  /** The file the finding is in, when it has one (for people pruning the baseline). */
+  path?: string;
+}
+
+/** How a run compared with its baseline (`--baseline`, config `baseline:`). */
+export interface BaselineOutcome {
+  /** The baseline file as given. */
+  file: string;
+  /** When the baseline was made (a report's `startedAt` or the baseline's `createdAt`). */
+  createdAt: string;
+  /** Failures already in the baseline, and failures new since. */
+  existing: number;
+  new: number;
+  /** Baseline entries that no longer match any failure: fixed, and safe to prune. */
+  fixed: BaselineEntry[];
+}
+
+/**
+ * Present only in a report written by a `--shard i/n` run: what `secpol merge` checks before
+ * combining shard reports (same policy set, config and clock) and then leaves out.
+ */
+export interface ShardInfo {
+  index: number;
+  count: number;
+  /** sha256 of the evaluated rules (ids, severities, kinds, params, conditions). */
+  policySet: string;
+  /** sha256 of the settings that change results (fail-on, overrides, waivers, baseline). */
+  config: string;
+  /** The evaluation clock (SECPOL_NOW, or the run's start). */
+  clock: string;
+}
+
 export interface Report {
   tool: { name: 'secpol'; version: string };
   startedAt: string;
@@ -96,6 +138,8 @@ export interface Report {
   stats: Record<string, unknown>;
   /** The config or policy file that settings findings point at in SARIF. */
   anchorFile?: string;
+  baseline?: BaselineOutcome;
+  shard?: ShardInfo;
   /** What the run looked at, for readers of a report (the HTML header). */
   scope?: ReportScope;
 }

@@ -77,6 +77,14 @@ export async function loadPolicyFiles(
   return { definitions, diagnostics };
 }
 
+/** The policy files under `dir` (recursively, sorted), as loadPolicyFiles finds them. */
+export async function findPolicyFiles(dir: string): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+  const files: string[] = [];
+  const diagnostics: Diagnostic[] = [];
+  await walk(dir, files, diagnostics);
+  return { files: files.sort(), diagnostics };
+}
+
 async function walk(dir: string, out: string[], diagnostics: Diagnostic[]): Promise<void> {
   let entries;
   try {
@@ -96,7 +104,7 @@ async function walk(dir: string, out: string[], diagnostics: Diagnostic[]): Prom
   for (const sub of subdirs) await walk(sub, out, diagnostics);
 }
 
-function defaultPolicyId(file: string, root: string | undefined, cwd: string): string {
+export function defaultPolicyId(file: string, root: string | undefined, cwd: string): string {
   const abs = path.resolve(cwd, file);
   const rel = path.relative(cwd, abs);
   if (!rel.startsWith('..') && !path.isAbsolute(rel)) return toPosix(rel);

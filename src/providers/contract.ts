@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { ResourceKind } from '../model/index.js';
+import type { Shard } from './shard.js';
 import type { ProviderAdapter } from './types.js';
 
 /**
@@ -34,6 +35,11 @@ export interface RepositoryFilters {
   /** Archived repositories and forks are skipped unless these are set. */
   readonly includeArchived?: boolean;
   readonly includeForks?: boolean;
+  /**
+   * `--shard i/n`: keep only the repositories whose resource id hashes into this shard
+   * (`inShard` in shard.ts), before any per-repository request; org-level resources only in shard 1.
+   */
+  readonly shard?: Shard;
 }
 
 /** What `plan` and `doctor` receive: the common targets plus this provider's own values. */

@@ -4,6 +4,8 @@ import { meta as local } from './local/meta.js';
 import { meta as github } from './github/meta.js';
 import { meta as gitlab } from './gitlab/meta.js';
 import { meta as azureDevOps } from './azure-devops/meta.js';
+import { meta as aws } from './aws/meta.js';
+import { meta as azure } from './azure/meta.js';
 
 /** A provider folder's `index.ts` exports its implementation under this name (a missing one does not type-check). */
 interface ImplementationModule {
@@ -26,4 +28,6 @@ export const registry: readonly ProviderRegistration[] = [
   register(github, () => import('./github/index.js')),
   register(gitlab, () => import('./gitlab/index.js')),
   register(azureDevOps, () => import('./azure-devops/index.js')),
+  register(aws, () => import('./aws/index.js')),
+  register(azure, () => import('./azure/index.js')),
 ];

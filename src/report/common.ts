@@ -118,7 +118,9 @@ export function summaryLine(report: Report): string {
   const fails = report.results.filter((r) => r.status === 'fail');
   const bySeverity = countBySeverity(fails);
   const breakdown = severities.filter((s) => bySeverity[s] > 0).map((s) => `${bySeverity[s]} ${s}`);
-  const failed = `${summary.fail} failed${breakdown.length > 0 ? ` (${breakdown.join(', ')})` : ''}`;
+  const existing = report.baseline?.existing ?? 0;
+  const details = [...breakdown, ...(existing > 0 ? [`${existing} in the baseline`] : [])];
+  const failed = `${summary.fail} failed${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
   const counts = [
     failed,
     plural(summary.error, 'error', 'errors'),
@@ -132,10 +134,11 @@ export function summaryLine(report: Report): string {
 /** What the run means against `--fail-on`: which results at or above the threshold decide the exit code. */
 export function verdict(report: Report): string {
   if (report.failOn === 'none') return 'fail-on none: findings do not fail the run';
-  const failing = atOrAbove(report.results.filter((r) => r.status === 'fail'), report.failOn).length;
+  // Failures the baseline already held do not decide the exit code.
+  const failing = atOrAbove(report.results.filter((r) => r.status === 'fail' && r.baseline !== 'existing'), report.failOn).length;
   const erring = atOrAbove(report.results.filter((r) => r.status === 'error'), report.failOn).length;
   const parts: string[] = [];
-  if (failing > 0) parts.push(plural(failing, 'failure', 'failures'));
+  if (failing > 0) parts.push(report.baseline ? plural(failing, 'new failure', 'new failures') : plural(failing, 'failure', 'failures'));
   if (erring > 0) parts.push(plural(erring, 'error', 'errors'));
   if (parts.length === 0) return `fail-on ${report.failOn}: nothing at or above`;
   return `fail-on ${report.failOn}: ${parts.join(' and ')} at or above`;

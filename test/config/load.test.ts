@@ -86,7 +86,7 @@ describe('loadConfig: discovery', () => {
 describe('loadConfig: bad input', () => {
   it('unknown keys are located and named', async () => {
     expect(await messages('invalid/unknown-key.yaml')).toEqual([
-      'invalid/unknown-key.yaml:4:3: unknown key "githubOrganisation" in targets (allowed: repos, githubOrg, gitlabGroup, adoOrg, adoProject, include, exclude, includeArchived, includeForks)',
+      'invalid/unknown-key.yaml:4:3: unknown key "githubOrganisation" in targets (allowed: repos, githubOrg, gitlabGroup, adoOrg, adoProject, aws, azure, include, exclude, includeArchived, includeForks)',
       'invalid/unknown-key.yaml:8:5: unknown key "parms" in rules.branch.min-approvals (did you mean "params"?)',
     ]);
   });
@@ -105,7 +105,7 @@ describe('loadConfig: bad input', () => {
       'invalid/wrong-types.yaml:1:9: "failOn" must be one of "critical", "high", "medium", "low", "none", got the string "sometimes"',
       'invalid/wrong-types.yaml:2:10: "builtin" must be true or false, got the string "yes"',
       'invalid/wrong-types.yaml:3:11: "policies" must be a list, got the string "./policies"',
-      'invalid/wrong-types.yaml:4:20: "providers[1]" must be one of "snapshot", "local", "github", "gitlab", "azure-devops", got the string "bitbucket"',
+      'invalid/wrong-types.yaml:4:20: "providers[1]" must be one of "snapshot", "local", "github", "gitlab", "azure-devops", "aws", "azure", got the string "bitbucket"',
       'invalid/wrong-types.yaml:6:78: "waivers[0].expires": must be a date like 2027-01-31 or a timestamp like 2027-01-31T12:00:00Z',
     ]);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_EVIDENCE, evaluate, exitCodeFor, summarize } from '../../src/engine/index.js';
+import { evaluate, exitCodeFor, summarize } from '../../src/engine/index.js';
 import type { Result, Rule, Waiver } from '../../src/model/index.js';
 import { DAY, c, repo, resource, rule } from './helpers.js';
 
@@ -188,12 +188,12 @@ describe('evaluate: evidence and locations', () => {
     expect(evidenceOf(c.cmp('name', 'equals', 'other'))).toBeUndefined();
   });
 
-  it('caps evidence and says how many more there were', () => {
+  it('keeps every evidence item (the machine-readable reports carry them all)', () => {
     const r = rule({ id: 'x', assert: c.none('secretFindings') });
-    const findings = Array.from({ length: MAX_EVIDENCE + 7 }, (_, i) => ({ path: `f${i}.txt`, line: 1, detector: 'd', fingerprint: `${i}`, masked: '*' }));
+    const findings = Array.from({ length: 500 }, (_, i) => ({ path: `f${i}.txt`, line: 1, detector: 'd', fingerprint: `${i}`, masked: '*' }));
     const res = evaluate([r], [repo('acme/api', { secretFindings: findings })], { now }).results[0]!;
-    expect(res.evidence).toHaveLength(MAX_EVIDENCE + 1);
-    expect(res.evidence!.at(-1)).toEqual({ message: 'and 7 more' });
+    expect(res.evidence).toHaveLength(500);
+    expect(res.evidence!.at(-1)?.location).toEqual({ path: 'f499.txt', line: 1 });
   });
 
   it('renders unknown for missing template values and never leaks the prototype', () => {

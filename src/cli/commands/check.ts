@@ -4,6 +4,7 @@ import { stripControl } from '../../report/escape.js';
 import { addCollectOptions, addOutputOptions } from '../options.js';
 import { outputFiles, parseOutputs, writeReports } from '../output.js';
 import { checkOutputFiles } from '../output-file.js';
+import { addBaselineOption, addShardOption } from './adoption-options.js';
 import type { CollectFlags } from './common.js';
 import { commonOptions, printDiagnostics, runDeps } from './common.js';
 
@@ -17,7 +18,7 @@ interface CheckFlags extends CollectFlags {
 
 export function registerCheck(program: Command, io: Io, setExit: (code: number) => void): void {
   const cmd = program.command('check').description('collect state, evaluate the policies and report').argument('[path]', 'repository path', '.');
-  addOutputOptions(addCollectOptions(cmd)).action(async (path: string, flags: CheckFlags) => {
+  addShardOption(addBaselineOption(addOutputOptions(addCollectOptions(cmd)))).action(async (path: string, flags: CheckFlags) => {
     const targets = parseOutputs(flags.format, flags.output);
     // Before the (possibly long) run: a bad destination is known now.
     await checkOutputFiles(outputFiles(targets, io.cwd));

@@ -1,11 +1,7 @@
 import type { Command } from 'commander';
-import { loadPolicySet } from '../../app/policies.js';
-import { loadSettings } from '../../app/settings.js';
 import type { Rule } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import { printDiagnostics } from './common.js';
-import { runExamples } from '../../policy/tester.js';
-import { closest } from '../../policy/compile.js';
 import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
 
@@ -24,6 +20,7 @@ function policyOptions(cmd: Command): Command {
 }
 
 async function loadRules(io: Io, flags: PolicyFlags, extraPaths: string[] = []) {
+  const [{ loadSettings }, { loadPolicySet }] = await Promise.all([import('../../app/settings.js'), import('../../app/policies.js')]);
   const settings = await loadSettings({ config: flags.config, policies: flags.policies, builtin: flags.builtin }, io);
   const set = await loadPolicySet({
     builtin: settings.builtin,
@@ -60,6 +57,7 @@ export function registerPolicy(program: Command, io: Io, setExit: (code: number)
       const rule = rules.find((r) => r.id === ruleId);
       if (!rule) {
         const ids = rules.map((r) => r.id);
+        const { closest } = await import('../../policy/compile.js');
         const nearest = closest(ruleId, ids);
         // A typo gets the nearest id; a bare name (`min-approvals`) gets the ids that end with it.
         const close = nearest ? [nearest] : ids.filter((id) => id.endsWith(`.${ruleId.split('.').pop() ?? ruleId}`) || id.includes(ruleId)).slice(0, 3);
@@ -88,6 +86,7 @@ export function registerPolicy(program: Command, io: Io, setExit: (code: number)
     .action(async (paths: string[]) => {
       const { rules, diagnostics } = await loadRules(io, { builtin: false }, paths);
       const invalid = printDiagnostics(io, diagnostics);
+      const { runExamples } = await import('../../policy/tester.js');
       const outcomes = runExamples(rules);
       let passed = 0;
       let failed = 0;

@@ -76,7 +76,7 @@ export function analyseGithubWorkflow(src: YamlSource): Facts | { malformed: str
     const jobUses = getEntry(src, job.value, 'uses');
     const jobUsesText = jobUses ? scalarText(src, jobUses.value) : undefined;
     if (jobUsesText !== undefined) {
-      if (!isPinned(jobUsesText)) unpinned.push({ uses: jobUsesText, line: src.line(jobUses!.value) });
+      if (!isPinned(jobUsesText)) unpinned.push({ uses: jobUsesText, line: src.line(jobUses!.value), pinTo: pinTarget(jobUsesText) });
       tally.add(recogniseAction(jobUsesText, stringInputs(src, get(src, job.value, 'with'))));
       collectPlaintext(src, get(src, job.value, 'with'), plaintext);
       collectPlaintext(src, get(src, job.value, 'secrets'), plaintext);
@@ -95,7 +95,7 @@ export function analyseGithubWorkflow(src: YamlSource): Facts | { malformed: str
     let prCheckout: Step | undefined;
     for (const step of steps) {
       if (step.uses !== undefined) {
-        if (!isPinned(step.uses)) unpinned.push({ uses: step.uses, line: step.usesLine });
+        if (!isPinned(step.uses)) unpinned.push({ uses: step.uses, line: step.usesLine, pinTo: pinTarget(step.uses) });
         tally.add(recogniseAction(step.uses, step.inputs));
         if (/^actions\/github-script@/i.test(step.uses) && step.inputs.script) checkInjection(step.inputs.script, step.line, triggers, dangerous);
       }
@@ -150,6 +150,11 @@ function describePermissions(src: YamlSource, node: unknown): string {
 }
 
 /** Pinned: a full commit SHA, a local action, or a Docker image by digest. */
+/** What a reference must be pinned to: an image digest for `docker://` steps, a commit otherwise. */
+function pinTarget(uses: string): string {
+  return uses.startsWith('docker://') ? 'an image digest (@sha256:...)' : 'a full commit SHA';
+}
+
 export function isPinned(uses: string): boolean {
   if (uses.startsWith('./') || uses.startsWith('../')) return true;
   if (uses.startsWith('docker://')) return /@sha256:[0-9a-f]{64}$/i.test(uses);

@@ -21,6 +21,8 @@ export * as scansCatalogue from './scans-catalogue.js';
 export type PipelinePlatform = Pipeline['platform'];
 
 /** Which CI system a path belongs to, or undefined when it is not a pipeline definition. */
+export { azureTemplateRefs, isComposePath, looksLikeAzurePipeline, referencedDockerfiles } from './pipeline-detect.js';
+
 export function pipelinePlatformOf(path: string): PipelinePlatform | undefined {
   if (/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) return 'github-actions';
   if (path === '.gitlab-ci.yml') return 'gitlab-ci';
@@ -28,8 +30,10 @@ export function pipelinePlatformOf(path: string): PipelinePlatform | undefined {
   return undefined;
 }
 
+/** `Dockerfile`, `dockerfile`, `Dockerfile.prod`, `api.Dockerfile`, `Containerfile` (not `Dockerfile.dockerignore` or docs). */
 export function isDockerfilePath(path: string): boolean {
-  return /(^|\/)(Dockerfile|Containerfile)(\.[^/]+)?$|\.(Dockerfile|dockerfile|Containerfile)$/.test(path);
+  if (/\.(dockerignore|md|txt|rst|json|ya?ml|sh|ps1|py|js|ts|go|j2|tmpl|tpl|erb|template)$/i.test(path)) return false;
+  return /(^|\/)(dockerfile|containerfile)(\.[^/]+)?$|\.(dockerfile|containerfile)$/i.test(path);
 }
 
 function resourceId(ids: ResourceIds, path: string): string {
@@ -46,8 +50,8 @@ const NOT_APPLICABLE_TO: Record<string, string> = {
  * `malformed` gap at `*` (path:line:column in the message), so each of its rules reports an
  * error and the other files go on.
  */
-export async function analysePipelineFile(file: FileInput, ids: ResourceIds, readFile?: ReadFile): Promise<Pipeline> {
-  const platform = pipelinePlatformOf(file.path) ?? 'other';
+export async function analysePipelineFile(file: FileInput, ids: ResourceIds, readFile?: ReadFile, platformByContent?: PipelinePlatform): Promise<Pipeline> {
+  const platform = pipelinePlatformOf(file.path) ?? platformByContent ?? 'other';
   const pipeline: Pipeline = {
     id: resourceId(ids, file.path),
     kind: 'pipeline',

@@ -159,6 +159,9 @@ export const azureTaskScanners: readonly {
 }[] = [
   { task: 'advancedsecurity-codeql-analyze', categories: ['sast'] },
   { task: 'advancedsecurity-codeql-init', categories: ['sast'] },
+  // Microsoft's 1ES CodeQL tasks, common in eng/ci pipelines.
+  { task: 'codeql3000init', categories: ['sast'] },
+  { task: 'codeql3000finalize', categories: ['sast'] },
   { task: 'advancedsecurity-dependency-scanning', categories: ['dependency'] },
   { task: 'microsoftsecuritydevops', categories: (inputs) => msdoCategories(inputs.categories, inputs.tools) },
   { task: 'credscan', categories: ['secrets'] },

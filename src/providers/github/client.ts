@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import type { Redactor } from '../../shared/redact.js';
-import { CredentialOrigins, findCause, HttpCore, httpSettings, NetworkError, OffOriginError, PageGuard, PagingError, nextLink } from '../http/index.js';
+import { CredentialOrigins, findCause, type Fetched, HttpCore, httpSettings, NetworkError, OffOriginError, PageGuard, PagingError, nextLink } from '../http/index.js';
 import { EtagCache, tokenIdentity } from './cache.js';
 import { accessGap, errorGap, malformedGap, type AccessArea } from './permissions.js';
 import type { GithubSettings } from './settings.js';
@@ -25,9 +25,7 @@ export interface GithubStats {
   rateLimitRemaining?: number;
 }
 
-export type Fetched<T> =
-  | { ok: true; data: T; headers: Record<string, string | undefined> }
-  | { ok: false; gap: Gap; status?: number; /** GitHub's `message`, e.g. "Branch not protected". */ apiMessage?: string };
+export type { Fetched };
 
 export interface GraphqlResult {
   data: unknown;
@@ -65,7 +63,7 @@ export interface ClientDeps {
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
 /**
- * The one place that talks HTTP to GitHub: Octokit with the throttling and retry plugins,
+ * The one place that talks HTTP to GitHub: Octokit (throttling plugin) over the HTTP core,
  * an ETag cache, request counters, and failure -> gap classification. 401 aborts the scan.
  */
 export class GithubClient {
@@ -231,9 +229,9 @@ export class GithubClient {
   async probe(area: AccessArea, route: string, params: Record<string, unknown>): Promise<Fetched<boolean>> {
     try {
       const res = await this.octokit.request(route, params);
-      return { ok: true, data: res.status < 300, headers: stringHeaders(res.headers) };
+      return { ok: true, value: res.status < 300, headers: stringHeaders(res.headers) };
     } catch (err) {
-      if (isHttpError(err) && err.status === 404) return { ok: true, data: false, headers: stringHeaders(err.response?.headers) };
+      if (isHttpError(err) && err.status === 404) return { ok: true, value: false, headers: stringHeaders(err.response?.headers) };
       return { ok: false, ...this.failure(area, err) };
     }
   }
@@ -280,7 +278,7 @@ export class GithubClient {
       const where = issue ? `${issue.path.join('.') || '(root)'}: ${issue.message}` : 'invalid';
       return { ok: false, gap: malformedGap(area, where) };
     }
-    return { ok: true, data: parsed.data, headers };
+    return { ok: true, value: parsed.data, headers };
   }
 
   /** POST a GraphQL query; partial data and per-path errors are returned, not thrown. */

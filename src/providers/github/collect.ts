@@ -9,6 +9,7 @@ import { collectOrganization } from './org.js';
 import { filterRepos, getRepo, listOrgRepos, type RepoRef } from './repos.js';
 import { collectRepository } from './repository.js';
 import type { GithubSettings } from './settings.js';
+import { collectsOrgLevel } from '../shard.js';
 
 const GRAPHQL_BATCH = 50;
 
@@ -27,10 +28,10 @@ export async function collectGithub(settings: GithubSettings, ctx: CollectContex
   if (target.kind === 'org') {
     ctx.progress.update(`github: reading organization ${target.org}`);
     const [org, listed] = await Promise.all([collectOrganization(client, target.org, settings.host, settings.explicit), listOrgRepos(client, target.org)]);
-    resources.push(org.organization, ...org.secrets, ...org.tokens);
+    if (collectsOrgLevel(settings.shard)) resources.push(org.organization, ...org.secrets, ...org.tokens);
     for (const note of org.notes) ctx.debug(`github: ${note}`);
     orgWorkflowPermissions = org.defaultWorkflowPermissions;
-    if (listed.ok) refs = filterRepos(listed.data, settings);
+    if (listed.ok) refs = filterRepos(listed.value, settings);
     else {
       org.organization.gaps = { ...org.organization.gaps, repositories: listed.gap };
       diagnostics.push({ severity: 'error', message: `github: cannot list repositories of ${target.org}: ${listed.gap.message}` });
@@ -38,7 +39,7 @@ export async function collectGithub(settings: GithubSettings, ctx: CollectContex
   } else {
     const fetched = await mapLimit(target.repos, settings.concurrency, async (r) => ({ r, res: await getRepo(client, r.owner, r.name) }));
     for (const { r, res } of fetched) {
-      if (res.ok) refs.push(res.data);
+      if (res.ok) refs.push(res.value);
       else {
         resources.push(unreachable(r.owner, r.name, res.gap));
         diagnostics.push({ severity: 'error', message: `github: cannot read ${r.owner}/${r.name}: ${res.gap.message}` });

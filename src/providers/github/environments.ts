@@ -19,7 +19,7 @@ export async function collectEnvironments(client: GithubClient, where: { owner: 
     return { environments: [unknown], gap: res.gap };
   }
   const environments: Environment[] = [];
-  for (const e of res.data) {
+  for (const e of res.value) {
     const env: Environment = {
       id: `${where.repoId}/environment/${idSegment(e.name)}`,
       kind: 'environment',
@@ -47,7 +47,7 @@ export async function collectEnvironments(client: GithubClient, where: { owner: 
         BranchPolicyList,
         'branch_policies',
       );
-      if (branches.ok) env.allowedBranches = branches.data.map((b) => b.name);
+      if (branches.ok) env.allowedBranches = branches.value.map((b) => b.name);
       else env.gaps = { ...env.gaps, allowedBranches: branches.gap };
     } else if (policy?.protected_branches) env.allowedBranches = ['(protected branches)'];
     environments.push(env);

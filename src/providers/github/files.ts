@@ -37,8 +37,8 @@ interface Ctx {
 async function readFile(ctx: Ctx, path: string): Promise<{ text?: string; gap?: Gap }> {
   const res = await ctx.client.get('contents', 'GET /repos/{owner}/{repo}/contents/{path}', { owner: ctx.owner, repo: ctx.name, path, ref: ctx.branch }, FileContent);
   if (!res.ok) return { gap: res.gap };
-  if (res.data.encoding !== 'base64') return { gap: { reason: 'malformed', message: `${path}: unexpected encoding ${res.data.encoding}` } };
-  return { text: Buffer.from(res.data.content, 'base64').toString('utf8') };
+  if (res.value.encoding !== 'base64') return { gap: { reason: 'malformed', message: `${path}: unexpected encoding ${res.value.encoding}` } };
+  return { text: Buffer.from(res.value.content, 'base64').toString('utf8') };
 }
 
 function withSafeId<T extends { id: string }>(resource: T, ctx: Ctx, path: string): T {
@@ -87,7 +87,7 @@ export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows
     for (const f of ['buildsImages', 'hasIac', 'codeowners']) facts.gaps[f] = tree.gap;
     return facts;
   }
-  const paths = tree.data.tree.filter((t) => t.type === 'blob').map((t) => t.path);
+  const paths = tree.value.tree.filter((t) => t.type === 'blob').map((t) => t.path);
   const dockerfiles = paths.filter(isDockerfilePath);
   const truncatedGap: Gap = { reason: 'error', message: 'repository tree too large: GitHub truncated the file list' };
   facts.repo.buildsImages = dockerfiles.length > 0 ? true : undefined;
@@ -95,7 +95,7 @@ export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows
   facts.repo.codeowners = paths.some((p) => CODEOWNERS.has(p)) ? true : undefined;
   for (const f of ['buildsImages', 'hasIac', 'codeowners'] as const) {
     if (facts.repo[f] === undefined) {
-      if (tree.data.truncated) facts.gaps[f] = truncatedGap;
+      if (tree.value.truncated) facts.gaps[f] = truncatedGap;
       else facts.repo[f] = false;
     }
   }

@@ -41,22 +41,22 @@ export async function collectOrganization(client: GithubClient, org: string, hos
   ]);
 
   if (details.ok) {
-    if (details.data.html_url) organization.url = details.data.html_url;
+    if (details.value.html_url) organization.url = details.value.html_url;
     // GitHub omits private keys (2FA requirement) for non-owners: absent is unknown, not false.
-    if (typeof details.data.two_factor_requirement_enabled === 'boolean') organization.mfaRequired = details.data.two_factor_requirement_enabled;
+    if (typeof details.value.two_factor_requirement_enabled === 'boolean') organization.mfaRequired = details.value.two_factor_requirement_enabled;
     else gaps.mfaRequired = roleGap('orgSettings', explicit);
-    const perm = details.data.default_repository_permission;
+    const perm = details.value.default_repository_permission;
     if (perm) organization.defaultPermission = PERMISSION[perm];
     else gaps.defaultPermission = roleGap('orgSettings', explicit);
   } else {
     gaps.mfaRequired = details.gap;
     gaps.defaultPermission = details.gap;
   }
-  if (no2fa.ok) organization.membersWithoutMfa = no2fa.data.map((u) => u.login).sort();
+  if (no2fa.ok) organization.membersWithoutMfa = no2fa.value.map((u) => u.login).sort();
   // GitHub answers 422 to the 2FA filter for non-owners.
   else gaps.membersWithoutMfa = no2fa.status === 422 ? roleGap('orgMembers2fa', explicit) : no2fa.gap;
   if (admins.ok) {
-    organization.admins = admins.data.map((u) => u.login).sort();
+    organization.admins = admins.value.map((u) => u.login).sort();
     organization.adminCount = organization.admins.length;
   } else {
     gaps.admins = admins.gap;
@@ -64,16 +64,16 @@ export async function collectOrganization(client: GithubClient, org: string, hos
   }
   let defaultWorkflowPermissions: 'read' | 'write' | undefined;
   if (workflow.ok) {
-    defaultWorkflowPermissions = workflow.data.default_workflow_permissions;
+    defaultWorkflowPermissions = workflow.value.default_workflow_permissions;
     organization.defaultWorkflowPermissions = defaultWorkflowPermissions;
   } else gaps.defaultWorkflowPermissions = workflow.gap;
   if (actions.ok) {
-    if (actions.data.allowed_actions) organization.allowedActions = actions.data.allowed_actions;
+    if (actions.value.allowed_actions) organization.allowedActions = actions.value.allowed_actions;
   } else gaps.allowedActions = actions.gap;
 
   const orgSecrets: Secret[] = [];
   if (secrets.ok) {
-    for (const s of secrets.data) orgSecrets.push(actionsSecret(id, s, 'org', `https://${host}/organizations/${org}/settings/secrets/actions`));
+    for (const s of secrets.value) orgSecrets.push(actionsSecret(id, s, 'org', `https://${host}/organizations/${org}/settings/secrets/actions`));
   } else {
     orgSecrets.push(unknownSecrets(id, `Actions secrets of ${org}`, 'org', secrets.gap));
     gaps.secrets = secrets.gap;
@@ -81,7 +81,7 @@ export async function collectOrganization(client: GithubClient, org: string, hos
 
   const tokens: Token[] = [];
   if (grants.ok) {
-    for (const g of grants.data) {
+    for (const g of grants.value) {
       tokens.push({
         id: `${id}/fine-grained-token/${g.token_id ?? g.id}`,
         kind: 'token',

@@ -41,7 +41,7 @@ function probes(org: string | undefined, repo: RepoRef | undefined): Partial<Rec
     out.orgSettings = async (c) => {
       const res = await c.get('orgSettings', 'GET /orgs/{org}', { org }, OrganizationFull);
       if (!res.ok) return fromFetched(res);
-      return typeof res.data.two_factor_requirement_enabled === 'boolean' ? 'ok' : 'MISSING: GitHub hides the 2FA setting from this token (owner + admin:org / organization Administration: read)';
+      return typeof res.value.two_factor_requirement_enabled === 'boolean' ? 'ok' : 'MISSING: GitHub hides the 2FA setting from this token (owner + admin:org / organization Administration: read)';
     };
     out.orgMembers2fa = async (c) => fromFetched(await c.get('orgMembers2fa', 'GET /orgs/{org}/members', { org, filter: '2fa_disabled', per_page: 1 }, ANY));
     out.orgAdmins = async (c) => fromFetched(await c.get('orgAdmins', 'GET /orgs/{org}/members', { org, role: 'admin', per_page: 1 }, ANY));
@@ -88,13 +88,13 @@ export async function preflight(spec: ProviderTargets, env: Env): Promise<{ line
   let failed: Gap | undefined;
   if (t.kind === 'org') {
     const listed = await listOrgRepos(client, t.org);
-    sample = listed.ok ? listed.data.find((r) => !r.archived) : undefined;
+    sample = listed.ok ? listed.value.find((r) => !r.archived) : undefined;
     failed = listed.ok ? undefined : listed.gap;
-    targetLine = `organization ${t.org}: ${listed.ok ? `${listed.data.length} repositories visible` : listed.gap.message}`;
+    targetLine = `organization ${t.org}: ${listed.ok ? `${listed.value.length} repositories visible` : listed.gap.message}`;
   } else {
     const first = t.repos[0]!;
     const res = await getRepo(client, first.owner, first.name);
-    sample = res.ok ? res.data : undefined;
+    sample = res.ok ? res.value : undefined;
     failed = res.ok ? undefined : res.gap;
     targetLine = `repository ${first.owner}/${first.name}: ${res.ok ? 'visible' : res.gap.message}`;
   }

@@ -3,6 +3,8 @@ import type { Gap } from '../../model/index.js';
 import type { Fetched, GithubClient } from './client.js';
 import { MinimalRepository, MinimalRepositoryList } from './schema.js';
 import type { GithubSettings } from './settings.js';
+import { inShard } from '../shard.js';
+import { repoId } from './ids.js';
 
 /** What the REST listing tells us about a repository before any per-repo request. */
 export interface RepoRef {
@@ -41,17 +43,18 @@ function toRef(r: MinimalRepository): RepoRef {
 
 export async function listOrgRepos(client: GithubClient, org: string): Promise<Fetched<RepoRef[]>> {
   const res = await client.list('repoList', 'GET /orgs/{org}/repos', { org, type: 'all', sort: 'full_name' }, MinimalRepositoryList);
-  return res.ok ? { ok: true, data: res.data.map(toRef), headers: res.headers } : res;
+  return res.ok ? { ok: true, value: res.value.map(toRef), headers: res.headers } : res;
 }
 
 export async function getRepo(client: GithubClient, owner: string, name: string): Promise<Fetched<RepoRef>> {
   const res = await client.get('repoList', 'GET /repos/{owner}/{repo}', { owner, repo: name }, MinimalRepository);
-  return res.ok ? { ok: true, data: toRef(res.data), headers: res.headers } : res;
+  return res.ok ? { ok: true, value: toRef(res.value), headers: res.headers } : res;
 }
 
 /** Org scans: include/exclude globs over `owner/name`; archived repos and forks only when asked. */
-export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks'>): RepoRef[] {
-  return refs.filter(repositoryFilter(settings));
+export function filterRepos(refs: RepoRef[], settings: Pick<GithubSettings, 'include' | 'exclude' | 'includeArchived' | 'includeForks' | 'shard'>): RepoRef[] {
+  const keep = repositoryFilter(settings);
+  return refs.filter((r) => keep(r) && inShard(repoId(r.owner, r.name), settings.shard));
 }
 
 export function gapForGraphqlError(type: string | undefined, message: string, what: string, explicit: boolean): Gap {

@@ -96,15 +96,15 @@ async function settingsSection(ctx: RepoContext, ref: RepoRef, repo: Repository,
     collectWebhooks(client, ref.owner, ref.name),
     collectSecrets(client, where),
     ctx.orgWorkflowPermissions === 'read'
-      ? Promise.resolve({ ok: true as const, data: { default_workflow_permissions: 'read' as const } })
+      ? Promise.resolve({ ok: true as const, value: { default_workflow_permissions: 'read' as const } })
       : ref.viewerAdmin === false
         ? Promise.resolve({ ok: false as const, gap: roleGap('actions', explicit) })
         : client.get('actions', 'GET /repos/{owner}/{repo}/actions/permissions/workflow', { owner: ref.owner, repo: ref.name }, WorkflowPermissions),
   ]);
-  if (hooks.ok) repo.webhooks = hooks.data;
+  if (hooks.ok) repo.webhooks = hooks.value;
   else gaps.webhooks = hooks.gap;
   if (secrets.gap) gaps.secrets = secrets.gap;
-  if (workflowPerms.ok) repo.defaultWorkflowPermissions = workflowPerms.data.default_workflow_permissions;
+  if (workflowPerms.ok) repo.defaultWorkflowPermissions = workflowPerms.value.default_workflow_permissions;
   else gaps.defaultWorkflowPermissions = workflowPerms.gap;
   return secrets.secrets;
 }
@@ -128,7 +128,7 @@ async function protectionSection(ctx: RepoContext, ref: RepoRef, repo: Repositor
       gaps.branchProtection = rules.gap;
       return [];
     }
-    rulesInForce = rules.data.map((r) => ({ type: r.type, parameters: r.parameters, rulesetId: r.ruleset_id }));
+    rulesInForce = rules.value.map((r) => ({ type: r.type, parameters: r.parameters, rulesetId: r.ruleset_id }));
     if (admin) input.rulesets = [...(rulesets ?? []), ...(await unseenRulesets(ctx, ref, rulesInForce, rulesets ?? []))];
   }
   let classic = admin ? (gql.branchProtectionRules?.nodes ?? []) : undefined;
@@ -152,14 +152,14 @@ async function unseenRulesets(ctx: RepoContext, ref: RepoRef, inForce: RuleInFor
   const seenIds = new Set(seen.map((rs) => rs.databaseId));
   const ids = [...new Set(inForce.map((r) => r.rulesetId).filter((id): id is number => id !== undefined && !seenIds.has(id)))].slice(0, 20);
   const fetched = await Promise.all(ids.map((id) => ctx.client.get('rules', 'GET /repos/{owner}/{repo}/rulesets/{ruleset_id}', { owner: ref.owner, repo: ref.name, ruleset_id: id }, RestRuleset)));
-  return fetched.flatMap((res) => (res.ok ? (rulesetFromRest(res.data) ?? []) : []));
+  return fetched.flatMap((res) => (res.ok ? (rulesetFromRest(res.value) ?? []) : []));
 }
 
 /** Classic protection of one branch over REST; 404 "Branch not protected" means none. */
 async function classicFromRest(ctx: RepoContext, ref: RepoRef, branch: string): Promise<{ rules: GqlBranchProtectionRule[] } | { gap: Gap }> {
   const res = await ctx.client.get('branchProtection', 'GET /repos/{owner}/{repo}/branches/{branch}/protection', { owner: ref.owner, repo: ref.name, branch }, ClassicProtection);
   if (!res.ok) return res.status === 404 && res.apiMessage === 'Branch not protected' ? { rules: [] } : { gap: res.gap };
-  const p = res.data;
+  const p = res.value;
   const reviews = p.required_pull_request_reviews;
   const checks = p.required_status_checks;
   return {
@@ -190,7 +190,7 @@ async function accessSection(ctx: RepoContext, ref: RepoRef, repo: Repository, g
     let collaborators = gql.collaborators.edges.map((e) => ({ login: e.node.login, permission: GQL_PERMISSION[e.permission] ?? 'none', outside: true }));
     if (gql.collaborators.pageInfo.hasNextPage) {
       const more = await client.list('collaborators', 'GET /repos/{owner}/{repo}/collaborators', { owner: ref.owner, repo: ref.name, affiliation: 'outside' }, CollaboratorList);
-      if (more.ok) collaborators = more.data.map((c) => ({ login: c.login, permission: permissionFromRest(c), outside: true }));
+      if (more.ok) collaborators = more.value.map((c) => ({ login: c.login, permission: permissionFromRest(c), outside: true }));
       else gaps.collaborators = more.gap;
     }
     if (!gaps.collaborators) repo.collaborators = collaborators;

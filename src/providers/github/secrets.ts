@@ -29,7 +29,7 @@ export async function collectSecrets(
   const prefix = env === undefined ? where.repoId : `${where.repoId}/environment/${idSegment(env)}`;
   if (!res.ok) return { secrets: [unknownSecrets(prefix, `Actions secrets of ${where.owner}/${where.repo}${env === undefined ? '' : ` environment ${env}`}`, env === undefined ? 'repo' : `environment:${env}`, res.gap)], gap: res.gap };
   return {
-    secrets: res.data.map((s) => actionsSecret(prefix, s, env === undefined ? 'repo' : `environment:${env}`, `${where.htmlUrl}/settings/secrets/actions`)),
+    secrets: res.value.map((s) => actionsSecret(prefix, s, env === undefined ? 'repo' : `environment:${env}`, `${where.htmlUrl}/settings/secrets/actions`)),
   };
 }
 

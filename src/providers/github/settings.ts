@@ -1,5 +1,6 @@
 import type { ProviderTargets } from '../contract.js';
 import { UserError } from '../../shared/errors.js';
+import type { Shard } from '../shard.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
@@ -22,6 +23,7 @@ export interface GithubSettings {
   exclude: string[];
   includeArchived: boolean;
   includeForks: boolean;
+  shard?: Shard;
   concurrency: number;
 }
 
@@ -133,6 +135,7 @@ export function resolveSettings(spec: ProviderTargets, env: Env): GithubSettings
     exclude: [...(spec.filters.exclude ?? [])],
     includeArchived: spec.filters.includeArchived ?? false,
     includeForks: spec.filters.includeForks ?? false,
+    ...(spec.filters.shard ? { shard: spec.filters.shard } : {}),
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 64) : 16,
   };
 }

@@ -21,7 +21,7 @@ export async function collectWebhooks(client: GithubClient, owner: string, repo:
   return {
     ok: true,
     headers: res.headers,
-    data: res.data.map((h) => {
+    value: res.value.map((h) => {
       const { target, https } = hookTarget(h.config.url);
       // insecure_ssl is the string "0"/"1" (a number in older schemas).
       const sslVerification = String(h.config.insecure_ssl ?? '0') !== '1';

@@ -11,6 +11,7 @@ import { collectProject } from './project.js';
 import type { Run } from './run.js';
 import { AccessTokenSchema, DeployTokenSchema, ProjectSchema, VariableSchema, listOf, type GitlabProject } from './schema.js';
 import type { GitlabTargets } from './targets.js';
+import { collectsOrgLevel, inShard } from '../shard.js';
 import { accessTokenResource, deployTokenResource, isLiveToken, unlistedTokens } from './tokens.js';
 import { unlistedVariables, variableResources } from './variables.js';
 
@@ -41,10 +42,20 @@ export async function collectGitlab(ctx: CollectContext, options: CollectOptions
   const { group, projects: projectPaths } = options.targets;
 
   if (group) {
-    // Named projects are always read; the filters apply to what the group scan finds.
+    // Named projects are always read; the filters apply to what the group scan finds. --shard:
+    // org-level resources in shard 1 only; this shard's projects only, before any per-project request.
     const keep = repositoryFilter(options.targets.filters ?? {});
-    const found = await collectGroup(run, group, resources, diagnostics);
-    projects.push(...found.filter((p) => keep({ fullName: p.path_with_namespace, name: p.path_with_namespace.split('/').pop() ?? p.name, archived: p.archived === true, fork: !!p.forked_from_project })));
+    const shard = options.targets.filters?.shard;
+    const orgLevel: Resource[] = [];
+    const found = await collectGroup(run, group, orgLevel, diagnostics);
+    if (collectsOrgLevel(shard)) resources.push(...orgLevel);
+    projects.push(
+      ...found.filter(
+        (p) =>
+          keep({ fullName: p.path_with_namespace, name: p.path_with_namespace.split('/').pop() ?? p.name, archived: p.archived === true, fork: !!p.forked_from_project }) &&
+          inShard(`gitlab:${p.path_with_namespace}`, shard),
+      ),
+    );
   }
   for (const path of projectPaths) {
     const project = await fetchValidated(run, `project ${path}`, ProjectSchema, () => client.projects.show(path), 'Reporter role');

@@ -6,6 +6,10 @@ import type { CollectContext, CollectResult, ProviderAdapter } from '../types.js
 import {
   analyseDockerfile,
   analysePipelineFile,
+  azureTemplateRefs,
+  isComposePath,
+  looksLikeAzurePipeline,
+  referencedDockerfiles,
   ciScanGaps,
   isDockerfilePath,
   isIacContent,
@@ -16,12 +20,15 @@ import {
 } from '../analysis/index.js';
 import { listFiles, SafeReader, type GitRunner } from './files.js';
 import { envFiles, envIgnoredBy, hasCodeowners, hasSecurityPolicy } from './repository.js';
+import { scanFile } from './scan-file.js';
+import { contextOf } from './secret-filters.js';
 import { SecretScanner, type Allowlist } from './secrets.js';
+import { decodeText } from './text.js';
 
 export interface LocalProviderOptions {
   /** Secret findings to accept: path globs (not scanned) and fingerprints (from secpol.yaml). */
   allowlist?: Allowlist;
-  /** Files above this size are skipped (and reported as skipped) without being read. */
+  /** Files above this size are scanned for secrets in chunks, not analysed whole (and listed in skippedFiles). */
   maxFileBytes?: number;
 }
 
@@ -61,15 +68,23 @@ export class LocalAdapter implements ProviderAdapter {
     const list = await listFiles(this.root, this.git);
     if (list.note) ctx.debug(`local: ${list.note}; walked ${list.paths.length} files honouring .gitignore`);
     const listed = new Set(list.paths);
+    const untracked = new Set(list.untracked);
+    if (untracked.size > 0) {
+      // Say what was scanned: the working tree, not only what is committed.
+      const names = list.untracked.slice(0, 10).join(', ') + (untracked.size > 10 ? ` and ${untracked.size - 10} more` : '');
+      diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${untracked.size} untracked file(s) not yet committed are included (${names}); ignored files are not` });
+    }
 
     const reader = new SafeReader(this.root, maxFileBytes);
     // Found values go to the redactor too: defence in depth should any message ever quote a line.
     const scanner = new SecretScanner(this.options.allowlist, (value) => ctx.redactor.add(value));
     const skippedFiles: NonNullable<Repository['skippedFiles']> = [];
     const skipReason = new Map<string, string>();
+    const unscannedFiles: NonNullable<Repository['unscannedFiles']> = [];
     const secretFindings: SecretFinding[] = [];
     const keep = new Map<string, string>();
     let hasIac = false;
+    const azureByContent = new Set<string>();
     let bytesScanned = 0;
     let filesScanned = 0;
 
@@ -81,19 +96,23 @@ export class LocalAdapter implements ProviderAdapter {
         // Let timers, progress and abort signals through during long scans.
         await new Promise((r) => setImmediate(r));
       }
-      const outcome = reader.read(path);
-      if (!outcome.ok) {
-        skippedFiles.push({ path, reason: outcome.reason });
-        skipReason.set(path, outcome.reason);
-        continue;
+      const scanned = await scanFile(reader, scanner, path);
+      for (const f of scanned.findings) secretFindings.push(f);
+      bytesScanned += scanned.bytes;
+      if (scanned.skipped !== undefined) {
+        skippedFiles.push({ path, reason: scanned.skipped });
+        skipReason.set(path, scanned.skipped);
       }
+      if (scanned.unscanned !== undefined) unscannedFiles.push({ path, reason: scanned.unscanned });
+      if (scanned.text === undefined) continue;
       filesScanned++;
-      bytesScanned += outcome.data.length;
-      const findings = await scanner.scan(path, outcome.data);
-      for (const f of findings) secretFindings.push(f);
-      const wanted = pipelinePlatformOf(path) !== undefined || isDockerfilePath(path) || path === '.gitignore';
-      if (wanted) keep.set(path, outcome.data.toString('utf8'));
-      if (!hasIac && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, outcome.data.toString('utf8'))))) hasIac = true;
+      const text = scanned.text;
+      const byName = pipelinePlatformOf(path) !== undefined;
+      if (!byName && looksLikeAzurePipeline(path, text)) azureByContent.add(path);
+      const wanted = byName || azureByContent.has(path) || isComposePath(path) || isDockerfilePath(path) || path === '.gitignore';
+      if (wanted) keep.set(path, text);
+      // Kubernetes YAML under test fixtures or docs is an example, not infrastructure this repository runs.
+      if (!hasIac && contextOf(path) === 'code' && (isIacPath(path) || (/\.(ya?ml|json)$/.test(path) && isIacContent(path, text)))) hasIac = true;
     }
 
     // Pipelines may include other repository files (GitLab `include: local`, Azure templates).
@@ -101,21 +120,23 @@ export class LocalAdapter implements ProviderAdapter {
       if (keep.has(p)) return keep.get(p);
       if (!listed.has(p)) return undefined;
       const r = reader.read(p);
-      return r.ok ? r.data.toString('utf8') : undefined;
+      return r.ok ? decodeText(r.data)?.text : undefined;
     };
+
+    const { platformOf, extraDockerfiles } = discover(keep, azureByContent, listed);
 
     const pipelines: Pipeline[] = [];
     const images: ContainerImage[] = [];
     for (const path of list.paths) {
-      const platform = pipelinePlatformOf(path);
-      const dockerfile = isDockerfilePath(path);
+      const platform = platformOf(path);
+      const dockerfile = isDockerfilePath(path) || extraDockerfiles.has(path);
       if (!platform && !dockerfile) continue;
-      const text = keep.get(path);
+      const text = keep.get(path) ?? (extraDockerfiles.has(path) ? await readFile(path) : undefined);
       const skipped = skipReason.get(path);
       // One file the analysers choke on must not take the others down with it.
       if (platform) {
         const skeleton = skeletonPipeline(path, platform, ids);
-        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
+        pipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile, platform).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
       } else {
         const skeleton = skeletonImage(path, ids);
         images.push(text !== undefined ? await analyseDockerfile({ path, text }, ids).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
@@ -129,11 +150,12 @@ export class LocalAdapter implements ProviderAdapter {
       name: basename(this.root) || this.displayPath,
       securityPolicy: hasSecurityPolicy(list.paths),
       codeowners: hasCodeowners(list.paths),
-      envFilesCommitted: envFiles(list.paths),
-
+      envFilesCommitted: envFiles(list.paths.filter((p) => !untracked.has(p))),
+      envFilesPresent: envFiles(list.paths).length > 0,
       secretFindings,
       skippedFiles,
-      buildsImages: list.paths.some(isDockerfilePath),
+      unscannedFiles,
+      buildsImages: images.length > 0,
       hasIac,
       ciScans: summariseCiScans(pipelines),
       pipelineFiles: pipelines.map((p) => p.path ?? p.name),
@@ -146,12 +168,29 @@ export class LocalAdapter implements ProviderAdapter {
       delete repository.envIgnored;
       gaps.envIgnored = { reason: 'error', message: `.gitignore could not be read: ${skipReason.get('.gitignore') ?? 'unreadable'}` };
     }
+    if (unscannedFiles.length > 0) {
+      // Unknown is never false: a file that could hold a secret and was not read leaves the scan open.
+      const shown = unscannedFiles.slice(0, 10).map((f) => `${f.path} (${f.reason})`).join(', ');
+      const more = unscannedFiles.length > 10 ? ` and ${unscannedFiles.length - 10} more (see unscannedFiles)` : '';
+      if (secretFindings.length === 0) {
+        delete repository.secretFindings;
+        gaps.secretFindings = { reason: 'error', message: `${unscannedFiles.length} file(s) that could hold text were not scanned: ${shown}${more}` };
+      }
+      diagnostics.push({ severity: 'warning', message: `local: ${unscannedFiles.length} file(s) could not be read for the secret scan: ${shown}${more}` });
+    }
     if (Object.keys(gaps).length > 0) repository.gaps = gaps;
-    if (skippedFiles.length > 0) {
+    const apart = secretFindings.filter((f) => f.context !== 'code' && !f.highConfidence);
+    if (apart.length > 0) {
+      // Reported apart, not dropped: the default policy does not fail on them, but they are listed.
+      const listedApart = apart.map((f) => `${f.path}:${f.line} (${f.detector}, ${f.context})`).join(', ');
+      diagnostics.push({ severity: 'warning', message: `local: ${apart.length} credential-shaped value(s) in tests or docs, reported apart from code.no-hardcoded-secrets (param reportedApart): ${listedApart}` });
+    }
+    const passedOver = skippedFiles.length - unscannedFiles.length;
+    if (passedOver > 0) {
       diagnostics.push({
         severity: 'warning',
         verdict: true,
-        message: `local: ${skippedFiles.length} file(s) not scanned (binary, too large, symlink or unreadable); \`secpol check --verbose\` lists them`,
+        message: `local: ${passedOver} file(s) not scanned as text (binary, large, symlink or not regular); \`secpol check --verbose\` lists them`,
       });
       for (const skipped of skippedFiles) ctx.debug(`local: not scanned: ${JSON.stringify(skipped)}`);
     }
@@ -163,15 +202,36 @@ export class LocalAdapter implements ProviderAdapter {
       stats: {
         localSource: list.source,
         localFilesListed: list.paths.length,
+        localFilesUntracked: untracked.size,
         localFilesScanned: filesScanned,
         localFilesSkipped: skippedFiles.length,
         localBytesScanned: bytesScanned,
         localPrefilterHits: scanner.stats.prefilterHits,
         localSecretsAllowlisted: scanner.stats.allowlisted,
+        localSecretsRejected: scanner.stats.rejected,
         localDurationMs: Date.now() - started,
       },
     };
   }
+}
+
+/**
+ * Which files are pipelines and Dockerfiles beyond the known names: Azure Pipelines files
+ * recognised by shape (minus those another pipeline includes as a `template:`), and the
+ * Dockerfiles named by compose files and `docker build -f` lines.
+ */
+function discover(keep: Map<string, string>, azureByContent: Set<string>, listed: Set<string>): { platformOf: (path: string) => Pipeline['platform'] | undefined; extraDockerfiles: Set<string> } {
+  const templates = new Set<string>();
+  for (const [path, text] of keep) {
+    if (azureByContent.has(path) || pipelinePlatformOf(path) === 'azure-pipelines') for (const t of azureTemplateRefs(path, text)) templates.add(t);
+  }
+  const azure = new Set([...azureByContent].filter((p) => !templates.has(p)));
+  const extraDockerfiles = new Set<string>();
+  for (const [path, text] of keep) {
+    if (!isComposePath(path) && pipelinePlatformOf(path) === undefined && !azure.has(path)) continue;
+    for (const ref of referencedDockerfiles(path, text)) if (listed.has(ref) && !isDockerfilePath(ref)) extraDockerfiles.add(ref);
+  }
+  return { platformOf: (path) => pipelinePlatformOf(path) ?? (azure.has(path) ? 'azure-pipelines' : undefined), extraDockerfiles };
 }
 
 function skeletonPipeline(path: string, platform: Pipeline['platform'], ids: ResourceIds): Pipeline {

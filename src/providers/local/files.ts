@@ -11,7 +11,10 @@ import { LIMITS } from '../../shared/limits.js';
  * any byte is read).
  */
 export interface FileList {
+  /** Tracked files, then (git) the untracked files that are not ignored: the working tree as it would be committed. */
   paths: string[];
+  /** The untracked ones among `paths` (git only). */
+  untracked: string[];
   source: 'git' | 'walk';
   /** Why git was not used (not a repository, git missing, refused). */
   note?: string;
@@ -41,14 +44,22 @@ export async function listFiles(root: string, git: GitRunner = runGit): Promise<
   if (inside.code === 0 && inside.stdout.toString('utf8').trim() === 'true') {
     const ls = await git(['ls-files', '-z', '--cached'], root);
     if (ls.code === 0) {
-      const paths = [...new Set(ls.stdout.toString('utf8').split('\0').filter((p) => p !== ''))];
-      return { paths, source: 'git' };
+      const paths = [...new Set(nulSeparated(ls.stdout))];
+      // A developer checks before committing: new files count too, ignored ones do not.
+      const others = await git(['ls-files', '-z', '--others', '--exclude-standard'], root);
+      const tracked = new Set(paths);
+      const untracked = others.code === 0 ? nulSeparated(others.stdout).filter((p) => !tracked.has(p)) : [];
+      return { paths: [...paths, ...untracked], untracked, source: 'git' };
     }
-    return { paths: walk(root), source: 'walk', note: `git ls-files failed (${firstLine(ls.stderr)}); walked the directory instead` };
+    return { paths: walk(root), untracked: [], source: 'walk', note: `git ls-files failed (${firstLine(ls.stderr)}); walked the directory instead` };
   }
   const why = firstLine(inside.stderr);
   const note = /not a git repository/i.test(why) ? 'not a git repository' : why || 'not a git work tree';
-  return { paths: walk(root), source: 'walk', note };
+  return { paths: walk(root), untracked: [], source: 'walk', note };
+}
+
+function nulSeparated(out: Buffer): string[] {
+  return out.toString('utf8').split('\0').filter((p) => p !== '');
 }
 
 function firstLine(text: string): string {
@@ -110,11 +121,14 @@ function readSmallRegularFile(path: string): string | undefined {
   }
 }
 
-export type ReadOutcome = { ok: true; data: Buffer } | { ok: false; reason: string };
+export type ReadOutcome = { ok: true; data: Buffer } | { ok: false; reason: string; tooLarge?: true };
+
+type Opened = { ok: true; fd: number; size: number } | { ok: false; reason: string; tooLarge?: true };
 
 /**
  * Reads one listed file safely. Returns a reason instead of data for anything that is not a
- * regular text file inside the tree, within the size limit.
+ * regular file inside the tree, or (for `read`) above the size limit. Whether the bytes are
+ * text is the caller's business (see ./text.ts).
  */
 export class SafeReader {
   private readonly dirVerdicts = new Map<string, string | null>();
@@ -128,6 +142,51 @@ export class SafeReader {
   }
 
   read(rel: string): ReadOutcome {
+    const opened = this.open(rel, this.maxFileBytes);
+    if (!opened.ok) return opened;
+    const { fd, size } = opened;
+    try {
+      const data = Buffer.allocUnsafe(size);
+      let off = 0;
+      while (off < size) {
+        const n = readSync(fd, data, off, size - off, off);
+        if (n === 0) break;
+        off += n;
+      }
+      return { ok: true, data: off === size ? data : data.subarray(0, off) };
+    } catch (err) {
+      return { ok: false, reason: `unreadable (${errCode(err)})` };
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  /**
+   * Reads a file of any size in chunks (for files above the limit: scanned, never held whole
+   * in memory). Resolves to a reason when the file could not be opened or read to the end.
+   */
+  async stream(rel: string, chunkBytes: number, onChunk: (chunk: Buffer, last: boolean) => Promise<void>): Promise<string | undefined> {
+    const opened = this.open(rel, Number.POSITIVE_INFINITY);
+    if (!opened.ok) return opened.reason;
+    const { fd, size } = opened;
+    try {
+      const buf = Buffer.allocUnsafe(chunkBytes);
+      let off = 0;
+      while (off < size) {
+        const n = readSync(fd, buf, 0, Math.min(chunkBytes, size - off), off);
+        if (n === 0) break;
+        off += n;
+        await onChunk(buf.subarray(0, n), off >= size);
+      }
+      return off < size ? `unreadable (ended at byte ${off} of ${size})` : undefined;
+    } catch (err) {
+      return `unreadable (${errCode(err)})`;
+    } finally {
+      closeSync(fd);
+    }
+  }
+
+  private open(rel: string, maxBytes: number): Opened {
     const abs = join(this.root, rel);
     const dirVerdict = this.dirVerdict(dirname(rel));
     if (dirVerdict) return { ok: false, reason: dirVerdict };
@@ -140,33 +199,23 @@ export class SafeReader {
     if (st.isSymbolicLink()) return { ok: false, reason: this.symlinkReason(abs) };
     if (st.isDirectory()) return { ok: false, reason: 'directory (submodule), not scanned' };
     if (!st.isFile()) return { ok: false, reason: 'not a regular file' };
-    if (st.size > this.maxFileBytes) return { ok: false, reason: `too large (${st.size} bytes > limit ${this.maxFileBytes})` };
+    if (st.size > maxBytes) return { ok: false, reason: tooLarge(st.size, maxBytes), tooLarge: true };
     let fd: number;
     try {
       fd = openSync(abs, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
     } catch (err) {
       return { ok: false, reason: `unreadable (${errCode(err)})` };
     }
-    try {
-      const fst = fstatSync(fd);
-      // The file may have been swapped between lstat and open.
-      if (!fst.isFile()) return { ok: false, reason: 'not a regular file' };
-      if (fst.size > this.maxFileBytes) return { ok: false, reason: `too large (${fst.size} bytes > limit ${this.maxFileBytes})` };
-      const data = Buffer.allocUnsafe(fst.size);
-      let off = 0;
-      while (off < fst.size) {
-        const n = readSync(fd, data, off, fst.size - off, off);
-        if (n === 0) break;
-        off += n;
-      }
-      const view = off === fst.size ? data : data.subarray(0, off);
-      if (view.indexOf(0) !== -1) return { ok: false, reason: 'binary' };
-      return { ok: true, data: view };
-    } catch (err) {
-      return { ok: false, reason: `unreadable (${errCode(err)})` };
-    } finally {
+    const fst = fstatSync(fd);
+    // The file may have been swapped between lstat and open.
+    let reason: Opened | undefined;
+    if (!fst.isFile()) reason = { ok: false, reason: 'not a regular file' };
+    else if (fst.size > maxBytes) reason = { ok: false, reason: tooLarge(fst.size, maxBytes), tooLarge: true };
+    if (reason) {
       closeSync(fd);
+      return reason;
     }
+    return { ok: true, fd, size: fst.size };
   }
 
   /** A directory reached through a symlink that leaves the tree makes every file below it off limits. */
@@ -202,6 +251,10 @@ export class SafeReader {
       return 'symlink (not followed)';
     }
   }
+}
+
+function tooLarge(size: number, limit: number): string {
+  return `too large (${size} bytes > limit ${limit})`;
 }
 
 function errCode(err: unknown): string {

@@ -6,7 +6,8 @@ import { LIMITS } from '../../shared/limits.js';
 const SECURITY_POLICY = /^(\.github\/|docs\/)?security(\.md|\.markdown|\.rst|\.txt|\.adoc)?$/i;
 const CODEOWNERS = /^(\.github\/|docs\/|\.gitlab\/)?CODEOWNERS$/;
 const ENV_FILE = /(^|\/)\.env(\.[^/]+)?$/;
-const ENV_TEMPLATE = /(^|\/)\.env\.(example|sample|template)$/i;
+/** Documentation and tooling files that merely share the name: examples, templates, patches, defaults. */
+const ENV_TEMPLATE = /(^|\/)\.env\.(example|examples|sample|samples|template|templates|tmpl|tpl|dist|defaults|default|schema|patch|diff|spec)$/i;
 
 export function hasSecurityPolicy(paths: readonly string[]): boolean {
   return paths.some((p) => SECURITY_POLICY.test(p));
@@ -16,7 +17,7 @@ export function hasCodeowners(paths: readonly string[]): boolean {
   return paths.some((p) => CODEOWNERS.test(p));
 }
 
-/** `.env` and `.env.*` anywhere in the tree, examples, samples and templates excepted. */
+/** `.env` and `.env.*` anywhere in the tree, examples, samples, templates and patches excepted. */
 export function envFiles(paths: readonly string[]): SourceLocation[] {
   return paths.filter((p) => ENV_FILE.test(p) && !ENV_TEMPLATE.test(p)).map((path) => ({ path }));
 }

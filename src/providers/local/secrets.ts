@@ -5,34 +5,17 @@ import picomatch from 'picomatch';
 import type { SecretFinding } from '../../model/index.js';
 import { lineStarts, positionAt } from '../../shared/line-index.js';
 import { maskSecret } from '../../shared/redact.js';
+import { HIGH_CONFIDENCE, PREFILTER, PRIVATE_KEY_BLOCK, TEXT_ONLY, hasKeyBody, kindOfRule, type Detector, type SecretKind } from './detectors.js';
+import { contextOf, rejectReason } from './secret-filters.js';
+
+export { PREFILTER } from './detectors.js';
 
 /**
- * Secret detection: secretlint's recommended preset (maintained upstream) plus a few
- * high-precision token shapes it does not cover, behind a keyword pre-filter.
- *
- * The pre-filter: every rule of the preset (and of the supplement) needs one of a handful
- * of literal markers to match at all (`ghp_`, `PRIVATE KEY`, `xoxb-`, `://user:pass@`,
- * `SECRET_ACCESS_KEY`, ...). One pass of a single alternation over the raw bytes decides
- * whether a file can hold a finding; only those files are decoded and given to secretlint,
- * whose per-file setup (15 rules, each with its own regexes) costs far more than the pass.
- * The markers are derived from the preset's patterns (11.7.x) and are a necessary
- * condition for each of them, so the pre-filter changes speed, never results.
+ * Secret detection: secretlint's recommended preset (maintained upstream) plus the shapes in
+ * ./detectors.ts, behind a keyword pre-filter, then the precision rules of ./secret-filters.ts
+ * (placeholders, example hosts, token boundaries, entropy) and a context (code, test, docs).
+ * Text files get every detector; binary content gets the high-confidence shapes only.
  */
-export const PREFILTER =
-  /PRIVATE KEY|npm_|_authToken|x-oauth-basic|xox[bpaor]-|xapp-|[Hh][Oo][Oo][Kk][Ss]\.[Ss][Ll][Aa][Cc][Kk]\.|SG\.|shp(?:pa|ca|at|ss)_|gh[pousr]_|github_pat_|T3BlbkFJ|sk-ant-api0|lin_api_|ops_ey|(?:SECRET|secret|Secret)_?(?:ACCESS|access|Access)|:\/\/[^:/\n]{1,1024}:[^@/\n]{1,1024}@|glpat-|AKIA|ASIA|A3T[A-Z0-9]|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|AIza|[rs]k_live_/;
-
-/** Supplement to the preset: credential shapes from well-kept public rule sets (gitleaks), high precision only. */
-const SUPPLEMENT: { id: string; pattern: RegExp; ignore?: string[] }[] = [
-  { id: 'secpol/gitlab-token', pattern: /\bglpat-[A-Za-z0-9_-]{20}\b/g },
-  {
-    id: 'secpol/aws-access-key-id',
-    pattern: /\b(?:A3T[A-Z0-9]|AKIA|ASIA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA)[A-Z0-9]{16}\b/g,
-    ignore: ['AKIAIOSFODNN7EXAMPLE'],
-  },
-  { id: 'secpol/stripe-live-key', pattern: /\b[rs]k_live_[0-9a-zA-Z]{24,99}\b/g },
-  { id: 'secpol/google-api-key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g },
-];
-
 /** Which of a secretlint message's data props holds the secret value. */
 const VALUE_PROPS = ['KEY', 'TOKEN', 'ID', 'URL', 'URI', 'CREDENTIAL'];
 
@@ -48,7 +31,7 @@ export function fingerprintOf(value: string): string {
 export class SecretScanner {
   private readonly pathAllowed: (path: string) => boolean;
   private readonly fingerprints: Set<string>;
-  readonly stats = { prefilterHits: 0, allowlisted: 0 };
+  readonly stats = { prefilterHits: 0, allowlisted: 0, rejected: 0 };
 
   /** `onSecret` sees each raw value once (to register it with the redactor), then it is dropped. */
   constructor(
@@ -66,41 +49,32 @@ export class SecretScanner {
   }
 
   /** Cheap test on the raw bytes (latin1 view keeps ASCII markers intact for any encoding). */
-  mayContainSecret(data: Buffer): boolean {
-    return PREFILTER.test(data.toString('latin1'));
+  mayContainSecret(data: Buffer | string): boolean {
+    return PREFILTER.test(typeof data === 'string' ? data : data.toString('latin1'));
   }
 
-  async scan(path: string, data: Buffer): Promise<SecretFinding[]> {
-    if (this.pathAllowed(path) || !this.mayContainSecret(data)) return [];
+  /**
+   * Findings in `text`. `mode: 'binary'` runs the high-confidence shapes only (the text is a
+   * latin1 view of bytes). `firstLine` numbers lines of a chunk of a larger file.
+   */
+  async scan(path: string, text: string, options: { mode?: 'text' | 'binary'; firstLine?: number } = {}): Promise<SecretFinding[]> {
+    if (this.pathAllowed(path) || !this.mayContainSecret(text)) return [];
     this.stats.prefilterHits++;
-    const content = data.toString('utf8');
-    const raw: { detector: string; value: string; offset: number }[] = [];
+    const raw: RawFinding[] = [];
+    if (options.mode !== 'binary') raw.push(...(await secretlintFindings(path, text)));
+    for (const d of options.mode === 'binary' ? HIGH_CONFIDENCE : [...HIGH_CONFIDENCE, ...TEXT_ONLY]) raw.push(...detectorFindings(d, text));
 
-    const result = await lintSource({
-      source: { content, filePath: secretlintPath(path), ext: extensionOf(path), contentType: 'text' },
-      options: { config: { rules: [{ id: presetRecommend.meta.id, rule: presetRecommend }] }, noPhysicFilePath: true, maskSecrets: false },
-    });
-    for (const m of result.messages) {
-      if (m.type !== 'message') continue;
-      const [start, end] = m.range;
-      const data = (m.data ?? {}) as Record<string, unknown>;
-      const prop = VALUE_PROPS.find((p) => typeof data[p] === 'string' && data[p] !== '');
-      const value = prop ? (data[prop] as string) : content.slice(start, end);
-      // Some rules report the start of the whole match: locate the value itself when we can.
-      const at = content.slice(start, end).includes(value) ? start + content.slice(start, end).indexOf(value) : content.indexOf(value, start);
-      raw.push({ detector: m.ruleId, value, offset: at >= 0 ? at : start });
-    }
-    for (const s of SUPPLEMENT) {
-      for (const match of content.matchAll(s.pattern)) {
-        if (s.ignore?.includes(match[0])) continue;
-        raw.push({ detector: s.id, value: match[0], offset: match.index ?? 0 });
-      }
-    }
-
-    const lines = lineStarts(content);
+    const context = contextOf(path);
+    const lines = lineStarts(text);
+    const lineBase = (options.firstLine ?? 1) - 1;
     const out: SecretFinding[] = [];
     const seen = new Set<string>();
     for (const r of raw) {
+      const candidate = { kind: r.kind, detector: r.detector, value: r.value, before: text.slice(Math.max(0, r.offset - 1), r.offset), after: text.slice(r.offset + r.value.length, r.offset + r.value.length + 8) };
+      if (rejectReason(candidate) !== undefined) {
+        this.stats.rejected++;
+        continue;
+      }
       this.onSecret(r.value);
       const fingerprint = fingerprintOf(r.value);
       if (this.fingerprints.has(fingerprint)) {
@@ -108,13 +82,69 @@ export class SecretScanner {
         continue;
       }
       const { line, column } = positionAt(lines, r.offset);
+      // One finding per value and line: secretlint and our shapes often see the same token.
       const key = `${line}:${fingerprint}`;
-      if (seen.has(key)) continue;
+      const overlapping = `${line}:${Math.floor(r.offset)}`;
+      if (seen.has(key) || seen.has(overlapping)) continue;
       seen.add(key);
-      out.push({ path, line, column, detector: r.detector, fingerprint, masked: maskSecret(r.value) });
+      seen.add(overlapping);
+      // Real keys are listed wherever they sit: a private key or a cloud key in a test is still live.
+      const finding: SecretFinding = { path, line: line + lineBase, column, detector: r.detector, fingerprint, masked: maskSecret(r.value), context, highConfidence: r.kind === 'private-key' || r.kind === 'cloud-key' };
+      out.push(finding);
     }
     return out.sort((a, b) => a.line - b.line || (a.column ?? 0) - (b.column ?? 0));
   }
+}
+
+interface RawFinding {
+  detector: string;
+  kind: SecretKind;
+  value: string;
+  offset: number;
+}
+
+async function secretlintFindings(path: string, content: string): Promise<RawFinding[]> {
+  const raw: RawFinding[] = [];
+  const result = await lintSource({
+    source: { content, filePath: secretlintPath(path), ext: extensionOf(path), contentType: 'text' },
+    options: { config: { rules: [{ id: presetRecommend.meta.id, rule: presetRecommend }] }, noPhysicFilePath: true, maskSecrets: false },
+  });
+  for (const m of result.messages) {
+    if (m.type !== 'message') continue;
+    const [start, end] = m.range;
+    const data = (m.data ?? {}) as Record<string, unknown>;
+    const prop = VALUE_PROPS.find((p) => typeof data[p] === 'string' && data[p] !== '');
+    const value = prop ? (data[prop] as string) : content.slice(start, end);
+    // Some rules report the start of the whole match: locate the value itself when we can.
+    const at = content.slice(start, end).includes(value) ? start + content.slice(start, end).indexOf(value) : content.indexOf(value, start);
+    const kind = kindOfRule(m.ruleId);
+    // The preset's private-key rule reports the header alone: only a block with key material counts.
+    if (kind === 'private-key' && !hasKeyMaterialAt(content, at >= 0 ? at : start)) continue;
+    raw.push({ detector: m.ruleId, kind, value, offset: at >= 0 ? at : start });
+  }
+  return raw;
+}
+
+const PRIVATE_KEY_BLOCK_SOURCE = PRIVATE_KEY_BLOCK.source;
+
+function hasKeyMaterialAt(content: string, offset: number): boolean {
+  const block = new RegExp(PRIVATE_KEY_BLOCK_SOURCE, 'y');
+  const begin = content.lastIndexOf('-----BEGIN', offset + 10);
+  if (begin < 0) return false;
+  block.lastIndex = begin;
+  const m = block.exec(content);
+  return m !== null && hasKeyBody(m[2] ?? '');
+}
+
+function detectorFindings(d: Detector, text: string): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const match of text.matchAll(d.pattern)) {
+    const value = match[d.group ?? 0] ?? match[0];
+    if (d.ignore?.includes(value)) continue;
+    if (d.kind === 'private-key' && !hasKeyBody(match[2] ?? '')) continue;
+    out.push({ detector: d.id, kind: d.kind, value, offset: match.index ?? 0 });
+  }
+  return out;
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { Controls, Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, WaiverStatus } from '../../model/index.js';
+import type { BaselineOutcome, Controls, Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, WaiverStatus } from '../../model/index.js';
 import { frameworks } from '../../model/index.js';
 import { stripControl } from '../escape.js';
 import { PieceBuffer } from '../common.js';
@@ -35,6 +35,8 @@ export function* renderJsonChunks(report: Report): Generator<string, void, undef
       waived: report.summary.waived,
     },
     ...(report.anchorFile !== undefined ? { anchorFile: s(report.anchorFile) } : {}),
+    ...(report.baseline !== undefined ? { baseline: jsonBaseline(report.baseline) } : {}),
+    ...(report.shard !== undefined ? { shard: { ...report.shard } } : {}),
     results: RESULTS_SLOT,
     rules: RULES_SLOT,
     waivers: report.waivers.map(jsonWaiver),
@@ -96,7 +98,7 @@ export function jsonControls(controls: Controls): Record<string, string[]> {
 
 /**
  * Writes a result line exactly as `JSON.stringify` would write the object with the keys in
- * this order: `ruleId`, `policyId`, `title`, `severity`, `status`, `message`, `reason`?,
+ * this order: `ruleId`, `policyId`, `title`, `severity`, `status`, `baseline`?, `message`, `reason`?,
  * `resource`, `location`?, `evidence`?, `controls`, `waiver`?. The parts results share
  * (a rule's ids, title and controls; a resource's reference) are serialised once per render.
  */
@@ -110,7 +112,7 @@ class ResultLines {
     // A skip or error message and its reason repeat across results (the same gap, the same
     // "not applicable"); a failure's message names its resource and is written as it comes.
     const shared = r.status !== 'fail';
-    let out = `${this.head(r)},"status":${JSON.stringify(r.status)},"message":${shared ? this.shared(r.message) : q(r.message)}`;
+    let out = `${this.head(r)},"status":${JSON.stringify(r.status)}${r.baseline ? `,"baseline":"${r.baseline}"` : ''},"message":${shared ? this.shared(r.message) : q(r.message)}`;
     if (r.reason !== undefined) out += `,"reason":${this.shared(r.reason)}`;
     out += `,"resource":${this.resource(r.resource)}`;
     if (r.location) out += `,"location":${location(r.location)}`;
@@ -205,6 +207,16 @@ function jsonWaiver(w: WaiverStatus): Record<string, unknown> {
     state: w.state,
     matched: w.matched,
     ...opt('source', w.source && { file: s(w.source.file), line: w.source.line, column: w.source.column }),
+  };
+}
+
+function jsonBaseline(b: BaselineOutcome): Record<string, unknown> {
+  return {
+    file: s(b.file),
+    createdAt: s(b.createdAt),
+    existing: b.existing,
+    new: b.new,
+    fixed: b.fixed.map((e) => ({ fingerprint: e.fingerprint, ruleId: s(e.ruleId), resourceId: s(e.resourceId), ...opt('path', e.path === undefined ? undefined : s(e.path)) })),
   };
 }
 

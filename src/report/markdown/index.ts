@@ -168,7 +168,7 @@ function ruleCell(r: Result, report: Report): string {
 
 function findingCell(r: Result): string {
   const evidence = (r.evidence ?? []).slice(0, 5).map((e) => md(e.message));
-  const more = (r.evidence?.length ?? 0) > 5 ? [`… and ${(r.evidence?.length ?? 0) - 5} more`] : [];
+  const more = (r.evidence?.length ?? 0) > 5 ? [`… and ${(r.evidence?.length ?? 0) - 5} more (the JSON and SARIF reports list them all)`] : [];
   return [md(r.message), ...evidence.map((e) => `• ${e}`), ...more].join('<br>');
 }
 

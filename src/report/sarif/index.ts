@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import type * as Sarif from 'sarif';
 import type { Report, ReportDiagnostic, Result, ResultLocation, RuleMeta, Severity } from '../../model/index.js';
 import { frameworks } from '../../model/index.js';
 import { compareResults, PieceBuffer } from '../common.js';
 import { escapeMarkdown, isHttpUrl, oneLine, stripControl, trustedMarkdown } from '../escape.js';
+import { FINGERPRINT_KEY, findingSites, normalisePath, siteFingerprints } from '../fingerprint.js';
 
 export interface SarifOptions {
   /** `--sarif-all`: add passes, waived results, errors and skips (for compliance archives). */
@@ -17,7 +17,7 @@ export const MAX_RESULTS_PER_RUN = 25_000;
 /** GitHub code scanning rejects a rule with more tags than this. */
 export const MAX_TAGS_PER_RULE = 20;
 export const FALLBACK_ANCHOR = 'secpol.yaml';
-export const FINGERPRINT_KEY = 'secpolFingerprint/v1';
+export { FINGERPRINT_KEY };
 /**
  * The rule under which the default log reports results that could not be evaluated: as
  * `note`s of their own rule (no `security-severity`), so a blind spot shows in code scanning
@@ -48,7 +48,9 @@ const RESULTS_SLOT = '\u0000results';
  */
 export function* renderSarifChunks(report: Report, options: SarifOptions): Generator<string, void, undefined> {
   const anchor = normalisePath(options.anchorFile ?? report.anchorFile ?? FALLBACK_ANCHOR) || FALLBACK_ANCHOR;
-  const selected = report.results.filter((r) => options.all || r.status === 'fail' || r.status === 'error').sort(compareResults);
+  // GitHub ignores baselineState: by default only failures that are not in the baseline go in,
+  // and results that could not be evaluated (as notes of their own rule).
+  const selected = report.results.filter((r) => options.all || (r.status === 'fail' && r.baseline !== 'existing') || r.status === 'error').sort(compareResults);
   const { rules, indexOf } = buildRules(report, !options.all && selected.some((r) => r.status === 'error'));
   // What will be written (up to the cap), and how many there are in all.
   const kept: { r: Result; entry: Entry }[] = [];
@@ -115,10 +117,9 @@ export function* renderSarifChunks(report: Report, options: SarifOptions): Gener
   const indent = `${/^ */.exec(pretty.slice(lineStart, at))?.[0] ?? ''}  `;
   const pieces = new PieceBuffer();
   yield* pieces.add(`${pretty.slice(0, at)}[`);
-  const fingerprintsSeen = new Map<string, number>();
   for (let i = 0; i < kept.length; i++) {
     const { r, entry } = kept[i]!;
-    const result = !options.all && r.status === 'error' ? notEvaluatedResult(r, entry, indexOf(NOT_EVALUATED_RULE), fingerprintsSeen) : toSarifResult(r, entry, indexOf(r.ruleId), fingerprintsSeen);
+    const result = !options.all && r.status === 'error' ? notEvaluatedResult(r, entry, indexOf(NOT_EVALUATED_RULE)) : toSarifResult(r, entry, indexOf(r.ruleId), report.baseline !== undefined);
     const item = JSON.stringify(result, null, 2).replace(/\n/g, `\n${indent}`);
     yield* pieces.add(`${i === 0 ? '' : ','}\n${indent}${item}`);
   }
@@ -208,31 +209,19 @@ interface Entry {
   /** True when the location is the anchor file standing in for a settings finding. */
   anchored: boolean;
   evidence?: string;
-  /** Location used for the fingerprint (absent for settings findings). */
-  fingerprintLocation?: ResultLocation;
+  fingerprint: string;
 }
 
-/** One SARIF result per located evidence item; the result itself when nothing is located or some evidence is not. */
+/** One SARIF result per finding site; a site without a file points at the anchor file, line 1. */
 function expand(r: Result, anchor: string): Entry[] {
-  const evidence = r.evidence ?? [];
-  const located = evidence.filter((e) => e.location && normalisePath(e.location.path));
-  const unlocated = evidence.filter((e) => !(e.location && normalisePath(e.location.path)));
-  const entries: Entry[] = located.map((e) => ({
-    location: e.location as ResultLocation,
-    anchored: false,
-    evidence: e.message,
-    fingerprintLocation: e.location,
+  const sites = findingSites(r);
+  const fingerprints = siteFingerprints(r, sites);
+  return sites.map((site, i) => ({
+    location: site.location ?? { path: anchor, line: 1 },
+    anchored: site.location === undefined,
+    ...(site.evidence !== undefined ? { evidence: site.evidence } : {}),
+    fingerprint: fingerprints[i]!,
   }));
-  if (located.length === 0 || unlocated.length > 0) {
-    const own = r.location && normalisePath(r.location.path) ? r.location : undefined;
-    entries.push({
-      location: own ?? { path: anchor, line: 1 },
-      anchored: own === undefined,
-      ...(unlocated.length > 0 ? { evidence: unlocated.map((e) => e.message).join('; ') } : {}),
-      ...(own ? { fingerprintLocation: own } : {}),
-    });
-  }
-  return entries;
 }
 
 function messageFor(r: Result, entry: Entry): string {
@@ -244,11 +233,52 @@ function messageFor(r: Result, entry: Entry): string {
   return message;
 }
 
-function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<string, number>): Sarif.Result {
+function notEvaluatedDescriptor(): Sarif.ReportingDescriptor {
+  const text = 'A rule could not be evaluated: secpol lacked the data (a permission, a 404, a timeout, a malformed response) to decide. It is not a pass.';
+  return {
+    id: NOT_EVALUATED_RULE,
+    name: NOT_EVALUATED_RULE,
+    shortDescription: { text: 'A rule could not be evaluated' },
+    fullDescription: { text },
+    help: {
+      text: `${text} The message names the rule, the resource and the reason; grant the access it needs (secpol doctor lists what each provider lacks) or fix the input.`,
+      markdown: `${escapeMarkdown(text)}\n\nThe message names the rule, the resource and the reason; grant the access it needs (\`secpol doctor\` lists what each provider lacks) or fix the input.`,
+    },
+    defaultConfiguration: { level: 'note' },
+    properties: { tags: ['security', 'secpol-not-evaluated'], precision: 'high', 'problem.severity': 'recommendation' },
+  };
+}
+
+/**
+ * A result that could not be evaluated, in the default log: a `note` under NOT_EVALUATED_RULE,
+ * naming the rule it stands for (its fingerprint, which holds that rule, stays unique).
+ */
+function notEvaluatedResult(r: Result, entry: Entry, ruleIndex: number): Sarif.Result {
+  const reason = oneLine(text(r.reason ?? '')) || oneLine(text(r.message));
+  const message = `${ident(r.ruleId)} (${r.severity}) could not be evaluated for ${ident(r.resource.id)}: ${reason}. This is not a pass.`;
+  return {
+    ruleId: NOT_EVALUATED_RULE,
+    ruleIndex,
+    level: 'note',
+    message: { text: message },
+    locations: [toLocation(entry.location)],
+    partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
+    properties: {
+      evaluatedRuleId: ident(r.ruleId),
+      resourceId: ident(r.resource.id),
+      kind: r.resource.kind,
+      provider: text(r.resource.provider),
+      status: r.status,
+      severity: r.severity,
+      reason,
+    },
+  };
+}
+
+function toSarifResult(r: Result, entry: Entry, ruleIndex: number, compared: boolean): Sarif.Result {
   const kind: Sarif.Result.kind = r.status === 'pass' ? 'pass' : r.status === 'skip' ? 'notApplicable' : r.status === 'error' ? 'open' : 'fail';
   // SARIF §3.27.10: a result whose kind is not `fail` has level `none`.
   const level: Sarif.Result.level = kind === 'fail' ? levelOf[r.severity] : 'none';
-  const fingerprint = fingerprintOf(r, entry, seen);
   const controls: Record<string, string[]> = {};
   for (const fw of frameworks) if (r.controls[fw]?.length) controls[fw] = (r.controls[fw] ?? []).map(text);
 
@@ -259,7 +289,9 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<str
     level,
     message: { text: messageFor(r, entry) },
     locations: [toLocation(entry.location)],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+    partialFingerprints: { [FINGERPRINT_KEY]: entry.fingerprint },
+    // Only failures are compared with a baseline; other kinds have no baseline state.
+    ...(compared && r.status === 'fail' ? { baselineState: r.baseline === 'existing' ? ('unchanged' as const) : ('new' as const) } : {}),
     ...(r.status === 'waived' && r.waiver
       ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: text(r.waiver.reason) }] }
       : {}),
@@ -287,55 +319,6 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<str
   };
 }
 
-function notEvaluatedDescriptor(): Sarif.ReportingDescriptor {
-  const text = 'A rule could not be evaluated: secpol lacked the data (a permission, a 404, a timeout, a malformed response) to decide. It is not a pass.';
-  return {
-    id: NOT_EVALUATED_RULE,
-    name: NOT_EVALUATED_RULE,
-    shortDescription: { text: 'A rule could not be evaluated' },
-    fullDescription: { text },
-    help: {
-      text: `${text} The message names the rule, the resource and the reason; grant the access it needs (secpol doctor lists what each provider lacks) or fix the input.`,
-      markdown: `${escapeMarkdown(text)}\n\nThe message names the rule, the resource and the reason; grant the access it needs (\`secpol doctor\` lists what each provider lacks) or fix the input.`,
-    },
-    defaultConfiguration: { level: 'note' },
-    properties: { tags: ['security', 'secpol-not-evaluated'], precision: 'high', 'problem.severity': 'recommendation' },
-  };
-}
-
-/** A result that could not be evaluated, in the default log: a `note` under NOT_EVALUATED_RULE, naming the rule it stands for. */
-function notEvaluatedResult(r: Result, entry: Entry, ruleIndex: number, seen: Map<string, number>): Sarif.Result {
-  const reason = oneLine(text(r.reason ?? '')) || oneLine(text(r.message));
-  const message = `${ident(r.ruleId)} (${r.severity}) could not be evaluated for ${ident(r.resource.id)}: ${reason}. This is not a pass.`;
-  return {
-    ruleId: NOT_EVALUATED_RULE,
-    ruleIndex,
-    level: 'note',
-    message: { text: message },
-    locations: [toLocation(entry.location)],
-    partialFingerprints: { [FINGERPRINT_KEY]: fingerprintOf({ ...r, ruleId: `${NOT_EVALUATED_RULE}\u0000${r.ruleId}` }, entry, seen) },
-    properties: {
-      evaluatedRuleId: ident(r.ruleId),
-      resourceId: ident(r.resource.id),
-      kind: r.resource.kind,
-      provider: text(r.resource.provider),
-      status: r.status,
-      severity: r.severity,
-      reason,
-    },
-  };
-}
-
-/** Stable across runs and line-insensitive for settings findings: rule, resource, evidence location. */
-function fingerprintOf(r: Result, entry: Entry, seen: Map<string, number>): string {
-  const loc = entry.fingerprintLocation;
-  const parts = [r.ruleId, r.resource.id, loc ? normalisePath(loc.path) : '', loc?.line !== undefined ? String(loc.line) : ''];
-  const hash = createHash('sha256').update(parts.join('\u0000')).digest('hex').slice(0, 32);
-  const occurrence = (seen.get(hash) ?? 0) + 1;
-  seen.set(hash, occurrence);
-  return `${hash}:${occurrence}`;
-}
-
 function toLocation(loc: ResultLocation): Sarif.Location {
   const path = normalisePath(loc.path);
   const absolute = /^(?:[A-Za-z]:)?\//.test(path);
@@ -347,17 +330,6 @@ function toLocation(loc: ResultLocation): Sarif.Location {
       region,
     },
   };
-}
-
-/** Forward slashes, no leading `./`, no control characters. */
-/**
- * Paths only ever reach SARIF percent-encoded (encodePath), so control characters and line
- * breaks are kept and encoded rather than dropped: a dropped character would name a file that
- * does not exist. Lone surrogates cannot be encoded and become U+FFFD.
- */
-function normalisePath(path: string): string {
-  const clean = String(path).replace(/\p{Cs}/gu, '\uFFFD').replace(/\\/g, '/').replace(/^(?:\.\/)+/, '').replace(/\/{2,}/g, '/');
-  return clean.trim() === '' ? '' : clean;
 }
 
 /** Percent-encodes each segment so the URI is a valid uri-reference whatever the file name holds. */

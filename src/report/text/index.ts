@@ -175,7 +175,7 @@ function detailLines(r: Result, c: ChalkInstance, options: TextOptions): string[
     const where = e.location ? ` ${c.dim(`(${t(formatLocation(e.location))})`)}` : '';
     lines.push(`${INDENT}- ${t(e.message)}${where}`);
   }
-  if (evidence.length > limit) lines.push(`${INDENT}${c.dim(`… and ${evidence.length - limit} more`)}`);
+  if (evidence.length > limit) lines.push(`${INDENT}${c.dim(`… and ${evidence.length - limit} more (--verbose, JSON and SARIF list them all)`)}`);
   if (r.waiver) {
     const soon = r.waiver.expiringSoon ? ` ${c.yellow('(expiring soon)')}` : '';
     lines.push(`${INDENT}${c.dim('waived:')} ${t(r.waiver.reason)} — until ${t(r.waiver.expires)}${soon}`);

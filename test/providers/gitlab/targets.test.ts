@@ -44,6 +44,6 @@ describe('gitlab targets and credentials', () => {
     expect(parseOrigin('/local/path')).toBeUndefined();
     expect(parseOrigin('https://gitlab.com/only-one-segment')).toBeUndefined();
     const targets = resolveTargets(spec({ providers: [], originUrl: 'https://gitlab.example.com/acme/api.git' }), {});
-    expect(targets).toEqual({ baseUrl: 'https://gitlab.example.com', group: undefined, projects: ['acme/api'] });
+    expect(targets).toMatchObject({ baseUrl: 'https://gitlab.example.com', group: undefined, projects: ['acme/api'] });
   });
 });

@@ -44,6 +44,11 @@ export const fake = {
 };
 export type FakeName = keyof typeof fake;
 
+/** A distinct GitHub-token-shaped fake for each seed (for repositories with many findings). */
+export function fakeGithubToken(seed: number): string {
+  return ['gh', 'p_'].join('') + pseudoRandom(1000 + seed, 36, ALNUM);
+}
+
 export function fill(text: string): string {
   return text.replace(/\{\{([A-Z_]+)\}\}/g, (all, name: string) => (name in fake ? fake[name as FakeName] : all));
 }
@@ -71,7 +76,7 @@ export function writeFiles(root: string, files: Record<string, string>): void {
 
 export function git(root: string, ...args: string[]): string {
   // gc.auto=0: a commit of many files would start a detached `git gc` that races the cleanup (ENOTEMPTY).
-  return execFileSync('git', ['-c', 'user.name=secpol-test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', '-c', 'gc.auto=0', ...args], {
+  return execFileSync('git', ['-c', 'gc.auto=0', '-c', 'maintenance.auto=false', '-c', 'user.name=secpol-test', '-c', 'user.email=test@example.com', '-c', 'init.defaultBranch=main', '-c', 'commit.gpgsign=false', ...args], {
     cwd: root,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
