@@ -29,7 +29,12 @@ export interface ConformanceSubject {
   readonly credentials: readonly string[];
   start(setup: RunSetup): Promise<Started>;
   /** A fact read through the API, for the gap checks. */
-  readonly fact?: { readonly resourceId: string; readonly field: string };
+  readonly fact?: {
+    readonly resourceId: string;
+    readonly field: string;
+    /** The failures the fake can inject (default 403, 404, 500, 503). */
+    readonly statuses?: readonly number[];
+  };
   /** The provider follows links or discovery answers that can point to another origin. */
   readonly followsOrigins?: boolean;
   /** The provider pages a list the fake can make endless. */

@@ -80,7 +80,7 @@ export function conformance(subject: ConformanceSubject): void {
 
     const fact = subject.fact;
     if (fact) {
-      it.each([403, 404, 500, 503])(`records a gap, never a value, for ${fact.resourceId} ${fact.field} behind HTTP %i`, async (status) => {
+      it.each(fact.statuses ?? [403, 404, 500, 503])(`records a gap, never a value, for ${fact.resourceId} ${fact.field} behind HTTP %i`, async (status) => {
         const run = await collectOnce(subject, { failFact: status });
         const resource = resultOf(run).resources.find((r) => r.id === fact.resourceId);
         expect(resource, `${fact.resourceId} is still reported`).toBeDefined();
