@@ -2,7 +2,9 @@ import { stat } from 'node:fs/promises';
 import type { Report, Result } from '../model/index.js';
 import { BaselineFile, ReportFile, SNAPSHOT_SCHEMA } from '../model/index.js';
 import { UserError } from '../shared/errors.js';
-import { parseLocatedJson, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
+import { parseLocatedJson } from '../shared/json-locate.js';
+import { readSourceFile } from '../shared/source-file.js';
+import { zodIssuesToDiagnostics } from '../shared/schema-diagnostics.js';
 
 /** Larger inputs are refused rather than risk exhausting memory on hostile input. */
 const MAX_INPUT_BYTES = 1024 * 1024 * 1024;

@@ -4,7 +4,9 @@ import type { RuleOverride, Severity, Waiver } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { LIMITS, sizeProblem } from '../shared/limits.js';
 import { parseDuration } from '../shared/duration.js';
-import { parseLocated, readSourceFile, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
+import { parseLocated } from '../shared/yaml-locate.js';
+import { readSourceFile } from '../shared/source-file.js';
+import { zodIssuesToDiagnostics } from '../shared/schema-diagnostics.js';
 import { configFileSchema, NO_PROVIDERS, type ConfigProviders } from './schema.js';
 
 export const DEFAULT_CONFIG_FILE = 'secpol.yaml';

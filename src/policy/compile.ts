@@ -3,8 +3,8 @@ import type { Condition, Rule, RuleExample, RuleOverride, SourceRef, Waiver } fr
 import type { Diagnostic } from '../shared/errors.js';
 import { escapeUnsafe, quote } from '../shared/quote.js';
 import { compileTemplate, parseTemplate, substituteParams } from '../shared/template.js';
-import { editDistance } from '../shared/yaml-source.js';
-import type { DocPath } from '../shared/yaml-source.js';
+import { editDistance } from '../shared/key-suggestions.js';
+import type { DocPath } from '../shared/located-document.js';
 import { parseCondition } from './condition-syntax.js';
 import { resourceFields } from './field-check.js';
 import type { ConditionEnv } from './condition-syntax.js';

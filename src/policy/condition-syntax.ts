@@ -1,7 +1,7 @@
 import { RE2JS } from 're2js';
 import type { CompareOp, CompiledRegex, Condition, SourceRef } from '../model/index.js';
 import { parseDuration } from '../shared/duration.js';
-import type { DocPath } from '../shared/yaml-source.js';
+import type { DocPath } from '../shared/located-document.js';
 import { escapeUnsafe, quote } from '../shared/quote.js';
 import type { FieldScope } from './field-check.js';
 import { parseFieldPath } from './field-path.js';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Resource } from '../model/index.js';
 import type { ResourceKind } from '../model/index.js';
 import { quote } from '../shared/quote.js';
-import { editDistance } from '../shared/yaml-source.js';
+import { editDistance } from '../shared/key-suggestions.js';
 
 /**
  * Field paths checked against the resource model when a rule is compiled. A path the model

@@ -3,8 +3,10 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { Diagnostic } from '../shared/errors.js';
 import { LIMITS, MAX_ERRORS_PER_FILE, sizeProblem } from '../shared/limits.js';
-import { parseLocated, readSourceFileSync, zodIssuesToDiagnostics } from '../shared/yaml-source.js';
-import type { DocPath, LocatedDocument } from '../shared/yaml-source.js';
+import { parseLocated } from '../shared/yaml-locate.js';
+import { readSourceFileSync } from '../shared/source-file.js';
+import { zodIssuesToDiagnostics } from '../shared/schema-diagnostics.js';
+import type { DocPath, LocatedDocument } from '../shared/located-document.js';
 import { PolicyFileSchema, validateRuleSpec } from './schema.js';
 import type { RuleDefinition } from './schema.js';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { SourceRef } from '../model/index.js';
-import type { DocPath } from '../shared/yaml-source.js';
+import type { DocPath } from '../shared/located-document.js';
 import { defaultPolicyId } from './load.js';
 import type { RuleDefinition, RuleSpec } from './schema.js';
 

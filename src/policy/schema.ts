@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { frameworks, resourceKinds, severities } from '../model/index.js';
 import type { SourceRef } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
-import { zodIssuesToDiagnostics } from '../shared/yaml-source.js';
-import type { DocPath, LocatedDocument } from '../shared/yaml-source.js';
+import { zodIssuesToDiagnostics } from '../shared/schema-diagnostics.js';
+import type { DocPath, LocatedDocument } from '../shared/located-document.js';
 import { parseCondition } from './condition-syntax.js';
 
 /** What users write in a policy file. Strict: an unknown key is an error, never ignored. */

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Gaps, Pipeline } from '../../model/index.js';
 import { recogniseAzureTask, recogniseCommands, scanCategories, ScanTally, type ScanCategory } from './scans-catalogue.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
-import { deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-source.js';
+import { deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
 import type { ReadFile } from './types.js';
 
 type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'plaintextSecrets' | 'gaps'>;

@@ -2,7 +2,7 @@ import { isMap, isScalar, isSeq } from 'yaml';
 import type { Pipeline } from '../../model/index.js';
 import { recogniseAction, recogniseCommands, ScanTally } from './scans-catalogue.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
-import { asSeqItems, deref, entries, get, getEntry, scalarText, type YamlSource } from './yaml-source.js';
+import { asSeqItems, deref, entries, get, getEntry, scalarText, type YamlSource } from './yaml-ast.js';
 
 type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'tokenPermissions' | 'unpinnedActions' | 'dangerousTriggers' | 'plaintextSecrets' | 'gaps'>;
 

@@ -10,7 +10,7 @@ import {
   type ScanCategory,
 } from './scans-catalogue.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
-import { asSeqItems, deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-source.js';
+import { asSeqItems, deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
 import type { ReadFile } from './types.js';
 
 type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'plaintextSecrets' | 'gaps'>;

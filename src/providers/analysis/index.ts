@@ -5,7 +5,7 @@ import { analyseGithubWorkflow } from './github-actions.js';
 import { analyseGitlabCi } from './gitlab-ci.js';
 import { scanCategories } from './scans-catalogue.js';
 import type { FileInput, ReadFile, ResourceIds } from './types.js';
-import { parseYaml } from './yaml-source.js';
+import { parseYaml } from './yaml-ast.js';
 
 /**
  * File analysers shared by every provider: the local provider reads files from disk, the

@@ -2,6 +2,7 @@ import type { Gap, Gaps, Pipeline, Repository, Resource } from '../../model/inde
 import { summariseCiScans } from '../analysis/index.js';
 import type { Fetched } from './client.js';
 import type { OrgContext, PolicyState } from './context.js';
+import { analyseDockerfiles } from './dockerfiles.js';
 import { webhooksFor } from './hooks.js';
 import { gapsFor } from './ids.js';
 import { analyseYamlDefinition, yamlPathOf } from './pipelines.js';
@@ -46,10 +47,6 @@ export async function collectRepository(
   if (tree.ok) Object.assign(resource, treeFacts(tree.value));
   else gapsFor(treeFields, tree.gap, gaps);
 
-  if (!Array.isArray(defs)) {
-    gapsFor(pipelineFields, { ...defs, message: `pipelines: ${defs.message}` }, gaps);
-    return out;
-  }
   const files = new Set(tree.ok ? tree.value : []);
   const cache = new Map<string, Promise<Fetched<string | undefined>>>();
   const read = (path: string) => {
@@ -59,6 +56,15 @@ export async function collectRepository(
     if (!p) cache.set(clean, (p = readRepoFile(client, project, repo, branch, clean)));
     return p;
   };
+
+  const images = await analyseDockerfiles(resource, tree.ok ? tree.value : undefined, read);
+  out.push(...images.resources);
+  if (images.skippedFiles) resource.skippedFiles = images.skippedFiles;
+
+  if (!Array.isArray(defs)) {
+    gapsFor(pipelineFields, { ...defs, message: `pipelines: ${defs.message}` }, gaps);
+    return out;
+  }
   const byPath = new Map<string, BuildDefinition[]>();
   for (const d of defs) {
     const path = yamlPathOf(d);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { classifyFailure } from './call.js';
-import type { Run } from './run.js';
-import type { GitlabAccessLevel, GitlabMember, GitlabProtectedBranch, GitlabVariable } from './schema.js';
+import type { Prefetched, Run } from './run.js';
+import type { GitlabAccessLevel, GitlabMember, GitlabProtectedBranch } from './schema.js';
 
 /**
  * Per-project facts read in bulk through GitLab's GraphQL API (`POST /api/graphql`): one
@@ -10,22 +10,7 @@ import type { GitlabAccessLevel, GitlabMember, GitlabProtectedBranch, GitlabVari
  * truncated (`hasNextPage`) or not trustworthy for the caller's role is simply not
  * prefetched, and the project reads it through REST as before (so gaps stay REST's).
  */
-export interface Prefetched {
-  variables?: GitlabVariable[];
-  members?: GitlabMember[];
-  /** Only when the caller is Maintainer+ (branch rules the caller may not read are dropped silently). */
-  protectedBranches?: GitlabProtectedBranch[];
-  /** `codeOwnerApprovalRequired` of each rule: only trusted once the namespace is known to be Premium. */
-  codeOwnerApproval?: boolean[];
-  /** EE only; `null` = never configured. Only trusted once the namespace is known to be Premium. */
-  pushRule?: { reject_unsigned_commits: boolean } | null;
-  /** Root ref the tree and blobs below were read at. */
-  rootRef?: string;
-  /** Every blob path of the repository when the whole tree fitted one page. */
-  tree?: string[];
-  /** Text of the default CI file (`.gitlab-ci.yml`) at the root ref; undefined = absent. */
-  defaultCiFile?: { text: string | undefined };
-}
+export type { Prefetched };
 
 export const GRAPHQL_PAGE = 20;
 export const DEFAULT_CI_PATH = '.gitlab-ci.yml';

@@ -1,7 +1,7 @@
 import type { Redactor } from '../../shared/redact.js';
-import type { Fetched } from './call.js';
+import type { Fetched } from '../http/index.js';
 import type { GitlabClient } from './client.js';
-import type { Prefetched } from './graphql.js';
+import type { GitlabMember, GitlabProtectedBranch, GitlabVariable } from './schema.js';
 
 /** Everything one collect() shares; created per run, never at module level. */
 export interface Run {
@@ -28,4 +28,22 @@ export type PremiumArea = 'approvals' | 'approval_rules' | 'push_rule' | 'protec
 
 export function rootNamespace(fullPath: string): string {
   return fullPath.split('/')[0] ?? fullPath;
+}
+
+/** Per-project facts read in bulk through GraphQL (graphql.ts); absent facts are read through REST. */
+export interface Prefetched {
+  variables?: GitlabVariable[];
+  members?: GitlabMember[];
+  /** Only when the caller is Maintainer+ (branch rules the caller may not read are dropped silently). */
+  protectedBranches?: GitlabProtectedBranch[];
+  /** `codeOwnerApprovalRequired` of each rule: only trusted once the namespace is known to be Premium. */
+  codeOwnerApproval?: boolean[];
+  /** EE only; `null` = never configured. Only trusted once the namespace is known to be Premium. */
+  pushRule?: { reject_unsigned_commits: boolean } | null;
+  /** Root ref the tree and blobs below were read at. */
+  rootRef?: string;
+  /** Every blob path of the repository when the whole tree fitted one page. */
+  tree?: string[];
+  /** Text of the default CI file (`.gitlab-ci.yml`) at the root ref; undefined = absent. */
+  defaultCiFile?: { text: string | undefined };
 }

@@ -132,6 +132,8 @@ export class HttpCore {
   private async once<T>(target: string, attempt: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const timeout = AbortSignal.timeout(this.options.timeoutMs);
     const signal = this.options.signal ? AbortSignal.any([this.options.signal, timeout]) : timeout;
+    // Cancelled: send nothing (a library that takes no signal would still send the request).
+    if (this.options.signal?.aborted) throw abortReason(this.options.signal);
     if (this.options.countAttempts !== false) this.stats.requests++;
     try {
       return await untilAborted(attempt(signal), signal);
@@ -220,6 +222,8 @@ function isRedirect(status: number): boolean {
 
 /** Settles with `promise`, or rejects as soon as `signal` fires (for libraries that take no signal). */
 function untilAborted<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
+  // An abandoned attempt still settles later; its rejection is expected, not unhandled.
+  promise.catch(() => undefined);
   if (signal.aborted) return Promise.reject(abortReason(signal));
   return new Promise<T>((resolve, reject) => {
     const onAbort = (): void => reject(abortReason(signal));

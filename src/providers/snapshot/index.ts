@@ -5,7 +5,10 @@ import type { Resource } from '../../model/index.js';
 import { Resource as ResourceSchema, SNAPSHOT_SCHEMA, resourceKinds } from '../../model/index.js';
 import type { Diagnostic } from '../../shared/errors.js';
 import { formatBytes, LIMITS, sizeProblem } from '../../shared/limits.js';
-import { parseLocated, parseLocatedJson, readSourceFile, zodIssuesToDiagnostics } from '../../shared/yaml-source.js';
+import { parseLocated } from '../../shared/yaml-locate.js';
+import { parseLocatedJson } from '../../shared/json-locate.js';
+import { readSourceFile } from '../../shared/source-file.js';
+import { zodIssuesToDiagnostics } from '../../shared/schema-diagnostics.js';
 import type { ProviderImplementation } from '../contract.js';
 import type { CollectResult, ProviderAdapter } from '../types.js';
 

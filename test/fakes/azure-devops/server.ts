@@ -25,6 +25,8 @@ export interface FakeOptions {
   rateLimitHeaders?: { path: RegExp; headers: Record<string, string> };
   /** Answer 429 with Retry-After to the first `times` requests whose path matches. */
   throttle?: { path: RegExp; times: number; retryAfter: number }[];
+  /** Answer this status (with Azure DevOps' JSON error body) to every authorised request whose path matches. */
+  faults?: { path: RegExp; status: number }[];
 }
 
 export interface RecordedRequest {
@@ -82,6 +84,8 @@ export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): 
       if (options.badTokenStyle === '203') return { status: 203, raw: '<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } };
       return { status: 401, raw: 'Access Denied: The Personal Access Token used has expired.', headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="https://dev.azure.com/"' } };
     }
+    const fault = options.faults?.find((f) => f.path.test(url.pathname));
+    if (fault) return tfError(fault.status, `TF400813: injected failure (HTTP ${fault.status}).`, 'InjectedFailureException');
     for (const t of throttles) {
       if (t.left > 0 && t.path.test(url.pathname)) {
         t.left--;

@@ -1,7 +1,7 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from '@azure/identity';
 import type { Resource } from '../../../src/model/index.js';
 import { createAzureAdapter, resolveSettings } from '../../../src/providers/azure/index.js';
-import type { CollectContext, CollectResult } from '../../../src/providers/types.js';
+import type { CollectContext, CollectResult, ProviderAdapter } from '../../../src/providers/types.js';
 import { Redactor } from '../../../src/shared/redact.js';
 import { startFakeAzure, type FakeAzure, type FakeOptions } from '../../fakes/azure/server.js';
 import { TENANT, type FakeAzureState } from '../../fakes/azure/state.js';
@@ -35,6 +35,9 @@ export interface Harness {
   fake: FakeAzure;
   credential: StubCredential;
   tokens: Record<'arm' | 'graph' | 'vault', string>;
+  /** The environment the adapter is planned with. */
+  env: Record<string, string>;
+  adapter(config?: Record<string, unknown>, options?: Record<string, unknown>): ProviderAdapter;
   collect(config?: Record<string, unknown>, options?: Record<string, unknown>): Promise<CollectResult>;
 }
 
@@ -49,14 +52,15 @@ export async function startHarness(state: FakeAzureState, options: Partial<Omit<
   });
   const agent = loopbackAgent(cert);
   const env = { AZURE_RESOURCE_MANAGER_URL: fake.armUrl, AZURE_GRAPH_URL: fake.graphUrl, SECPOL_HTTP_RETRY_BASE_MS: '5' };
+  const adapter = (config = {}, opts = {}): ProviderAdapter =>
+    createAzureAdapter(resolveSettings({ options: opts, config: { azure: config }, explicit: true }, env), { credential, transport: { agent, retries: 2, maxWaitMs: 5_000 } });
   return {
     fake,
     credential,
     tokens,
-    collect: (config = {}, opts = {}) => {
-      const settings = resolveSettings({ options: opts, config: { azure: config }, explicit: true }, env);
-      return createAzureAdapter(settings, { credential, transport: { agent, retries: 2, maxWaitMs: 5_000 } }).collect(context(env));
-    },
+    env,
+    adapter,
+    collect: (config = {}, opts = {}) => adapter(config, opts).collect(context(env)),
   };
 }
 

@@ -121,20 +121,22 @@ describe('bad input', () => {
     expect(img.runsAsRoot).toBe(false);
   });
 
-  it('scans a repository of 50,000 files', { timeout: 240_000 }, async () => {
+  // Every file scanned, the one secret among them found, progress as it goes. The 50,000-file
+  // case is a benchmark: `node bench/local.mjs 50000`.
+  it('scans every file of a repository of 4,000 files, reporting progress', async () => {
     const root = tempDir();
-    for (let d = 0; d < 100; d++) {
+    for (let d = 0; d < 40; d++) {
       const dir = join(root, `pkg${d}`, 'src');
       mkdirSync(dir, { recursive: true });
-      for (let f = 0; f < 500; f++) writeFileSync(join(dir, `m${f}.ts`), `export const v${f} = ${d * 500 + f};\n`);
+      for (let f = 0; f < 100; f++) writeFileSync(join(dir, `m${f}.ts`), `export const v${f} = ${d * 100 + f};\n`);
     }
-    writeFileSync(join(root, 'pkg42', 'src', 'm7.ts'), `export const token = '${fake.GITHUB_PAT}';\n`);
+    writeFileSync(join(root, 'pkg37', 'src', 'm7.ts'), `export const token = '${fake.GITHUB_PAT}';\n`);
     commitAll(root);
     const result = await collect(root);
-    expect(result.stats.localFilesListed).toBe(50_000);
-    expect(result.stats.localFilesScanned).toBe(50_000);
-    expect(repoOf(result).secretFindings?.map((f) => f.path)).toEqual(['pkg42/src/m7.ts']);
-    expect(result.progress.filter((m) => /scanned \d+\/50000 files/.test(m)).length).toBeGreaterThan(10);
+    expect(result.stats.localFilesListed).toBe(4_000);
+    expect(result.stats.localFilesScanned).toBe(4_000);
+    expect(repoOf(result).secretFindings?.map((f) => f.path)).toEqual(['pkg37/src/m7.ts']);
+    expect(result.progress.filter((m) => /scanned \d+\/4000 files/.test(m))).toEqual(['local: scanned 1000/4000 files', 'local: scanned 2000/4000 files', 'local: scanned 3000/4000 files']);
   });
 
   it('walks a directory that is not a git repository, honouring .gitignore files', async () => {

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatDiagnostic } from '../../src/shared/errors.js';
-import { decodeSource, parseLocated, parseLocatedJson, zodIssuesToDiagnostics } from '../../src/shared/yaml-source.js';
+import { decodeSource } from '../../src/shared/source-file.js';
+import { parseLocated } from '../../src/shared/yaml-locate.js';
+import { parseLocatedJson } from '../../src/shared/json-locate.js';
+import { zodIssuesToDiagnostics } from '../../src/shared/schema-diagnostics.js';
 
 const lines = (...l: string[]) => l.join('\n') + '\n';
 
