@@ -11,18 +11,18 @@ import "./chunk-XSQ4VVBH.js";
 import {
   processIo,
   runCli
-} from "./chunk-USDXTHAF.js";
-import "./chunk-QZMDZZLC.js";
+} from "./chunk-Z5EUNP3O.js";
+import "./chunk-A6ACQOTY.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-V7GXZNJV.js";
+import "./chunk-IOGIQERZ.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
-import "./chunk-EA4NNSGM.js";
+import "./chunk-L26WBE74.js";
+import "./chunk-2473HE6L.js";
 import "./chunk-R2U3HKMN.js";
 import "./chunk-7AH5QC2N.js";
 import "./chunk-7Z2SP4JL.js";
-import "./chunk-66KPFJW4.js";
 import "./chunk-L5QX7PQ4.js";
 import "./chunk-VTOSPDMA.js";
 import "./chunk-TTZMJX2J.js";
