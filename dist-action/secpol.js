@@ -7,11 +7,11 @@ const __dirname = __secpolDirname(__filename);
 import {
   processIo,
   runCli
-} from "./chunk-Z5EUNP3O.js";
-import "./chunk-A6ACQOTY.js";
+} from "./chunk-UBVDGNVX.js";
+import "./chunk-OLRAS2DL.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-IOGIQERZ.js";
+import "./chunk-R47SLGDY.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
 import "./chunk-L26WBE74.js";

@@ -119,7 +119,7 @@ export class HttpCore {
         this.debug(`${this.options.name}: 429 on ${target}, waiting ${Math.ceil(wait / 1000)} s`);
         // A 429 that names its wait is the user-wide limit: hold everything. A bare one is one endpoint's limit.
         if (asked !== undefined) {
-          this.stats.rateLimitWaitMs += this.limiter.pause(now + wait);
+          this.stats.rateLimitWaitMs += this.limiter.pause(now + wait, now);
           continue;
         }
         this.stats.rateLimitWaitMs += wait;
@@ -155,7 +155,7 @@ export class HttpCore {
     // Out of budget: hold everything until the window resets rather than collect 429s.
     const wait = serverWaitMs(answer.headers, now);
     if (wait !== undefined && wait > 0 && wait <= this.options.maxWaitMs) {
-      const added = this.limiter.pause(now + wait);
+      const added = this.limiter.pause(now + wait, now);
       if (added > 0) {
         this.stats.rateLimitWaits++;
         this.stats.rateLimitWaitMs += added;

@@ -24,9 +24,9 @@ export class Limiter {
     });
   }
 
-  /** Holds every request until `until` (epoch ms); returns the wait it added. */
-  pause(until: number): number {
-    const added = Math.max(0, until - Math.max(this.pausedUntil, Date.now()));
+  /** Holds every request until `until`; returns the wait it added, counted from `now` (when the answer came) so a slow event loop does not shrink it. */
+  pause(until: number, now = Date.now()): number {
+    const added = Math.max(0, until - Math.max(this.pausedUntil, now));
     if (until > this.pausedUntil) this.pausedUntil = until;
     return added;
   }
