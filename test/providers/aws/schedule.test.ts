@@ -67,6 +67,14 @@ describe('backup rules -> retention tiers', () => {
     ).toEqual({ dailyDays: 35, weeklyWeeks: 3.85, monthlyMonths: 12.97 });
   });
 
+  it('the day counts the backup.retention remediation gives meet its default tiers', () => {
+    expect(retentionTiers([{ intervalHours: 24, retentionDays: 7 }, { intervalHours: 168, retentionDays: 28 }, { intervalHours: 744, retentionDays: 396 }])).toEqual({
+      dailyDays: 7,
+      weeklyWeeks: 4,
+      monthlyMonths: 13,
+    });
+  });
+
   it('a missing tier is 0 and a rule that never deletes keeps its tier forever', () => {
     expect(retentionTiers([{ intervalHours: 24, retentionDays: null }])).toEqual({ dailyDays: null, weeklyWeeks: 0, monthlyMonths: 0 });
     expect(retentionTiers([])).toEqual({ dailyDays: 0, weeklyWeeks: 0, monthlyMonths: 0 });
