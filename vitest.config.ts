@@ -6,6 +6,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // One module graph per worker, not per file: a third less CPU on 2 cores. Tests that touch
+    // process-wide state (env, cwd) set what they need and put back what others rely on.
+    isolate: false,
     globalSetup: ['test/global-setup.ts'],
   },
   define: { __SECPOL_VERSION__: JSON.stringify('0.0.0-test') },
