@@ -30,7 +30,12 @@ function listYaml(dir) {
 
 /** Substitutes `{{ params.x }}` with the rule's defaults, for titles shown outside a run. */
 function withDefaults(text, params) {
-  return String(text).replace(/\{\{\s*params\.([\w-]+)\s*\}\}/g, (raw, name) => (name in params ? String(params[name]) : raw));
+  return String(text).replace(/\{\{\s*params\.([\w-]+)\s*(?:\|([^|{}]*)\|([^|{}]*))?\}\}/g, (raw, name, one, other) => {
+    if (!(name in params)) return raw;
+    // `{{ params.n | review | reviews }}`: the wording that agrees with the default.
+    if (one !== undefined) return (params[name] === 1 ? one : other).trim();
+    return String(params[name]);
+  });
 }
 
 /** Escapes text for a Markdown table cell. */

@@ -24,6 +24,7 @@ import { scanFile } from './scan-file.js';
 import { contextOf } from './secret-filters.js';
 import { SecretScanner, type Allowlist } from './secrets.js';
 import { decodeText } from './text.js';
+import { plural } from '../../shared/plural.js';
 
 export interface LocalProviderOptions {
   /** Secret findings to accept: path globs (not scanned) and fingerprints (from secpol.yaml). */
@@ -72,7 +73,7 @@ export class LocalAdapter implements ProviderAdapter {
     if (untracked.size > 0) {
       // Say what was scanned: the working tree, not only what is committed.
       const names = list.untracked.slice(0, 10).join(', ') + (untracked.size > 10 ? ` and ${untracked.size - 10} more` : '');
-      diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${untracked.size} untracked file(s) not yet committed are included (${names}); ignored files are not` });
+      diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${plural(untracked.size, 'untracked file not yet committed is', 'untracked files not yet committed are')} included (${names}); ignored files are not` });
     }
 
     const reader = new SafeReader(this.root, maxFileBytes);
@@ -174,23 +175,23 @@ export class LocalAdapter implements ProviderAdapter {
       const more = unscannedFiles.length > 10 ? ` and ${unscannedFiles.length - 10} more (see unscannedFiles)` : '';
       if (secretFindings.length === 0) {
         delete repository.secretFindings;
-        gaps.secretFindings = { reason: 'error', message: `${unscannedFiles.length} file(s) that could hold text were not scanned: ${shown}${more}` };
+        gaps.secretFindings = { reason: 'error', message: `${plural(unscannedFiles.length, 'file that could hold text was', 'files that could hold text were')} not scanned: ${shown}${more}` };
       }
-      diagnostics.push({ severity: 'warning', message: `local: ${unscannedFiles.length} file(s) could not be read for the secret scan: ${shown}${more}` });
+      diagnostics.push({ severity: 'warning', message: `local: ${plural(unscannedFiles.length, 'file', 'files')} could not be read for the secret scan: ${shown}${more}` });
     }
     if (Object.keys(gaps).length > 0) repository.gaps = gaps;
     const apart = secretFindings.filter((f) => f.context !== 'code' && !f.highConfidence);
     if (apart.length > 0) {
       // Reported apart, not dropped: the default policy does not fail on them, but they are listed.
       const listedApart = apart.map((f) => `${f.path}:${f.line} (${f.detector}, ${f.context})`).join(', ');
-      diagnostics.push({ severity: 'warning', message: `local: ${apart.length} credential-shaped value(s) in tests or docs, reported apart from code.no-hardcoded-secrets (param reportedApart): ${listedApart}` });
+      diagnostics.push({ severity: 'warning', message: `local: ${plural(apart.length, 'credential-shaped value', 'credential-shaped values')} in tests or docs, reported apart from code.no-hardcoded-secrets (param reportedApart): ${listedApart}` });
     }
     const passedOver = skippedFiles.length - unscannedFiles.length;
     if (passedOver > 0) {
       diagnostics.push({
         severity: 'warning',
         verdict: true,
-        message: `local: ${passedOver} file(s) not scanned as text (binary, large, symlink or not regular); \`secpol check --verbose\` lists them`,
+        message: `local: ${plural(passedOver, 'file', 'files')} not scanned as text (binary, large, symlink or not regular); \`secpol check --verbose\` lists them`,
       });
       for (const skipped of skippedFiles) ctx.debug(`local: not scanned: ${JSON.stringify(skipped)}`);
     }

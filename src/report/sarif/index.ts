@@ -4,6 +4,7 @@ import { frameworks } from '../../model/index.js';
 import { compareResults, PieceBuffer } from '../common.js';
 import { escapeMarkdown, isHttpUrl, oneLine, stripControl, trustedMarkdown } from '../escape.js';
 import { FINGERPRINT_KEY, findingSites, normalisePath, siteFingerprints } from '../fingerprint.js';
+import { plural } from '../../shared/plural.js';
 
 export interface SarifOptions {
   /** `--sarif-all`: add passes, waived results, errors and skips (for compliance archives). */
@@ -68,7 +69,7 @@ export function* renderSarifChunks(report: Report, options: SarifOptions): Gener
     notifications.push({
       level: 'warning',
       message: {
-        text: `${omitted} result(s) left out: GitHub code scanning accepts at most ${MAX_RESULTS_PER_RUN} results per run; the most severe were kept. Use --format json for the full list.`,
+        text: `${plural(omitted, 'result', 'results')} left out: GitHub code scanning accepts at most ${MAX_RESULTS_PER_RUN} results per run; the most severe were kept. Use --format json for the full list.`,
       },
       properties: { omittedResults: omitted },
     });
