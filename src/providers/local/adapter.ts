@@ -59,16 +59,19 @@ export class LocalAdapter implements ProviderAdapter {
     const started = Date.now();
     const diagnostics: Diagnostic[] = [];
     const maxFileBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // Ids are relative to the scanned tree, not to where secpol was started: SARIF fingerprints
-    // and waivers must not change with the working directory.
-    const repoId = repositoryIdFor('.');
-    const idPrefix = repoId === 'local:.' ? 'local:' : repoId;
-    const ids: ResourceIds = { provider: 'local', idPrefix, repository: repoId };
-
     ctx.progress.update(`local: listing files in ${this.displayPath}`);
     const list = await listFiles(this.root, this.git);
     if (list.note) ctx.debug(`local: ${list.note}; walked ${list.paths.length} files honouring .gitignore`);
+    // Inside git, paths and ids are relative to the repository's top (a subdirectory is a part
+    // of it), not to where secpol was started: SARIF locations, fingerprints and waivers must
+    // not change with the working directory or the directory checked.
+    const base = list.top ?? this.root;
+    const scope = (list.prefix ?? '').replace(/\/$/, '');
+    const repoId = repositoryIdFor(scope || '.');
+    const ids: ResourceIds = { provider: 'local', idPrefix: 'local:', repository: repoId };
     const listed = new Set(list.paths);
+    // Files outside the checked directory that pipelines may include (GitLab `include: local` is root-relative).
+    const includable = new Set(list.repositoryPaths ?? list.paths);
     const untracked = new Set(list.untracked);
     if (untracked.size > 0) {
       // Say what was scanned: the working tree, not only what is committed.
@@ -76,7 +79,7 @@ export class LocalAdapter implements ProviderAdapter {
       diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${plural(untracked.size, 'untracked file not yet committed is', 'untracked files not yet committed are')} included (${names}); ignored files are not` });
     }
 
-    const reader = new SafeReader(this.root, maxFileBytes);
+    const reader = new SafeReader(base, maxFileBytes);
     // Found values go to the redactor too: defence in depth should any message ever quote a line.
     const scanner = new SecretScanner(this.options.allowlist, (value) => ctx.redactor.add(value));
     const skippedFiles: NonNullable<Repository['skippedFiles']> = [];
@@ -119,7 +122,7 @@ export class LocalAdapter implements ProviderAdapter {
     // Pipelines may include other repository files (GitLab `include: local`, Azure templates).
     const readFile = async (p: string): Promise<string | undefined> => {
       if (keep.has(p)) return keep.get(p);
-      if (!listed.has(p)) return undefined;
+      if (!includable.has(p)) return undefined;
       const r = reader.read(p);
       return r.ok ? decodeText(r.data)?.text : undefined;
     };
@@ -148,9 +151,10 @@ export class LocalAdapter implements ProviderAdapter {
       id: repoId,
       kind: 'repository',
       provider: 'local',
-      name: basename(this.root) || this.displayPath,
-      securityPolicy: hasSecurityPolicy(list.paths),
-      codeowners: hasCodeowners(list.paths),
+      name: scope ? `${basename(base)}/${scope}` : basename(this.root) || this.displayPath,
+      // A monorepo's security policy and code owners sit at the top, whichever part is checked.
+      securityPolicy: hasSecurityPolicy(list.repositoryPaths ?? list.paths),
+      codeowners: hasCodeowners(list.repositoryPaths ?? list.paths),
       envFilesCommitted: envFiles(list.paths.filter((p) => !untracked.has(p))),
       envFilesPresent: envFiles(list.paths).length > 0,
       secretFindings,
@@ -162,10 +166,12 @@ export class LocalAdapter implements ProviderAdapter {
       pipelineFiles: pipelines.map((p) => p.path ?? p.name),
     };
     const gaps: Gaps = ciScanGaps(pipelines);
-    const envIgnored = envIgnoredBy(keep.get('.gitignore'));
+    // The top's .gitignore, also when a subdirectory is checked (it is then outside the listing).
+    const rootGitignore = keep.get('.gitignore') ?? (scope && includable.has('.gitignore') ? await readFile('.gitignore') : undefined);
+    const envIgnored = envIgnoredBy(rootGitignore);
     if (envIgnored !== undefined) repository.envIgnored = envIgnored;
     else gaps.envIgnored = { reason: 'error', message: `.gitignore is larger than the ${formatBytes(LIMITS.gitignore)} limit: not evaluated` };
-    if (listed.has('.gitignore') && !keep.has('.gitignore')) {
+    if (includable.has('.gitignore') && rootGitignore === undefined) {
       delete repository.envIgnored;
       gaps.envIgnored = { reason: 'error', message: `.gitignore could not be read: ${skipReason.get('.gitignore') ?? 'unreadable'}` };
     }
@@ -200,6 +206,7 @@ export class LocalAdapter implements ProviderAdapter {
     return {
       resources,
       diagnostics,
+      scanned: scopeLabel(this.displayPath, list.top, scope),
       stats: {
         localSource: list.source,
         localFilesListed: list.paths.length,
@@ -214,6 +221,12 @@ export class LocalAdapter implements ProviderAdapter {
       },
     };
   }
+}
+
+/** The run's "scanned" line: `services/api of repository at /x (working tree)`, or the path as given outside git. */
+function scopeLabel(displayPath: string, top: string | undefined, scope: string): string {
+  if (top === undefined) return displayPath;
+  return `${scope ? `${scope} of ` : ''}repository at ${top} (working tree)`;
 }
 
 /**
