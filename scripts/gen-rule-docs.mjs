@@ -97,6 +97,14 @@ function renderRule(rule, file) {
     for (const [name, value] of Object.entries(params)) lines.push(`| \`${name}\` | \`${cell(JSON.stringify(value))}\` |`);
     lines.push('');
   }
+  if (rule.paramsOf) {
+    lines.push(
+      '## Parameters',
+      '',
+      `This rule takes its params from [\`${rule.paramsOf}\`](${rule.paramsOf}.md) (\`paramsOf\`): set them there, under \`rules.${rule.paramsOf}.params\`, and both rules follow.`,
+      '',
+    );
+  }
   lines.push('## Result message', '', '```text', String(rule.message).trim(), '```', '');
   for (const m of rule.messages ?? []) lines.push(`When \`${cell(JSON.stringify(m.when))}\`:`, '', '```text', String(m.text).trim(), '```', '');
   if (rule.evidence) lines.push('Each offending element is listed as evidence:', '', '```text', String(rule.evidence).trim(), '```', '');

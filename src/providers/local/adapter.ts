@@ -186,12 +186,6 @@ export class LocalAdapter implements ProviderAdapter {
       diagnostics.push({ severity: 'warning', message: `local: ${plural(unscannedFiles.length, 'file', 'files')} could not be read for the secret scan: ${shown}${more}` });
     }
     if (Object.keys(gaps).length > 0) repository.gaps = gaps;
-    const apart = secretFindings.filter((f) => f.context !== 'code' && !f.highConfidence);
-    if (apart.length > 0) {
-      // Reported apart, not dropped: the default policy does not fail on them, but they are listed.
-      const listedApart = apart.map((f) => `${f.path}:${f.line} (${f.detector}, ${f.context})`).join(', ');
-      diagnostics.push({ severity: 'warning', message: `local: ${plural(apart.length, 'credential-shaped value', 'credential-shaped values')} in tests or docs, reported apart from code.no-hardcoded-secrets (param reportedApart): ${listedApart}` });
-    }
     const passedOver = skippedFiles.length - unscannedFiles.length;
     if (passedOver > 0) {
       diagnostics.push({

@@ -210,6 +210,7 @@ interface Entry {
   /** True when the location is the anchor file standing in for a settings finding. */
   anchored: boolean;
   evidence?: string;
+  context?: string;
   fingerprint: string;
 }
 
@@ -221,6 +222,7 @@ function expand(r: Result, anchor: string): Entry[] {
     location: site.location ?? { path: anchor, line: 1 },
     anchored: site.location === undefined,
     ...(site.evidence !== undefined ? { evidence: site.evidence } : {}),
+    ...(site.context !== undefined ? { context: site.context } : {}),
     fingerprint: fingerprints[i]!,
   }));
 }
@@ -304,6 +306,7 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, compared: boo
       policyId: text(r.policyId),
       status: r.status,
       severity: r.severity,
+      ...(entry.context !== undefined ? { context: ident(entry.context) } : {}),
       ...(Object.keys(controls).length > 0 ? { controls } : {}),
       ...(r.reason !== undefined && (r.status === 'error' || r.status === 'skip') ? { reason: text(r.reason) } : {}),
       ...(r.waiver
