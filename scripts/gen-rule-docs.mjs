@@ -30,7 +30,12 @@ function listYaml(dir) {
 
 /** Substitutes `{{ params.x }}` with the rule's defaults, for titles shown outside a run. */
 function withDefaults(text, params) {
-  return String(text).replace(/\{\{\s*params\.([\w-]+)\s*\}\}/g, (raw, name) => (name in params ? String(params[name]) : raw));
+  return String(text).replace(/\{\{\s*params\.([\w-]+)\s*(?:\|([^|{}]*)\|([^|{}]*))?\}\}/g, (raw, name, one, other) => {
+    if (!(name in params)) return raw;
+    // `{{ params.n | review | reviews }}`: the wording that agrees with the default.
+    if (one !== undefined) return (params[name] === 1 ? one : other).trim();
+    return String(params[name]);
+  });
 }
 
 /** Escapes text for a Markdown table cell. */
@@ -91,6 +96,14 @@ function renderRule(rule, file) {
     lines.push('| name | default |', '| --- | --- |');
     for (const [name, value] of Object.entries(params)) lines.push(`| \`${name}\` | \`${cell(JSON.stringify(value))}\` |`);
     lines.push('');
+  }
+  if (rule.paramsOf) {
+    lines.push(
+      '## Parameters',
+      '',
+      `This rule takes its params from [\`${rule.paramsOf}\`](${rule.paramsOf}.md) (\`paramsOf\`): set them there, under \`rules.${rule.paramsOf}.params\`, and both rules follow.`,
+      '',
+    );
   }
   lines.push('## Result message', '', '```text', String(rule.message).trim(), '```', '');
   for (const m of rule.messages ?? []) lines.push(`When \`${cell(JSON.stringify(m.when))}\`:`, '', '```text', String(m.text).trim(), '```', '');

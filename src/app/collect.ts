@@ -9,7 +9,7 @@ export interface Collected {
   resources: Resource[];
   diagnostics: Diagnostic[];
   stats: Record<string, Record<string, number | string>>;
-  sources: { provider: string; target: string; collectedAt: string }[];
+  sources: { provider: string; target: string; collectedAt: string; scanned?: string }[];
 }
 
 /**
@@ -50,7 +50,7 @@ export async function collect(names: readonly string[], run: RunTargets, ctx: Co
       for (const d of result.diagnostics) out.diagnostics.push(d);
       out.stats[`${adapter.name}:${adapter.target}`] = { ...result.stats, resources: result.resources.length, ms: Date.now() - started };
       // The run's clock (SECPOL_NOW pins it), not the wall clock: snapshots must be reproducible.
-      out.sources.push({ provider: adapter.name, target: adapter.target, collectedAt: ctx.now.toISOString() });
+      out.sources.push({ provider: adapter.name, target: adapter.target, collectedAt: ctx.now.toISOString(), ...(result.scanned !== undefined ? { scanned: result.scanned } : {}) });
     } catch (err) {
       out.diagnostics.push(...diagnosticsOf(err, `${adapter.name} (${adapter.target})`, ctx));
     }

@@ -1,4 +1,5 @@
-import { isAbsolute, relative, resolve } from 'node:path';
+import { realpathSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import type { Report, Rule, RuleMeta } from '../model/index.js';
 import { evaluate } from '../engine/evaluate.js';
 import { summarize } from '../engine/exit.js';
@@ -72,7 +73,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     });
     for (const d of collected.diagnostics) diagnostics.push(d);
     collectedStats = collected.stats;
-    targets = collected.sources.map((s) => `${s.provider} ${s.target}`);
+    targets = collected.sources.map((s) => `${s.provider} ${s.scanned ?? s.target}`);
     deps.progress.update(`evaluating ${policySet.rules.length} rules on ${collected.resources.length} resources`);
     const evalStarted = Date.now();
     // By resource id, whatever order the APIs answered in: reports are reproducible, and shard
@@ -102,7 +103,7 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     waivers,
     diagnostics: diagnostics.map((d) => ({ ...d, message: redactor.redact(d.message) })),
     stats: collectedStats,
-    anchorFile: settings.configFile ? relative(resolve(run.path), settings.configFile) || 'secpol.yaml' : 'secpol.yaml',
+    anchorFile: anchorFileOf(settings, run.path),
     ...(baselineOutcome ? { baseline: baselineOutcome } : {}),
     ...(run.filters.shard
       ? {
@@ -122,6 +123,25 @@ export async function runCheck(options: CommonOptions, deps: RunDeps): Promise<C
     },
   };
   return { report, exitCode: exitCode(results, settings.failOn, diagnostics), redactor };
+}
+
+/**
+ * Where settings findings point in SARIF: the config file relative to the root that locations
+ * are relative to (the repository's top inside git, else the checked path).
+ */
+function anchorFileOf(settings: { configFile?: string; repositoryTop?: string }, path: string): string {
+  if (!settings.configFile) return 'secpol.yaml';
+  const real = (p: string): string => {
+    try {
+      return realpathSync(p);
+    } catch {
+      return p;
+    }
+  };
+  // Real paths on both sides: git names the top by its real path.
+  const from = settings.repositoryTop ?? real(resolve(path));
+  const file = join(real(dirname(settings.configFile)), basename(settings.configFile));
+  return relative(from, file).split(sep).join('/') || 'secpol.yaml';
 }
 
 /** A path relative to the working directory when inside it, else as it is. */

@@ -30,7 +30,7 @@ export async function runSnapshot(options: CommonOptions, deps: RunDeps): Promis
   });
   const diagnostics = [...settings.diagnostics, ...collected.diagnostics];
   return {
-    snapshot: { schema: SNAPSHOT_SCHEMA, collectedAt: now.toISOString(), sources: collected.sources, resources: collected.resources },
+    snapshot: { schema: SNAPSHOT_SCHEMA, collectedAt: now.toISOString(), sources: collected.sources.map(({ provider, target, collectedAt }) => ({ provider, target, collectedAt })), resources: collected.resources },
     diagnostics,
     exitCode: diagnostics.some((d) => d.severity === 'error') ? 2 : 0,
     redactor,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { loadConfig } from '../config/load.js';
 import { checkWaivers, DEFAULT_WAIVER_MAX_DAYS } from '../config/waivers.js';
@@ -7,6 +7,7 @@ import { severities } from '../model/index.js';
 import type { Diagnostic } from '../shared/errors.js';
 import { UserError } from '../shared/errors.js';
 import { gitOriginUrl } from './origin.js';
+import { gitTopLevel, globsFromConfigDir, nearestConfig } from './work-tree.js';
 import { configProviders, type RunTargets } from './providers.js';
 import { MAX_SHARDS, parseShard } from '../providers/shard.js';
 
@@ -43,6 +44,8 @@ export interface Settings {
   overrides: RuleOverride[];
   waivers: Waiver[];
   configFile?: string;
+  /** The top of the git work tree holding the checked path (report paths are relative to it). */
+  repositoryTop?: string;
   /** The baseline to compare failures with (`--baseline` wins over config `baseline:`). */
   baseline?: { file: string; shown: string; maxAgeMs?: number };
   diagnostics: Diagnostic[];
@@ -56,8 +59,10 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string; 
   if (!existsSync(path)) throw new UserError([{ severity: 'error', file: options.path ?? '.', message: 'no such file or directory' }]);
 
   const explicitConfig = options.config ? resolve(deps.cwd, options.config) : undefined;
-  const defaultConfig = resolve(path, 'secpol.yaml');
-  const configFile = explicitConfig ?? (existsSync(defaultConfig) ? defaultConfig : undefined);
+  // git answers with the real path: compare real paths (a temp dir or the cwd may be a symlink).
+  const realPath = realOrSelf(path);
+  const repositoryTop = await gitTopLevel(realPath);
+  const configFile = explicitConfig ?? nearestConfig(realPath, repositoryTop);
   const loaded = configFile ? await loadConfig(configFile, deps.cwd, configProviders()) : { config: undefined, diagnostics: [] };
   const config = loaded.config;
   const base = configFile ? dirname(configFile) : deps.cwd;
@@ -88,7 +93,7 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string; 
       ...(shard ? { shard } : {}),
     },
     secretAllowlist: {
-      paths: config?.secrets?.allowlist?.paths ?? [],
+      paths: globsFromConfigDir(config?.secrets?.allowlist?.paths ?? [], configFile ? realOrSelf(dirname(configFile)) : undefined, repositoryTop),
       fingerprints: config?.secrets?.allowlist?.fingerprints ?? [],
     },
     flags: options.providerOptions ?? {},
@@ -104,9 +109,18 @@ export async function loadSettings(options: CommonOptions, deps: { cwd: string; 
     overrides: config?.overrides ?? [],
     waivers: waivers.waivers,
     configFile,
+    ...(repositoryTop !== undefined ? { repositoryTop } : {}),
     ...(baselineOf(options, config?.baseline, deps.cwd) ?? {}),
     diagnostics: [...loaded.diagnostics, ...waivers.diagnostics],
   };
+}
+
+function realOrSelf(path: string): string {
+  try {
+    return realpathSync(path);
+  } catch {
+    return path;
+  }
 }
 
 function baselineOf(options: CommonOptions, configured: { file: string; maxAgeMs?: number } | undefined, cwd: string): Pick<Settings, 'baseline'> | undefined {

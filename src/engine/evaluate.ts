@@ -173,6 +173,8 @@ function buildEvidence(p: PreparedRule, resource: Resource, offenders: unknown[]
     const item: Evidence = { message };
     const location = elementLocation(element, resource);
     if (location) item.location = location;
+    const context = element !== null && typeof element === 'object' ? (element as Record<string, unknown>).context : undefined;
+    if (typeof context === 'string' && context !== '') item.context = context;
     evidence.push(item);
   }
   p.ctx.item = undefined;

@@ -26,7 +26,7 @@ export const ReportResult = z.object({
   reason: text.optional(),
   resource: ResourceRef,
   location: Location.optional(),
-  evidence: z.array(z.object({ message: text, location: Location.optional() })).optional(),
+  evidence: z.array(z.object({ message: text, location: Location.optional(), context: text.optional() })).optional(),
   controls: Controls,
   waiver: z.object({ reason: text, expires: text, approvedBy: text.optional(), expiringSoon: z.boolean() }).optional(),
 });

@@ -14,6 +14,8 @@ export interface ResultLocation {
 export interface Evidence {
   message: string;
   location?: ResultLocation;
+  /** Where the item sits when it says (`code`, `test`, `docs`: a secret finding's context). */
+  context?: string;
 }
 
 export interface AppliedWaiver {

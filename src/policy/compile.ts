@@ -205,12 +205,51 @@ export function compileRules(
   }
 
   const rules: Rule[] = [];
-  for (const def of byId.values()) {
+  for (const original of byId.values()) {
+    const def = withInheritedParams(original, byId, overrideById, diagnostics);
+    if (!def) continue;
     const { rule, diagnostics: d } = compileRule(def, overrideById.get(def.id));
     for (const x of d) diagnostics.push(x);
     if (rule) rules.push(rule);
   }
   return { rules, diagnostics };
+}
+
+/**
+ * A rule with `paramsOf` compiled as if it declared the params the other rule ends up with
+ * (its defaults merged with its override), so one override switches both. Its own `params`
+ * or param overrides would let the two drift apart: errors, as is a missing or chained source.
+ */
+function withInheritedParams(
+  def: RuleDefinition,
+  byId: Map<string, RuleDefinition>,
+  overrideById: Map<string, RuleOverride>,
+  diagnostics: Diagnostic[],
+): RuleDefinition | undefined {
+  const from = def.spec.paramsOf;
+  if (from === undefined) return def;
+  const source = byId.get(from);
+  const problem =
+    source === undefined
+      ? `paramsOf names unknown rule id ${quote(from)}`
+      : source.spec.paramsOf !== undefined
+        ? `paramsOf names ${quote(from)}, which takes its own params from ${quote(source.spec.paramsOf)}; name that rule instead`
+        : def.spec.params !== undefined
+          ? `a rule with paramsOf declares no params of its own (they come from ${quote(from)})`
+          : undefined;
+  if (problem) {
+    diagnostics.push(diag(def.locate(['paramsOf']), problem));
+    return undefined;
+  }
+  const own = overrideById.get(def.id);
+  if (own?.params && Object.keys(own.params).length > 0) {
+    diagnostics.push(diag(overrideAt(own, def.source), `rule "${def.id}" takes its params from "${from}": set them under rules.${from}.params`));
+    return undefined;
+  }
+  const params: Record<string, unknown> = { ...(source!.spec.params ?? {}) };
+  const sourceOverride = overrideById.get(from)?.params ?? {};
+  for (const [name, value] of Object.entries(sourceOverride)) if (Object.hasOwn(params, name)) params[name] = value;
+  return { ...def, spec: { ...def.spec, params } };
 }
 
 /** The known id within a small edit distance, for "did you mean" hints. */

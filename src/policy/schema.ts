@@ -42,6 +42,11 @@ export const RuleSpecSchema = z.strictObject({
   resource: z.enum(resourceKinds),
   where: ConditionInput.optional(),
   params: ParamsSchema.optional(),
+  /**
+   * Take the params (defaults and secpol.yaml overrides) of another rule: two rules that split
+   * one set of findings between them stay in step with one switch.
+   */
+  paramsOf: RuleIdSchema.optional(),
   assert: ConditionInput,
   message: z.string().min(1),
   /** Messages for particular failures, the first whose `when` holds wins; `message` otherwise. */

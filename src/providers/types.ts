@@ -26,6 +26,8 @@ export interface CollectResult {
   diagnostics: Diagnostic[];
   /** Counters for the JSON report's `stats` (requests, notModified, rateLimitUsed, …). */
   stats: Record<string, number | string>;
+  /** What was scanned, when it says more than the target (`services/api of repository at /x (working tree)`). */
+  scanned?: string;
 }
 
 export interface ProviderAdapter {

@@ -1,6 +1,7 @@
 import type { Framework, Report, ReportDiagnostic, Result, ResultLocation, Severity, Status, WaiverStatus } from '../model/index.js';
 import { severities, severityRank } from '../model/index.js';
 import { isHttpUrl, stripControl } from './escape.js';
+import { plural } from '../shared/plural.js';
 
 /** How results are listed everywhere: what needs action first. */
 export const statusOrder: readonly Status[] = ['fail', 'error', 'waived', 'skip', 'pass'];
@@ -103,10 +104,6 @@ export function resultLocations(result: Result): ResultLocation[] {
 export function atOrAbove(results: readonly Result[], failOn: Report['failOn']): Result[] {
   if (failOn === 'none') return [];
   return results.filter((r) => severityRank[r.severity] >= severityRank[failOn]);
-}
-
-function plural(n: number, one: string, many: string): string {
-  return `${n} ${n === 1 ? one : many}`;
 }
 
 /**

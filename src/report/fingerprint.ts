@@ -13,6 +13,8 @@ export interface FindingSite {
   location?: ResultLocation;
   /** The evidence text the site stands for (several unlocated items joined with `; `). */
   evidence?: string;
+  /** Where a located item sits (`code`, `test`, `docs`), when it says. */
+  context?: string;
 }
 
 /**
@@ -23,7 +25,7 @@ export function findingSites(r: Result): FindingSite[] {
   const evidence = r.evidence ?? [];
   const located = evidence.filter((e) => e.location && normalisePath(e.location.path));
   const unlocated = evidence.filter((e) => !(e.location && normalisePath(e.location.path)));
-  const sites: FindingSite[] = located.map((e) => ({ location: e.location, evidence: e.message }));
+  const sites: FindingSite[] = located.map((e) => ({ location: e.location, evidence: e.message, ...(e.context !== undefined ? { context: e.context } : {}) }));
   if (located.length === 0 || unlocated.length > 0) {
     const own = r.location && normalisePath(r.location.path) ? r.location : undefined;
     sites.push({

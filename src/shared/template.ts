@@ -2,7 +2,9 @@ import { quote } from './quote.js';
 
 /**
  * `{{ a.b.c }}` templates: lookups only. There are no expressions, filters or calls, so a
- * policy file can never run code; a missing value renders as `unknown`.
+ * policy file can never run code; a missing value renders as `unknown`. One choice is
+ * allowed: `{{ count | secret is | secrets are }}` renders the first wording when the
+ * looked-up value is 1 and the second otherwise, so messages need no "(s)".
  */
 
 export type TemplateContext = Record<string, unknown>;
@@ -12,6 +14,8 @@ export interface TemplatePlaceholder {
   path: string[];
   /** The placeholder as written, including braces. */
   raw: string;
+  /** `{{ n | one | other }}`: the wording for a value of 1 and for any other value. */
+  forms?: { one: string; other: string };
   /** Offset of the placeholder in the template text. */
   offset: number;
 }
@@ -25,6 +29,7 @@ export interface ParsedTemplate {
 
 const PLACEHOLDER = /\{\{([^{}]*)\}\}/g;
 const LOOKUP = /^[A-Za-z_][\w-]*(?:\.[\w-]+)*$/;
+const CHOICE = /^([A-Za-z_][\w-]*(?:\.[\w-]+)*)\s*\|([^|]*)\|([^|]*)$/;
 
 export function parseTemplate(text: string): ParsedTemplate {
   const parts: (string | TemplatePlaceholder)[] = [];
@@ -36,14 +41,16 @@ export function parseTemplate(text: string): ParsedTemplate {
     const expr = (m[1] ?? '').trim();
     literal += text.slice(last, offset);
     last = offset + m[0].length;
-    if (!LOOKUP.test(expr)) {
-      errors.push({ raw: m[0], offset, message: `template placeholder ${quote(m[0])} is not a lookup like {{ resource.name }} (no expressions or filters)` });
+    const choice = CHOICE.exec(expr);
+    if (!LOOKUP.test(expr) && !choice) {
+      errors.push({ raw: m[0], offset, message: `template placeholder ${quote(m[0])} is not a lookup like {{ resource.name }} or a choice like {{ count | file | files }} (no expressions or filters)` });
       literal += m[0];
       continue;
     }
     if (literal) parts.push(literal);
     literal = '';
-    parts.push({ path: expr.split('.'), raw: m[0], offset });
+    if (choice) parts.push({ path: choice[1]!.split('.'), raw: m[0], offset, forms: { one: choice[2]!.trim(), other: choice[3]!.trim() } });
+    else parts.push({ path: expr.split('.'), raw: m[0], offset });
   }
   literal += text.slice(last);
   if (literal) parts.push(literal);
@@ -96,13 +103,16 @@ export function compileTemplate(text: string): RenderTemplate {
   }
   const statics: string[] = [];
   const paths: (readonly string[] | undefined)[] = [];
+  const forms: (TemplatePlaceholder['forms'] | undefined)[] = [];
   for (const part of parts) {
     if (typeof part === 'string') {
       statics.push(part);
       paths.push(undefined);
+      forms.push(undefined);
     } else {
       statics.push('');
       paths.push(part.path);
+      forms.push(part.forms);
     }
   }
   const n = parts.length;
@@ -110,7 +120,13 @@ export function compileTemplate(text: string): RenderTemplate {
     let out = '';
     for (let i = 0; i < n; i++) {
       const path = paths[i];
-      out += path === undefined ? statics[i] : formatTemplateValue(lookup(ctx, path));
+      if (path === undefined) {
+        out += statics[i];
+        continue;
+      }
+      const value = lookup(ctx, path);
+      const choice = forms[i];
+      out += choice ? (value === 1 ? choice.one : choice.other) : formatTemplateValue(value);
     }
     return out;
   };

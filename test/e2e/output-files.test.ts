@@ -89,6 +89,31 @@ describe('report files', () => {
     expectUsageError(await secpolAsync(['snapshot', ...base, '-o', 'link.json'], { cwd: dir, env }), /link\.json.*symbolic link/);
     expect(existsSync(join(dir, 'elsewhere'))).toBe(false);
   });
+
+  it('diff -o refuses the same destinations and replaces a file whole', async () => {
+    const dir = tempDir('secpol-out-diff-');
+    const report = await check(dir, 'json=r.json');
+    expect(report.status).not.toBe(2);
+    mkdirSync(join(dir, 'adir'));
+    writeFileSync(join(dir, 'victim.txt'), 'precious\n');
+    symlinkSync(join(dir, 'victim.txt'), join(dir, 'link.txt'));
+    const diff = (out: string) => secpolAsync(['diff', 'r.json', 'r.json', '-o', out], { cwd: dir, env });
+    const viaLink = await diff('link.txt');
+    expectUsageError(viaLink, /link\.txt.*symbolic link/);
+    expect(readFileSync(join(dir, 'victim.txt'), 'utf8')).toBe('precious\n');
+    expectUsageError(await diff('adir'), /adir.*directory/);
+    const made = spawnSync('mkfifo', [join(dir, 'pipe')]);
+    if (made.status === 0) expectUsageError(await diff('pipe'), /pipe.*no process is reading/);
+
+    writeFileSync(join(dir, 'diff.txt'), 'old', { mode: 0o640 });
+    const written = await diff('diff.txt');
+    expect(written.status).toBe(0);
+    expect(written.stdout).toBe('');
+    expect(readFileSync(join(dir, 'diff.txt'), 'utf8')).not.toContain('old');
+    expect(readFileSync(join(dir, 'diff.txt'), 'utf8').length).toBeGreaterThan(0);
+    expect(lstatSync(join(dir, 'diff.txt')).mode & 0o777).toBe(0o640);
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
 });
 
 describe('SECPOL_NOW', () => {

@@ -143,7 +143,7 @@ describe('evaluate: evidence and locations', () => {
     const r = rule({
       id: 'code.no-hardcoded-secrets',
       assert: c.none('secretFindings'),
-      message: '{{ count }} secret(s) in {{ resource.name }}',
+      message: '{{ count }} {{ count | secret | secrets }} in {{ resource.name }}',
       evidence: '{{ item.detector }} in {{ item.path }} ({{ item.masked }})',
     });
     const findings = [
@@ -152,7 +152,9 @@ describe('evaluate: evidence and locations', () => {
     ];
     const res = evaluate([r], [repo('acme/api', { secretFindings: findings, location: { path: '.' } })], { now }).results[0]!;
     expect(res.status).toBe('fail');
-    expect(res.message).toBe('2 secret(s) in acme/api');
+    expect(res.message).toBe('2 secrets in acme/api');
+    const one = evaluate([r], [repo('acme/api', { secretFindings: findings.slice(0, 1) })], { now }).results[0]!;
+    expect(one.message).toBe('1 secret in acme/api');
     expect(res.evidence).toEqual([
       { message: 'aws in src/a.ts (AKIA****)', location: { path: 'src/a.ts', line: 3, column: 7 } },
       { message: 'slack in config/b.yml (xoxb****)', location: { path: 'config/b.yml', line: 10 } },

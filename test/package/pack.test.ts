@@ -53,7 +53,7 @@ describe('npm pack output installed into an empty prefix, offline', () => {
     writeFileSync(join(repo, 'README.md'), '# demo\n');
     const run = spawnSync(bin, ['check', '--format', 'json'], { cwd: repo, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', HOME: scratch, SECPOL_CACHE_DIR: join(scratch, 'cache') } });
     // The one line a fresh repository gets: its uncommitted README is scanned too, and it says so.
-    expect(run.stderr).toBe('secpol: warning: local: scanned the working tree: 1 untracked file(s) not yet committed are included (README.md); ignored files are not\n');
+    expect(run.stderr).toBe('secpol: warning: local: scanned the working tree: 1 untracked file not yet committed is included (README.md); ignored files are not\n');
     expect([0, 1]).toContain(run.status);
     const report = JSON.parse(run.stdout) as { tool: { version: string }; results: { ruleId: string; resource: { id: string } }[] };
     expect(report.tool.version).toBe(pkg.version);

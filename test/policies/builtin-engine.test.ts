@@ -98,7 +98,7 @@ describe('fixtures/states under the built-in pack', () => {
     const pinned = results.find((r) => r.ruleId === 'ci.pinned-actions');
     expect(pinned?.evidence?.map((e) => e.message)).toContain('tj-actions/changed-files@main is not pinned to a full commit SHA');
     const mfa = results.find((r) => r.ruleId === 'org.members-without-mfa');
-    expect(mfa?.message).toBe('acme has 3 member(s) without two-factor authentication');
+    expect(mfa?.message).toBe('acme has 3 members without two-factor authentication');
     expect(mfa?.evidence?.map((e) => e.message)).toContain('ops-bob has no second factor');
   });
 });

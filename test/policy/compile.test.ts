@@ -219,3 +219,48 @@ describe('messages: a failure worded for its case', () => {
     expect(lines.some((l) => l.startsWith('p.yaml:13:') && l.includes('"max"'))).toBe(true);
   });
 });
+
+describe('paramsOf: two rules that split findings share one switch', () => {
+  const pair = (dependent: string[]) =>
+    defs(
+      [
+        'rules:',
+        '  - id: acme.code',
+        '    title: Code',
+        '    severity: critical',
+        '    resource: repository',
+        '    params: { apart: [test] }',
+        '    assert: { none: secretFindings, where: { path: context, notIn: "{{ params.apart }}" } }',
+        '    message: m',
+        '  - id: acme.tests',
+        '    title: Tests',
+        '    severity: low',
+        '    resource: repository',
+        ...dependent.map((l) => `    ${l}`),
+        '    assert: { none: secretFindings, where: { path: context, in: "{{ params.apart }}" } }',
+        '    message: m',
+      ].join('\n'),
+    );
+  const finding = { path: 'test/a.json', line: 1, detector: 'd', fingerprint: 'f', masked: 'x***', context: 'test' as const };
+  const repo: Repository = { id: 'local:.', kind: 'repository', provider: 'local', name: 'r', secretFindings: [finding] };
+  const statuses = (rules: Rule[]) => Object.fromEntries(evaluate(rules, [repo], { now: new Date('2026-01-01T00:00:00Z') }).results.map((r) => [r.ruleId, r.status]));
+
+  it('takes the other rule defaults and its override: one switch moves a finding from one rule to the other', () => {
+    const definitions = pair(['paramsOf: acme.code']);
+    const byDefault = compileRules(definitions, []);
+    expect(byDefault.diagnostics).toEqual([]);
+    expect(statuses(byDefault.rules)).toEqual({ 'acme.code': 'pass', 'acme.tests': 'fail' });
+    const asCode = compileRules(definitions, [{ rule: 'acme.code', params: { apart: [] } }]);
+    expect(asCode.diagnostics).toEqual([]);
+    expect(statuses(asCode.rules)).toEqual({ 'acme.code': 'fail', 'acme.tests': 'pass' });
+  });
+
+  it('refuses params of its own, an override of its params, and an unknown source, each at its place', () => {
+    const own = compileRules(pair(['paramsOf: acme.code', 'params: { apart: [docs] }']), []);
+    expect(own.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^p\.yaml:\d+:\d+: a rule with paramsOf declares no params of its own \(they come from "acme\.code"\)$/)]);
+    const override = compileRules(pair(['paramsOf: acme.code']), [{ rule: 'acme.tests', params: { apart: [] }, source: { file: 'secpol.yaml', line: 4, column: 5 } }]);
+    expect(override.diagnostics.map(formatDiagnostic)).toEqual(['secpol.yaml:4:5: rule "acme.tests" takes its params from "acme.code": set them under rules.acme.code.params']);
+    const unknown = compileRules(pair(['paramsOf: acme.nope']), []);
+    expect(unknown.diagnostics.map(formatDiagnostic)).toEqual([expect.stringMatching(/^p\.yaml:\d+:\d+: paramsOf names unknown rule id "acme\.nope"$/)]);
+  });
+});

@@ -113,7 +113,7 @@ describe('--format github', () => {
     const parsed = many.map(parseWorkflowCommand).filter((c) => c !== undefined);
     expect(parsed.filter((c) => c.command === 'error')).toHaveLength(10);
     expect(parsed.filter((c) => c.command === 'warning')).toHaveLength(10);
-    expect(many.at(-2)).toContain('7 more finding(s) not annotated');
+    expect(many.at(-2)).toContain('7 more findings not annotated');
   });
 
   it('writes the Markdown report as the step summary, or a short one when it would pass the budget', () => {

@@ -278,7 +278,7 @@ describe('renderSarif limits', () => {
     expect(critical).toBe(Math.floor((MAX_RESULTS_PER_RUN + 10) / 2));
     const notes = r.invocations?.[0]?.toolExecutionNotifications ?? [];
     expect(notes).toHaveLength(1);
-    expect(notes[0]?.message.text).toMatch(/^10 result\(s\) left out/);
+    expect(notes[0]?.message.text).toMatch(/^10 results left out/);
     expectGithubUploadable(log);
   });
 

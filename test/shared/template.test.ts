@@ -22,6 +22,16 @@ describe('compileTemplate', () => {
     expect(parseTemplate('{{ process.exit(1) }}').errors).toHaveLength(1);
   });
 
+  it('chooses the wording that agrees with a number, and nothing more', () => {
+    const render = compileTemplate('{{ count }} {{ count | image is | images are }} unpinned; {{ params.n|review|reviews }}');
+    expect(render({ count: 1, params: { n: 2 } })).toBe('1 image is unpinned; reviews');
+    expect(render({ count: 0, params: { n: 1 } })).toBe('0 images are unpinned; review');
+    expect(render({ params: { n: '1' } })).toBe('unknown images are unpinned; reviews');
+    expect(parseTemplate('{{ count | a }}').errors).toHaveLength(1);
+    expect(parseTemplate('{{ count | a | b | c }}').errors).toHaveLength(1);
+    expect(parseTemplate('{{ count + 1 | a | b }}').errors).toHaveLength(1);
+  });
+
   it('returns constants without placeholders', () => {
     expect(compileTemplate('plain text')({})).toBe('plain text');
     expect(compileTemplate('')({})).toBe('');

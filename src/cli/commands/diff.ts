@@ -1,7 +1,6 @@
-import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { Option, type Command } from 'commander';
 import type { Io } from '../io.js';
+import { checkOutputFiles, outputFile, writeOutputFile } from '../output-file.js';
 import { commonOptions, runDeps, type CollectFlags } from './common.js';
 
 interface DiffFlags extends CollectFlags {
@@ -30,16 +29,17 @@ export function registerDiff(program: Command, io: Io, setExit: (code: number) =
     .option('--quiet', 'no progress')
     .addHelpText('after', '\nExit codes: 0 nothing newly failing at or above --fail-on; 1 something is; 2 bad input, or (nothing newly failing) a new error at or above --fail-on.')
     .action(async (oldFile: string, newFile: string, flags: DiffFlags) => {
+      // The destination is checked before any work, with the same refusals as check -o.
+      const destination = flags.output ? outputFile(flags.output, io.cwd, 'diff') : undefined;
+      if (destination) await checkOutputFiles([destination]);
       const deps = runDeps(io, flags);
       const { runDiff } = await import('../../app/run-diff.js');
       const { renderDiff } = await import('../../report/diff/index.js');
-      const { format, output, ...rest } = flags;
+      const { format, output: _output, ...rest } = flags;
       const outcome = await runDiff(oldFile, newFile, commonOptions(io.cwd, rest), deps).finally(() => deps.done());
       const text = renderDiff(outcome.diff, format);
-      if (output) {
-        const file = resolve(io.cwd, output);
-        await mkdir(dirname(file), { recursive: true });
-        await writeFile(file, text);
+      if (destination) {
+        await writeOutputFile(destination, [text]);
       } else {
         io.out(text);
       }

@@ -17,6 +17,7 @@ import type { AwsTarget } from './target.js';
 import { envRegion } from './target.js';
 import { createTransport } from './transport.js';
 import { httpSettings } from '../http/index.js';
+import { plural } from '../../shared/plural.js';
 
 export interface CollectOptions {
   tuning?: Partial<Tuning>;
@@ -74,7 +75,7 @@ async function collectAccount(partial: Omit<AccountScope, 'account'>, label: str
   if ('gap' in regions && regions.gap) {
     return { resources: [], diagnostics: [{ severity: 'error', message: `aws (${scope.account}): cannot list the enabled regions for --aws-region all: ${regions.gap.message}` }] };
   }
-  ctx.progress.update(`aws ${scope.account}: ${regions.items.length} region(s)`);
+  ctx.progress.update(`aws ${scope.account}: ${plural(regions.items.length, 'region', 'regions')}`);
   const categorize = categoryMatcher(target.categories);
   const [iam, ...perRegion] = await Promise.all([collectIam(scope, partition), ...regions.items.map((region) => collectRegion({ ...scope, region }))]);
   const resources: Resource[] = [...iam];

@@ -1,5 +1,6 @@
 import type { BranchProtection } from '../../model/index.js';
 import type { PolicyConfiguration } from './schema.js';
+import { plural } from '../../shared/plural.js';
 
 /** Branch policy type GUIDs (terraform-provider-azuredevops policy/branch/common.go). */
 export const POLICY_TYPES = {
@@ -94,7 +95,7 @@ function sourceName(c: PolicyConfiguration): string {
   const s = c.settings ?? {};
   const notes: string[] = [];
   if (c.type.id.toLowerCase() === POLICY_TYPES.minimumReviewers) {
-    notes.push(`${s.minimumApproverCount ?? 0} approver(s)`);
+    notes.push(plural(s.minimumApproverCount ?? 0, 'approver', 'approvers'));
     if (s.creatorVoteCounts) notes.push("creator's vote counts");
     if (s.allowDownvotes) notes.push('completion allowed with rejections');
     if (s.resetOnSourcePush) notes.push('votes reset on push');

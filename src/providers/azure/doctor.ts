@@ -11,6 +11,7 @@ import { KeyVault, Subscription } from './schema.js';
 import type { AzureSettings } from './settings.js';
 import { GRAPH_NEEDS } from './tenant.js';
 import { AzureHttp, TokenTransport } from './transport.js';
+import { plural } from '../../shared/plural.js';
 
 /** A JSON object of any shape: the probes only need the call to succeed. */
 const AnyObject = z.object({}).loose();
@@ -54,7 +55,7 @@ export async function azureDoctor(settings: AzureSettings, deps: CollectDeps, en
     await probe('Reader: Microsoft.KeyVault/vaults/read', 'the Reader role', 'Key Vault secret and key metadata', async () => {
       const vaults = await arm.list(`/subscriptions/${first}/providers/Microsoft.KeyVault/vaults`, { 'api-version': API.keyVault }, KeyVault, 'Key Vaults');
       vaultUri = vaults.find((v) => v.properties.vaultUri)?.properties.vaultUri;
-      return `${vaults.length} vault(s) in ${first}`;
+      return `${plural(vaults.length, 'vault', 'vaults')} in ${first}`;
     });
     await probe('Reader: Microsoft.RecoveryServices/vaults/read', 'the Reader (or Backup Reader) role', 'backup policies', async () => {
       await arm.get(`/subscriptions/${first}/providers/Microsoft.RecoveryServices/vaults`, { 'api-version': API.recoveryServices }, AnyObject, 'Recovery Services vaults');

@@ -24,6 +24,7 @@ import { scanFile } from './scan-file.js';
 import { contextOf } from './secret-filters.js';
 import { SecretScanner, type Allowlist } from './secrets.js';
 import { decodeText } from './text.js';
+import { plural } from '../../shared/plural.js';
 
 export interface LocalProviderOptions {
   /** Secret findings to accept: path globs (not scanned) and fingerprints (from secpol.yaml). */
@@ -58,24 +59,27 @@ export class LocalAdapter implements ProviderAdapter {
     const started = Date.now();
     const diagnostics: Diagnostic[] = [];
     const maxFileBytes = this.options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
-    // Ids are relative to the scanned tree, not to where secpol was started: SARIF fingerprints
-    // and waivers must not change with the working directory.
-    const repoId = repositoryIdFor('.');
-    const idPrefix = repoId === 'local:.' ? 'local:' : repoId;
-    const ids: ResourceIds = { provider: 'local', idPrefix, repository: repoId };
-
     ctx.progress.update(`local: listing files in ${this.displayPath}`);
     const list = await listFiles(this.root, this.git);
     if (list.note) ctx.debug(`local: ${list.note}; walked ${list.paths.length} files honouring .gitignore`);
+    // Inside git, paths and ids are relative to the repository's top (a subdirectory is a part
+    // of it), not to where secpol was started: SARIF locations, fingerprints and waivers must
+    // not change with the working directory or the directory checked.
+    const base = list.top ?? this.root;
+    const scope = (list.prefix ?? '').replace(/\/$/, '');
+    const repoId = repositoryIdFor(scope || '.');
+    const ids: ResourceIds = { provider: 'local', idPrefix: 'local:', repository: repoId };
     const listed = new Set(list.paths);
+    // Files outside the checked directory that pipelines may include (GitLab `include: local` is root-relative).
+    const includable = new Set(list.repositoryPaths ?? list.paths);
     const untracked = new Set(list.untracked);
     if (untracked.size > 0) {
       // Say what was scanned: the working tree, not only what is committed.
       const names = list.untracked.slice(0, 10).join(', ') + (untracked.size > 10 ? ` and ${untracked.size - 10} more` : '');
-      diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${untracked.size} untracked file(s) not yet committed are included (${names}); ignored files are not` });
+      diagnostics.push({ severity: 'warning', message: `local: scanned the working tree: ${plural(untracked.size, 'untracked file not yet committed is', 'untracked files not yet committed are')} included (${names}); ignored files are not` });
     }
 
-    const reader = new SafeReader(this.root, maxFileBytes);
+    const reader = new SafeReader(base, maxFileBytes);
     // Found values go to the redactor too: defence in depth should any message ever quote a line.
     const scanner = new SecretScanner(this.options.allowlist, (value) => ctx.redactor.add(value));
     const skippedFiles: NonNullable<Repository['skippedFiles']> = [];
@@ -118,7 +122,7 @@ export class LocalAdapter implements ProviderAdapter {
     // Pipelines may include other repository files (GitLab `include: local`, Azure templates).
     const readFile = async (p: string): Promise<string | undefined> => {
       if (keep.has(p)) return keep.get(p);
-      if (!listed.has(p)) return undefined;
+      if (!includable.has(p)) return undefined;
       const r = reader.read(p);
       return r.ok ? decodeText(r.data)?.text : undefined;
     };
@@ -147,9 +151,10 @@ export class LocalAdapter implements ProviderAdapter {
       id: repoId,
       kind: 'repository',
       provider: 'local',
-      name: basename(this.root) || this.displayPath,
-      securityPolicy: hasSecurityPolicy(list.paths),
-      codeowners: hasCodeowners(list.paths),
+      name: scope ? `${basename(base)}/${scope}` : basename(this.root) || this.displayPath,
+      // A monorepo's security policy and code owners sit at the top, whichever part is checked.
+      securityPolicy: hasSecurityPolicy(list.repositoryPaths ?? list.paths),
+      codeowners: hasCodeowners(list.repositoryPaths ?? list.paths),
       envFilesCommitted: envFiles(list.paths.filter((p) => !untracked.has(p))),
       envFilesPresent: envFiles(list.paths).length > 0,
       secretFindings,
@@ -161,10 +166,12 @@ export class LocalAdapter implements ProviderAdapter {
       pipelineFiles: pipelines.map((p) => p.path ?? p.name),
     };
     const gaps: Gaps = ciScanGaps(pipelines);
-    const envIgnored = envIgnoredBy(keep.get('.gitignore'));
+    // The top's .gitignore, also when a subdirectory is checked (it is then outside the listing).
+    const rootGitignore = keep.get('.gitignore') ?? (scope && includable.has('.gitignore') ? await readFile('.gitignore') : undefined);
+    const envIgnored = envIgnoredBy(rootGitignore);
     if (envIgnored !== undefined) repository.envIgnored = envIgnored;
     else gaps.envIgnored = { reason: 'error', message: `.gitignore is larger than the ${formatBytes(LIMITS.gitignore)} limit: not evaluated` };
-    if (listed.has('.gitignore') && !keep.has('.gitignore')) {
+    if (includable.has('.gitignore') && rootGitignore === undefined) {
       delete repository.envIgnored;
       gaps.envIgnored = { reason: 'error', message: `.gitignore could not be read: ${skipReason.get('.gitignore') ?? 'unreadable'}` };
     }
@@ -174,23 +181,17 @@ export class LocalAdapter implements ProviderAdapter {
       const more = unscannedFiles.length > 10 ? ` and ${unscannedFiles.length - 10} more (see unscannedFiles)` : '';
       if (secretFindings.length === 0) {
         delete repository.secretFindings;
-        gaps.secretFindings = { reason: 'error', message: `${unscannedFiles.length} file(s) that could hold text were not scanned: ${shown}${more}` };
+        gaps.secretFindings = { reason: 'error', message: `${plural(unscannedFiles.length, 'file that could hold text was', 'files that could hold text were')} not scanned: ${shown}${more}` };
       }
-      diagnostics.push({ severity: 'warning', message: `local: ${unscannedFiles.length} file(s) could not be read for the secret scan: ${shown}${more}` });
+      diagnostics.push({ severity: 'warning', message: `local: ${plural(unscannedFiles.length, 'file', 'files')} could not be read for the secret scan: ${shown}${more}` });
     }
     if (Object.keys(gaps).length > 0) repository.gaps = gaps;
-    const apart = secretFindings.filter((f) => f.context !== 'code' && !f.highConfidence);
-    if (apart.length > 0) {
-      // Reported apart, not dropped: the default policy does not fail on them, but they are listed.
-      const listedApart = apart.map((f) => `${f.path}:${f.line} (${f.detector}, ${f.context})`).join(', ');
-      diagnostics.push({ severity: 'warning', message: `local: ${apart.length} credential-shaped value(s) in tests or docs, reported apart from code.no-hardcoded-secrets (param reportedApart): ${listedApart}` });
-    }
     const passedOver = skippedFiles.length - unscannedFiles.length;
     if (passedOver > 0) {
       diagnostics.push({
         severity: 'warning',
         verdict: true,
-        message: `local: ${passedOver} file(s) not scanned as text (binary, large, symlink or not regular); \`secpol check --verbose\` lists them`,
+        message: `local: ${plural(passedOver, 'file', 'files')} not scanned as text (binary, large, symlink or not regular); \`secpol check --verbose\` lists them`,
       });
       for (const skipped of skippedFiles) ctx.debug(`local: not scanned: ${JSON.stringify(skipped)}`);
     }
@@ -199,6 +200,7 @@ export class LocalAdapter implements ProviderAdapter {
     return {
       resources,
       diagnostics,
+      scanned: scopeLabel(this.displayPath, list.top, scope),
       stats: {
         localSource: list.source,
         localFilesListed: list.paths.length,
@@ -213,6 +215,12 @@ export class LocalAdapter implements ProviderAdapter {
       },
     };
   }
+}
+
+/** The run's "scanned" line: `services/api of repository at /x (working tree)`, or the path as given outside git. */
+function scopeLabel(displayPath: string, top: string | undefined, scope: string): string {
+  if (top === undefined) return displayPath;
+  return `${scope ? `${scope} of ` : ''}repository at ${top} (working tree)`;
 }
 
 /**

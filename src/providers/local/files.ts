@@ -18,6 +18,15 @@ export interface FileList {
   source: 'git' | 'walk';
   /** Why git was not used (not a repository, git missing, refused). */
   note?: string;
+  /**
+   * Git only: the work tree's top directory. Paths are relative to it (as GitHub code scanning
+   * and the root's secpol.yaml expect), and `paths` holds only those under `prefix`.
+   */
+  top?: string;
+  /** The checked directory relative to `top`, with a trailing `/`; empty at the top. */
+  prefix?: string;
+  /** Git only: every tracked file of the repository plus `untracked` (repository-level facts). */
+  repositoryPaths?: string[];
 }
 
 export interface GitRunner {
@@ -39,17 +48,26 @@ export const runGit: GitRunner = (args, cwd) =>
     );
   });
 
+/**
+ * Lists the tree at `root`. Inside a git work tree, `root` may be a subdirectory (a package of
+ * a monorepo): git applies the ignore rules of the whole repository (root and nested
+ * .gitignore, .git/info/exclude, core.excludesFile) and paths come back relative to the top.
+ */
 export async function listFiles(root: string, git: GitRunner = runGit): Promise<FileList> {
-  const inside = await git(['rev-parse', '--is-inside-work-tree'], root);
-  if (inside.code === 0 && inside.stdout.toString('utf8').trim() === 'true') {
-    const ls = await git(['ls-files', '-z', '--cached'], root);
+  const inside = await git(['rev-parse', '--is-inside-work-tree', '--show-toplevel', '--show-prefix'], root);
+  const [isInside, top, prefix] = inside.stdout.toString('utf8').split('\n');
+  if (inside.code === 0 && isInside === 'true' && top) {
+    // The whole repository's tracked files: the listing is cheap and repository-level facts (SECURITY.md) live at the top.
+    const ls = await git(['ls-files', '-z', '--cached'], top);
     if (ls.code === 0) {
-      const paths = [...new Set(nulSeparated(ls.stdout))];
+      const repositoryTracked = [...new Set(nulSeparated(ls.stdout))];
+      const scope = prefix ?? '';
+      const paths = scope ? repositoryTracked.filter((p) => p.startsWith(scope)) : repositoryTracked;
       // A developer checks before committing: new files count too, ignored ones do not.
-      const others = await git(['ls-files', '-z', '--others', '--exclude-standard'], root);
-      const tracked = new Set(paths);
+      const others = await git(['ls-files', '-z', '--others', '--exclude-standard', '--full-name'], root);
+      const tracked = new Set(repositoryTracked);
       const untracked = others.code === 0 ? nulSeparated(others.stdout).filter((p) => !tracked.has(p)) : [];
-      return { paths: [...paths, ...untracked], untracked, source: 'git' };
+      return { paths: [...paths, ...untracked], untracked, source: 'git', top, prefix: scope, repositoryPaths: [...repositoryTracked, ...untracked] };
     }
     return { paths: walk(root), untracked: [], source: 'walk', note: `git ls-files failed (${firstLine(ls.stderr)}); walked the directory instead` };
   }

@@ -3,6 +3,7 @@ import { annotationsOf, type Annotation } from '../annotations.js';
 import { statusCounts, summaryLine } from '../common.js';
 import { escapeMarkdown } from '../escape.js';
 import { renderMarkdown } from '../markdown/index.js';
+import { plural } from '../../shared/plural.js';
 
 /**
  * GitHub shows at most 10 error, 10 warning and 10 notice annotations per step (and 50 per job);
@@ -36,7 +37,7 @@ export function renderGithub(report: Report): string {
   }
   if (left > 0) {
     lines.push(
-      `secpol: ${left} more finding(s) not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step. The job summary and the other report formats list them all.`,
+      `secpol: ${plural(left, 'more finding', 'more findings')} not annotated: GitHub shows ${ANNOTATIONS_PER_LEVEL} error and ${ANNOTATIONS_PER_LEVEL} warning annotations per step. The job summary and the other report formats list them all.`,
     );
   }
   lines.push(summaryLine(report));

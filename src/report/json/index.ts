@@ -119,7 +119,7 @@ class ResultLines {
     if (r.evidence) {
       out += ',"evidence":[';
       r.evidence.forEach((e, i) => {
-        out += `${i === 0 ? '' : ','}{"message":${q(e.message)}${e.location ? `,"location":${location(e.location)}` : ''}}`;
+        out += `${i === 0 ? '' : ','}{"message":${q(e.message)}${e.location ? `,"location":${location(e.location)}` : ''}${e.context !== undefined ? `,"context":${q(e.context)}` : ''}}`;
       });
       out += ']';
     }

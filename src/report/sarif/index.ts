@@ -4,6 +4,7 @@ import { frameworks } from '../../model/index.js';
 import { compareResults, PieceBuffer } from '../common.js';
 import { escapeMarkdown, isHttpUrl, oneLine, stripControl, trustedMarkdown } from '../escape.js';
 import { FINGERPRINT_KEY, findingSites, normalisePath, siteFingerprints } from '../fingerprint.js';
+import { plural } from '../../shared/plural.js';
 
 export interface SarifOptions {
   /** `--sarif-all`: add passes, waived results, errors and skips (for compliance archives). */
@@ -68,7 +69,7 @@ export function* renderSarifChunks(report: Report, options: SarifOptions): Gener
     notifications.push({
       level: 'warning',
       message: {
-        text: `${omitted} result(s) left out: GitHub code scanning accepts at most ${MAX_RESULTS_PER_RUN} results per run; the most severe were kept. Use --format json for the full list.`,
+        text: `${plural(omitted, 'result', 'results')} left out: GitHub code scanning accepts at most ${MAX_RESULTS_PER_RUN} results per run; the most severe were kept. Use --format json for the full list.`,
       },
       properties: { omittedResults: omitted },
     });
@@ -209,6 +210,7 @@ interface Entry {
   /** True when the location is the anchor file standing in for a settings finding. */
   anchored: boolean;
   evidence?: string;
+  context?: string;
   fingerprint: string;
 }
 
@@ -220,6 +222,7 @@ function expand(r: Result, anchor: string): Entry[] {
     location: site.location ?? { path: anchor, line: 1 },
     anchored: site.location === undefined,
     ...(site.evidence !== undefined ? { evidence: site.evidence } : {}),
+    ...(site.context !== undefined ? { context: site.context } : {}),
     fingerprint: fingerprints[i]!,
   }));
 }
@@ -303,6 +306,7 @@ function toSarifResult(r: Result, entry: Entry, ruleIndex: number, compared: boo
       policyId: text(r.policyId),
       status: r.status,
       severity: r.severity,
+      ...(entry.context !== undefined ? { context: ident(entry.context) } : {}),
       ...(Object.keys(controls).length > 0 ? { controls } : {}),
       ...(r.reason !== undefined && (r.status === 'error' || r.status === 'skip') ? { reason: text(r.reason) } : {}),
       ...(r.waiver

@@ -52,6 +52,8 @@ export function* renderTextChunks(report: Report, options: TextOptions): Generat
   const header = `${t(report.tool.name)} ${t(report.tool.version)}`;
   const seconds = durationSeconds(report);
   out.push(c.bold(header) + c.dim(` — ${t(report.finishedAt)}${seconds !== undefined ? ` (${seconds}s)` : ''}`));
+  // What was looked at, e.g. `local services/api of repository at /src/mono (working tree)`.
+  if (report.scope && report.scope.targets.length > 0) out.push(c.dim(`scanned: ${report.scope.targets.map(t).join('; ')}`));
 
   const blocks = options.verbose ? byResourceBlocks(report, c, options) : byRuleBlocks(report, c, options);
   for (const block of blocks) {

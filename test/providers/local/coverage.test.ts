@@ -108,7 +108,7 @@ describe('secret scanning coverage', () => {
     const report = JSON.parse(run.stdout) as { results: { ruleId: string; status: string; reason?: string }[] };
     const secrets = report.results.find((r) => r.ruleId === 'code.no-hardcoded-secrets')!;
     expect(secrets.status).toBe('error');
-    expect(secrets.reason).toMatch(/1 file\(s\) that could hold text were not scanned: notes\.txt \(unreadable \(EACCES\)\)/);
+    expect(secrets.reason).toMatch(/1 file that could hold text was not scanned: notes\.txt \(unreadable \(EACCES\)\)/);
     expect(run.stderr).toMatch(/could not be read for the secret scan: notes\.txt/);
   });
 });

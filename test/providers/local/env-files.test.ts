@@ -28,7 +28,7 @@ describe('.env files', () => {
     expect(repo.envFilesCommitted).toEqual([]);
     expect(repo.envFilesPresent).toBe(true);
     expect(result.stats.localFilesUntracked).toBe(2);
-    expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/scanned the working tree: 2 untracked file\(s\).*\.env, new\.js/));
+    expect(result.diagnostics.map((d) => d.message)).toContainEqual(expect.stringMatching(/scanned the working tree: 2 untracked files not yet committed are included.*\.env, new\.js/));
   });
 
   it('secpol check on a fresh `git init` repository does not fail, and passes the env rule', () => {

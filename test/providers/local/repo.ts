@@ -105,16 +105,18 @@ export interface Collected extends CollectResult {
 
 /**
  * Collects `root` the way `secpol check` run inside it would (path `.`), unless `asPath`
- * gives the path as the user typed it.
+ * gives the path as the user typed it (from `cwd` when given).
  */
 export async function collect(
   root: string,
   options: LocalProviderOptions = {},
   asPath?: string,
   secretAllowlist?: ProviderTargets['secretAllowlist'],
+  cwd?: string,
 ): Promise<Collected> {
   const previous = process.cwd();
   if (asPath === undefined) process.chdir(root);
+  else if (cwd !== undefined) process.chdir(cwd);
   try {
     const adapters = createLocalProvider(options).plan(
       providerTargets({ path: asPath ?? '.', ...(secretAllowlist ? { secretAllowlist } : {}) }),
