@@ -6,27 +6,28 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   escapeData
-} from "./chunk-HGMPPLOF.js";
-import "./chunk-XSQ4VVBH.js";
+} from "./chunk-62LMEIPD.js";
+import "./chunk-AVSBG4QY.js";
 import {
   processIo,
   runCli
-} from "./chunk-UBVDGNVX.js";
-import "./chunk-OLRAS2DL.js";
+} from "./chunk-EUYM26LY.js";
+import "./chunk-HD5MZR3B.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-R47SLGDY.js";
+import "./chunk-EVPTDKLT.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
 import "./chunk-L26WBE74.js";
 import "./chunk-2473HE6L.js";
-import "./chunk-R2U3HKMN.js";
+import "./chunk-VLIIBWI3.js";
 import "./chunk-7AH5QC2N.js";
 import "./chunk-7Z2SP4JL.js";
 import "./chunk-L5QX7PQ4.js";
 import "./chunk-VTOSPDMA.js";
 import "./chunk-TTZMJX2J.js";
 import "./chunk-6WQEB4TW.js";
+import "./chunk-7GBTORYK.js";
 import "./chunk-ZSQFSEXC.js";
 import "./chunk-336B3YIU.js";
 import "./chunk-RVV4H2YY.js";

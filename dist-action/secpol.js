@@ -7,16 +7,16 @@ const __dirname = __secpolDirname(__filename);
 import {
   processIo,
   runCli
-} from "./chunk-UBVDGNVX.js";
-import "./chunk-OLRAS2DL.js";
+} from "./chunk-EUYM26LY.js";
+import "./chunk-HD5MZR3B.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-R47SLGDY.js";
+import "./chunk-EVPTDKLT.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
 import "./chunk-L26WBE74.js";
 import "./chunk-2473HE6L.js";
-import "./chunk-R2U3HKMN.js";
+import "./chunk-VLIIBWI3.js";
 import "./chunk-7AH5QC2N.js";
 import "./chunk-7Z2SP4JL.js";
 import "./chunk-L5QX7PQ4.js";
