@@ -21,6 +21,21 @@ const cacheDir = mkdtempSync(join(tmpdir(), 'secpol-bench-gh-'));
 const env = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: TOKEN };
 const spec = { path: '.', repos: [], options: { githubOrg: 'acme' }, config: {}, filters: {}, stateFiles: [], named: true, noCache: false, explicit: true };
 
+/** Requests per repository grouped by route (repository and environment names folded), busiest first. */
+function byRoute(entries, repoCount) {
+  const counts = new Map();
+  for (const { method, path, status } of entries) {
+    const route = path
+      .replace(/^\/repos\/[^/]+\/[^/]+/, '/repos/{r}')
+      .replace(/\/environments\/[^/]+\//, '/environments/{e}/')
+      .replace(/\/git\/trees\/.+$/, '/git/trees/{ref}')
+      .replace(/\/contents\/.+$/, '/contents/{path}');
+    const key = `${method} ${route}${status === 304 ? ' (304)' : ''}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${k} ${(n / repoCount).toFixed(3)}`).join('; ');
+}
+
 async function scan(label) {
   const before = { log: fake.log.length, core: fake.used.core, graphql: fake.used.graphql };
   const [adapter] = githubProvider.plan(spec, env);
@@ -35,6 +50,7 @@ async function scan(label) {
       `requests=${requests} (${(requests / repos).toFixed(2)}/repo) notModified=${s['github.notModified']} ` +
       `rateLimitPoints=${points} (${(points / repos).toFixed(2)}/repo; rest=${s['github.restPoints']} graphql=${s['github.graphqlPoints']})`,
   );
+  console.log(`      by route (per repo): ${byRoute(fake.log.slice(before.log), repos)}`);
   if (fake.unexpected.length) console.log(`unexpected requests: ${fake.unexpected.slice(0, 5).join('; ')}`);
   return { wall, requests, points };
 }
