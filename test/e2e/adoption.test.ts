@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeRepo } from '../fakes/github/model.js';
 import { secpol, secpolAsync, tempDir, type CliRun } from '../helpers/cli.js';
+import { expectMergeEqualsWhole, expectPartition, scanWholeAndShards, type ShardedScans } from '../helpers/shards.js';
 import { ADMIN_TOKEN, FakeGithub, standardState } from '../providers/github/helpers.js';
 
 /**
@@ -16,15 +17,7 @@ let fake: FakeGithub;
 let dir: string;
 let env: Record<string, string>;
 let whole: CliRun;
-let shards: CliRun[];
-let wholeRequests: number;
-let shardRequests: number[];
-
-/** Reports differ only in when they ran and how many requests each job made. */
-function normalise(json: string): unknown {
-  const report = JSON.parse(json) as Record<string, unknown>;
-  return { ...report, startedAt: 'T', finishedAt: 'T', stats: {} };
-}
+let scans: ShardedScans;
 
 beforeAll(async () => {
   const state = standardState();
@@ -33,16 +26,8 @@ beforeAll(async () => {
   dir = tempDir('secpol-e2e-adoption-');
   env = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: ADMIN_TOKEN, SECPOL_HTTP_RETRY_BASE_MS: '5', SECPOL_NOW: NOW };
   const scan = (extra: string[]) => secpolAsync(['check', '--github-org', 'acme', '--no-cache', ...extra], { cwd: dir, env });
-  let before = fake.log.length;
-  whole = await scan(['--format', 'json=whole.json', '--format', 'sarif=whole.sarif', '--format', 'junit=whole.xml']);
-  wholeRequests = fake.log.length - before;
-  shards = [];
-  shardRequests = [];
-  for (let i = 1; i <= SHARDS; i++) {
-    before = fake.log.length;
-    shards.push(await scan(['--shard', `${i}/${SHARDS}`, '--format', `json=shard-${i}.json`]));
-    shardRequests.push(fake.log.length - before);
-  }
+  scans = await scanWholeAndShards(scan, SHARDS, () => fake.log.length);
+  whole = scans.whole;
 }, 180_000);
 
 afterAll(async () => {
@@ -50,32 +35,14 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const shardFiles = () => Array.from({ length: SHARDS }, (_, i) => `shard-${i + 1}.json`);
-
 describe('check --shard i/n and merge', () => {
   it('splits the repositories between the shards, each making only part of the requests', () => {
     expect(whole.status).toBe(1);
-    const ids = shardFiles().map((f) => new Set((JSON.parse(readFileSync(join(dir, f), 'utf8')) as { results: { resource: { id: string } }[] }).results.map((r) => r.resource.id)));
-    for (const [i, set] of ids.entries()) {
-      expect(set.size).toBeGreaterThan(0);
-      // The organization is evaluated in shard 1 only.
-      expect(set.has('github:acme')).toBe(i === 0);
-      for (const [j, other] of ids.entries()) if (i !== j) expect([...set].filter((id) => other.has(id))).toEqual([]);
-    }
-    for (const n of shardRequests) expect(n).toBeLessThan(wholeRequests);
+    expectPartition(dir, scans, ['github:acme']);
   });
 
   it('merges into the unsharded report, byte for byte once timestamps and request counters are set aside', () => {
-    const merged = secpol(['merge', ...shardFiles(), '--format', 'json=merged.json', '--format', 'sarif=merged.sarif', '--format', 'junit=merged.xml'], { cwd: dir });
-    expect(merged.stderr).toBe('');
-    expect(merged.status).toBe(whole.status);
-    const text = (f: string) => readFileSync(join(dir, f), 'utf8');
-    expect(normalise(text('merged.json'))).toEqual(normalise(text('whole.json')));
-    // Same pieces in the same order: the JSON text itself, not only its value.
-    const strip = (s: string) => s.replace(/"(startedAt|finishedAt)": "[^"]*"/g, '').replace(/"stats": \{[\s\S]*\}\n\}\n$/, '');
-    expect(strip(text('merged.json'))).toBe(strip(text('whole.json')));
-    expect(text('merged.sarif').replace(/"(start|end)TimeUtc": "[^"]*"/g, '')).toBe(text('whole.sarif').replace(/"(start|end)TimeUtc": "[^"]*"/g, ''));
-    expect(text('merged.xml').replace(/time(stamp)?="[^"]*"/g, '')).toBe(text('whole.xml').replace(/time(stamp)?="[^"]*"/g, ''));
+    expectMergeEqualsWhole(dir, scans);
   });
 
   it('refuses a missing shard, a repeated one, a different clock or policy set, and a report that is no shard', () => {

@@ -7,5 +7,5 @@ export function addBaselineOption(cmd: Command): Command {
 
 /** `--shard i/n`: one part of an org/group/project scan, for CI matrices (merge with `secpol merge`). */
 export function addShardOption(cmd: Command): Command {
-  return cmd.option('--shard <i/n>', 'org/group scans: only the i-th of n stable parts of the repositories (org-level resources in shard 1)');
+  return cmd.option('--shard <i/n>', 'org/group/project scans: only the i-th of n stable parts of the repositories (org-level resources in shard 1)');
 }

@@ -12,6 +12,7 @@ import { AccessControlList, Project } from './schema.js';
 import { GIT_NAMESPACE } from './security.js';
 import type { AdoTarget } from './target.js';
 import { repositoryFilter } from '../repository-filter.js';
+import { collectsOrgLevel, inShard } from '../shard.js';
 
 export interface CollectOptions {
   concurrency?: number;
@@ -45,13 +46,17 @@ export async function collectAzureDevOps(target: AdoTarget, explicit: boolean, c
       return { resources, diagnostics, stats: statsOf(client) };
     }
     ctx.progress.update(`azure-devops: reading ${scope.org}`);
+    // --shard: the organization and project-level resources in shard 1 only (orgLevel), this
+    // shard's repositories only, chosen before any per-repository request (a single repository named by the origin is not sharded).
+    const shard = target.repo ? undefined : target.filters.shard;
+    const orgLevel = collectsOrgLevel(shard);
     const [org, projects, hooks, rootAcl] = await Promise.all([
-      collectOrganization(client, scope),
+      orgLevel ? collectOrganization(client, scope) : undefined,
       client.list(LOCATIONS.projects, {}, { stateFilter: 'wellFormed' }, Project, 'projects'),
       listSubscriptions(client),
       client.listRaw(`_apis/accesscontrollists/${GIT_NAMESPACE}`, { token: 'repoV2', recurse: false }, AccessControlList, 'Git permissions of the organization'),
     ]);
-    resources.push(org);
+    if (org) resources.push(org);
     if (!projects.ok) {
       diagnostics.push({ severity: 'error', message: `azure-devops ${scope.org}: ${projects.gap.message}` });
       return { resources, diagnostics, stats: statsOf(client) };
@@ -61,7 +66,7 @@ export async function collectAzureDevOps(target: AdoTarget, explicit: boolean, c
       selected = selected.filter((p) => p.name.toLowerCase() === target.project!.toLowerCase() || p.id === target.project);
       if (!selected.length) diagnostics.push({ severity: 'error', message: `azure-devops ${scope.org}: project '${target.project}' does not exist or is not visible to the token` });
     }
-    const orgCtx: OrgContext = { scope, client, hooks, rootAcl, identityNames: new Map(), keepRepository: repositoryFilter(target.filters) };
+    const orgCtx: OrgContext = { scope, client, hooks, rootAcl, identityNames: new Map(), keepRepository: repositoryFilter(target.filters), orgLevel, inShard: (id) => inShard(id, shard) };
     for (const project of selected) {
       ctx.progress.update(`azure-devops: project ${project.name}`);
       resources.push(...(await collectProject(orgCtx, project, target.repo)));

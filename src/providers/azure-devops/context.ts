@@ -13,6 +13,10 @@ export interface OrgContext {
   identityNames: Map<string, string>;
   /** Which repositories a scan keeps (disabled ones count as archived, like the platform shows them). */
   keepRepository: (repo: FilterableRepository) => boolean;
+  /** `--shard`: whether this run reports organization- and project-level resources (shard 1 only). */
+  orgLevel: boolean;
+  /** `--shard`: whether the repository with this resource id is this run's. */
+  inShard: (repositoryId: string) => boolean;
 }
 
 /** A project's branch policies, or why they cannot be trusted. */

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { AdoClient, Fetched } from './client.js';
 import type { OrgContext, PolicyState } from './context.js';
 import { environmentResource, listChecks, listEnvironments } from './environments.js';
-import { orgId, PROVIDER, type Scope } from './ids.js';
+import { orgId, PROVIDER, repoId, type Scope } from './ids.js';
 import { LOCATIONS } from './locations.js';
 import { resolveIdentities } from './organization.js';
 import { classicPipeline, isAzureRepo, listDefinitions, yamlPathOf } from './pipelines.js';
@@ -23,18 +23,21 @@ export async function collectProject(oc: OrgContext, project: Project, onlyRepo:
     client.list(LOCATIONS.policyConfigurations, { project: project.id }, {}, PolicyConfiguration, `branch policies of project ${project.name}`),
     client.listRaw(`_apis/accesscontrollists/${GIT_NAMESPACE}`, { token: `repoV2/${project.id}`, recurse: true }, AccessControlList, `Git permissions of project ${project.name}`),
     listDefinitions(client, project),
-    listVariableGroups(client, project),
-    listServiceEndpoints(client, project),
-    listEnvironments(client, project),
+    // Project-level lists only where they are reported (--shard: shard 1).
+    oc.orgLevel ? listVariableGroups(client, project) : undefined,
+    oc.orgLevel ? listServiceEndpoints(client, project) : undefined,
+    oc.orgLevel ? listEnvironments(client, project) : undefined,
   ]);
   const out: Resource[] = [];
-  if (!repos.ok) {
+  if (!repos.ok && oc.orgLevel) {
     // Without the repository list there is nothing to attach facts to; say so on a project-level resource.
     out.push({ id: `${orgId(scope)}/${project.name}`, kind: 'repository', provider: PROVIDER, name: project.name, gaps: { '*': repos.gap } });
   }
   const keep = (r: GitRepository) => oc.keepRepository({ fullName: `${project.name}/${r.name}`, name: r.name, archived: r.isDisabled === true, fork: r.isFork === true });
   // The repository origin points to is always read; a project or organization scan is filtered.
-  const repoList = repos.ok ? repos.value.filter((r) => (onlyRepo ? r.name.toLowerCase() === onlyRepo.toLowerCase() : keep(r))) : [];
+  const kept = repos.ok ? repos.value.filter((r) => (onlyRepo ? r.name.toLowerCase() === onlyRepo.toLowerCase() : keep(r))) : [];
+  const idOf = (r: GitRepository) => repoId(scope, project.name, r.name);
+  const repoList = kept.filter((r) => oc.inShard(idOf(r)));
   const policyState = await policiesVisible(client, project, policies, repoList.length > 0);
   const aclMap = aclIndex(oc.rootAcl, acls);
   await nameIdentities(oc, aclMap);
@@ -45,19 +48,24 @@ export async function collectProject(oc: OrgContext, project: Project, onlyRepo:
   const repoResults = await Promise.all(repoList.map((repo) => collectRepository(oc, project, repo, policyState, aclMap, defs.ok ? (defsByRepo.get(repo.id.toLowerCase()) ?? []) : defs.gap)));
   for (const r of repoResults) out.push(...r);
 
-  if (!defs.ok) out.push(placeholder(scope, project, 'build-definitions', 'pipeline', defs.gap));
-  else {
-    const repoIds = new Map(repoList.map((r) => [r.id.toLowerCase(), `${orgId(scope)}/${project.name}/${r.name}`]));
+  if (!defs.ok) {
+    if (oc.orgLevel) out.push(placeholder(scope, project, 'build-definitions', 'pipeline', defs.gap));
+  } else {
+    const repoIds = new Map(kept.map((r) => [r.id.toLowerCase(), idOf(r)]));
     for (const d of defs.value) {
       if (yamlPathOf(d)) continue;
       const repoRef = d.repository?.id ? repoIds.get(d.repository.id.toLowerCase()) : undefined;
       if (onlyRepo && !repoRef) continue;
+      // A classic pipeline goes with its repository's shard; one of no scanned repository with the project's.
+      if (repoRef ? !oc.inShard(repoRef) : !oc.orgLevel) continue;
       out.push(classicPipeline(scope, project, d, repoRef));
     }
   }
   // A single-repository scan still reports the project's secrets and environments: its pipelines use them.
-  out.push(...projectSecrets(scope, project, groups, endpoints));
-  out.push(...(await projectEnvironments(oc, project, envs)));
+  if (groups && endpoints && envs) {
+    out.push(...projectSecrets(scope, project, groups, endpoints));
+    out.push(...(await projectEnvironments(oc, project, envs)));
+  }
   return out;
 }
 

@@ -16,7 +16,8 @@ export interface CachedResponse {
 
 export class EtagCache {
   private readonly dir: string;
-  private ready: Promise<unknown> | undefined;
+  /** Directories made (or being made) this run: one mkdir each, not one per entry. */
+  private readonly made = new Map<string, Promise<unknown>>();
 
   constructor(
     cacheDir: string,
@@ -47,9 +48,16 @@ export class EtagCache {
     const text = JSON.stringify(entry);
     if (this.holdsSecret(text)) return false;
     const file = this.file(url);
-    this.ready ??= mkdir(this.dir, { recursive: true, mode: 0o700 });
-    await this.ready;
-    await mkdir(join(file, '..'), { recursive: true, mode: 0o700 });
+    const dir = join(file, '..');
+    let made = this.made.get(dir);
+    if (!made) {
+      made = mkdir(dir, { recursive: true, mode: 0o700 }).catch((err: unknown) => {
+        this.made.delete(dir);
+        throw err;
+      });
+      this.made.set(dir, made);
+    }
+    await made;
     const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
     await writeFile(tmp, text, { mode: 0o600 });
     await rename(tmp, file);

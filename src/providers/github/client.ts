@@ -59,6 +59,14 @@ export interface ClientDeps {
   env?: Readonly<Record<string, string | undefined>>;
 }
 
+/**
+ * Stands in for the throttling plugin's global Bottleneck group: runs each request at once.
+ * The plugin reads `throttle.global` (not in its published types) before its own default.
+ */
+const PASS_THROUGH = {
+  key: () => ({ schedule: <A extends unknown[], R>(_job: unknown, fn: (...args: A) => R, ...args: A): R => fn(...args) }),
+} as never;
+
 /** Attempts after a 5xx or a dropped connection (as @octokit/plugin-retry did). */
 const RETRY_STATUSES = new Set([500, 502, 503, 504]);
 
@@ -114,6 +122,9 @@ export class GithubClient {
       request: { fetch: observingFetch },
       log: { debug: () => {}, info: () => {}, warn: (m: string) => deps.debug(`github: ${m}`), error: () => {} },
       throttle: {
+        // Requests in flight are bounded once, by the HTTP core (settings.concurrency); the
+        // plugin's own global group (10, shared by every Octokit in the process) would cap below it.
+        global: PASS_THROUGH,
         retryAfterBaseValue: base,
         onRateLimit: retryOnLimit('primary', 2),
         onSecondaryRateLimit: retryOnLimit('secondary', 3),

@@ -4,10 +4,12 @@ import type { GithubClient } from './client.js';
 import { pathSegment } from './ids.js';
 import type { GqlRepository } from './schema.js';
 import { FileContent, GitTree } from './schema.js';
+import { pathsFromGraphql, type GqlTree } from './tree.js';
 
 /**
- * Pipeline and container files without cloning: the workflow files' text comes with the
- * GraphQL batch, the file list from one recursive tree request, Dockerfiles one by one.
+ * Pipeline and container files without cloning: the workflow files' text, the root
+ * Dockerfile and (for shallow repositories) the file list come with the GraphQL batch;
+ * otherwise the file list is one recursive tree request. Other Dockerfiles are read one by one.
  * The local provider's analysers turn them into resources, so rules mean the same everywhere.
  */
 export interface FileFacts {
@@ -45,11 +47,22 @@ function withSafeId<T extends { id: string }>(resource: T, ctx: Ctx, path: strin
   return { ...resource, id: `${ctx.repoId}/${pathSegment(path)}` };
 }
 
-export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows' | 'rootDockerfile'>, workflowsGap: Gap | undefined): Promise<FileFacts> {
+type TreeListing = { paths: string[]; truncated: boolean } | { empty: true } | { gap: Gap };
+
+/** The file list: from the GraphQL batch when complete, else one recursive REST tree request. */
+async function listTree(ctx: Ctx, gqlTree: GqlTree): Promise<TreeListing> {
+  const fromGraphql = pathsFromGraphql(gqlTree);
+  if (fromGraphql) return { paths: fromGraphql, truncated: false };
+  const tree = await ctx.client.get('contents', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ctx.owner, repo: ctx.name, tree_sha: ctx.branch, recursive: '1' }, GitTree);
+  if (!tree.ok) return tree.status === 409 ? { empty: true } : { gap: tree.gap };
+  return { paths: tree.value.tree.filter((t) => t.type === 'blob').map((t) => t.path), truncated: tree.value.truncated };
+}
+
+export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows' | 'rootDockerfile' | 'tree'>, workflowsGap: Gap | undefined): Promise<FileFacts> {
   const workflows = gql.workflows;
   const facts: FileFacts = { pipelines: [], images: [], repo: {}, gaps: {} };
   const ids = { provider: 'github', idPrefix: ctx.repoId, repository: ctx.repoId };
-  const treeRequest = ctx.client.get('contents', 'GET /repos/{owner}/{repo}/git/trees/{tree_sha}', { owner: ctx.owner, repo: ctx.name, tree_sha: ctx.branch, recursive: '1' }, GitTree);
+  const listing = listTree(ctx, gql.tree);
 
   if (workflowsGap) {
     facts.gaps.pipelineFiles = workflowsGap;
@@ -77,17 +90,17 @@ export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows
     }
   }
 
-  const tree = await treeRequest;
-  if (!tree.ok) {
-    // An empty repository has no tree (409): nothing to build, no IaC, no CODEOWNERS.
-    if (tree.status === 409) {
-      Object.assign(facts.repo, { buildsImages: false, hasIac: false, codeowners: false });
-      return facts;
-    }
+  const tree = await listing;
+  // An empty repository has no tree (409): nothing to build, no IaC, no CODEOWNERS.
+  if ('empty' in tree) {
+    Object.assign(facts.repo, { buildsImages: false, hasIac: false, codeowners: false });
+    return facts;
+  }
+  if ('gap' in tree) {
     for (const f of ['buildsImages', 'hasIac', 'codeowners']) facts.gaps[f] = tree.gap;
     return facts;
   }
-  const paths = tree.value.tree.filter((t) => t.type === 'blob').map((t) => t.path);
+  const paths = tree.paths;
   const dockerfiles = paths.filter(isDockerfilePath);
   const truncatedGap: Gap = { reason: 'error', message: 'repository tree too large: GitHub truncated the file list' };
   facts.repo.buildsImages = dockerfiles.length > 0 ? true : undefined;
@@ -95,7 +108,7 @@ export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows
   facts.repo.codeowners = paths.some((p) => CODEOWNERS.has(p)) ? true : undefined;
   for (const f of ['buildsImages', 'hasIac', 'codeowners'] as const) {
     if (facts.repo[f] === undefined) {
-      if (tree.value.truncated) facts.gaps[f] = truncatedGap;
+      if (tree.truncated) facts.gaps[f] = truncatedGap;
       else facts.repo[f] = false;
     }
   }

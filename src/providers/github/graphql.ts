@@ -3,6 +3,7 @@ import type { GithubClient } from './client.js';
 import { accessNeeds, needText } from './permissions.js';
 import { gapForGraphqlError, type RepoRef } from './repos.js';
 import { GqlRepository, type GqlRepository as GqlRepositoryT } from './schema.js';
+import { TREE_FIELD } from './tree.js';
 
 /**
  * Connection sizes keep a 50-repository query near 25 points of GraphQL rate limit
@@ -10,7 +11,8 @@ import { GqlRepository, type GqlRepository as GqlRepositoryT } from './schema.js
  *
  * One GraphQL query per batch of repositories (by node id) for everything GraphQL exposes:
  * default branch, classic protection rules, rulesets, outside collaborators, deploy keys,
- * Dependabot alerts, security policy, and the workflow files' text. REST does the rest.
+ * Dependabot alerts, security policy, the workflow files' text and the shallow file tree.
+ * REST does the rest.
  */
 const BASIC_FIELDS = `
   id databaseId nameWithOwner viewerPermission isSecurityPolicyEnabled
@@ -46,7 +48,7 @@ const BASIC_FIELDS = `
   workflows: object(expression: "HEAD:.github/workflows") {
     ... on Tree { entries { name path type object { ... on Blob { text isBinary isTruncated } } } }
   }
-  rootDockerfile: object(expression: "HEAD:Dockerfile") { ... on Blob { text isTruncated } }`;
+  rootDockerfile: object(expression: "HEAD:Dockerfile") { ... on Blob { text isTruncated } }${TREE_FIELD}`;
 
 const ADMIN_FIELDS = `
   hasVulnerabilityAlertsEnabled
@@ -90,6 +92,8 @@ const FIELD_TO_MODEL: Record<string, string[]> = {
   isSecurityPolicyEnabled: ['securityPolicy'],
   workflows: ['pipelineFiles', 'ciScans'],
   environments: ['environments'],
+  // A tree GitHub could not list is asked over REST, not a gap.
+  tree: [],
 };
 
 const WHOLE_NODE = ['defaultBranch', 'branchProtection', 'securityPolicy', 'dependencyAlerts', 'collaborators', 'deployKeys', 'pipelineFiles', 'ciScans', 'environments'];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GqlTree } from './tree.js';
 
 /**
  * Zod schemas of the GitHub responses we read (REST v3 + GraphQL v4), trimmed to the
@@ -247,6 +248,7 @@ export const GqlRepository = z.object({
     })
     .nullable(),
   rootDockerfile: z.object({ text: z.string().nullable().optional(), isTruncated: z.boolean().optional() }).nullable().optional(),
+  tree: GqlTree,
 });
 export type GqlRepository = z.infer<typeof GqlRepository>;
 

@@ -29,6 +29,13 @@ export interface GithubSettings {
 
 const REPO_RE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/;
 const ORG_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
+/**
+ * Requests (and repositories) in flight. GitHub allows at most 100 concurrent requests per
+ * user, REST and GraphQL together (secondary rate limits); 32 leaves room for other jobs on
+ * the same token, 64 is the most SECPOL_GITHUB_CONCURRENCY may ask.
+ */
+const DEFAULT_CONCURRENCY = 32;
+const MAX_CONCURRENCY = 64;
 
 /** `https://github.com/acme/api(.git)`, `git@github.com:acme/api.git`, `ssh://git@host:22/acme/api.git`. */
 export function parseOriginUrl(url: string): { host: string; owner: string; name: string } | undefined {
@@ -136,6 +143,6 @@ export function resolveSettings(spec: ProviderTargets, env: Env): GithubSettings
     includeArchived: spec.filters.includeArchived ?? false,
     includeForks: spec.filters.includeForks ?? false,
     ...(spec.filters.shard ? { shard: spec.filters.shard } : {}),
-    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, 64) : 16,
+    concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, MAX_CONCURRENCY) : DEFAULT_CONCURRENCY,
   };
 }

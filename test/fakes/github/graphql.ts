@@ -1,4 +1,5 @@
 import type { FakeRepo, FakeRuleset, FakeState, FakeToken } from './model.js';
+import { rootTreeField } from './tree.js';
 
 /**
  * The GraphQL side of the imitation. It answers the one operation secpol sends
@@ -94,6 +95,7 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, query: str
       return entries.length || !repo.defaultBranch ? (repo.defaultBranch ? { entries } : null) : null;
     })(),
     rootDockerfile: repo.defaultBranch && repo.files.Dockerfile !== undefined ? { text: repo.files.Dockerfile, isTruncated: false } : null,
+    ...rootTreeField(repo, query),
   };
   if (adminFields) {
     if (!admin) {
