@@ -7,11 +7,11 @@ const __dirname = __secpolDirname(__filename);
 import {
   processIo,
   runCli
-} from "./chunk-EUYM26LY.js";
-import "./chunk-HD5MZR3B.js";
+} from "./chunk-AUKK3REB.js";
+import "./chunk-3QSART2K.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-EVPTDKLT.js";
+import "./chunk-M4ZKVZ6P.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
 import "./chunk-L26WBE74.js";
@@ -19,12 +19,11 @@ import "./chunk-2473HE6L.js";
 import "./chunk-VLIIBWI3.js";
 import "./chunk-7AH5QC2N.js";
 import "./chunk-7Z2SP4JL.js";
-import "./chunk-L5QX7PQ4.js";
-import "./chunk-VTOSPDMA.js";
-import "./chunk-TTZMJX2J.js";
-import "./chunk-6WQEB4TW.js";
+import "./chunk-KZOSQBF2.js";
+import "./chunk-AFOK5BK5.js";
+import "./chunk-TY6H2BNP.js";
 import "./chunk-ZSQFSEXC.js";
-import "./chunk-336B3YIU.js";
+import "./chunk-SUSKIWMK.js";
 import "./chunk-RVV4H2YY.js";
 import "./chunk-CGRYLPHP.js";
 import "./chunk-XCJ6UWEH.js";
