@@ -46,6 +46,6 @@ try {
   const ok = cold.requests / repos <= 4 && cold.wall <= 60 && warm.points / repos <= 0.5;
   console.log(`targets (<=4 req/repo cold, <=60 s, warm <=0.5 points/repo): ${ok ? 'met' : 'NOT met'}`);
 } finally {
-  await fake.stop();
+  await fake.close();
   rmSync(cacheDir, { recursive: true, force: true });
 }

@@ -22,6 +22,6 @@ conformance({
     const fake = await new FakeGithub(state, { faults }).start();
     const env = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: ADMIN_TOKEN };
     const [adapter] = github.plan(spec({ githubOrg: 'acme', noCache: false }), env);
-    return { adapter: adapter!, env, requests: (paged) => fake.count(paged ? REPOS : undefined), unexpected: () => fake.unexpected, close: () => fake.stop() };
+    return { adapter: adapter!, env, requests: (paged) => fake.count(paged ? REPOS : undefined), unexpected: () => fake.unexpected, close: () => fake.close() };
   },
 });

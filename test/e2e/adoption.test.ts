@@ -46,7 +46,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await fake?.stop();
+  await fake?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -1,15 +1,15 @@
 import { createHash, createPublicKey, randomBytes, verify } from 'node:crypto';
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackFake, type FakeReply, type FakeRequest } from '../loopback.js';
 import { answerGraphql, orgRulesetsFor } from './graphql.js';
 import { FULL_PERMISSIONS, type FakeRepo, type FakeRuleset, type FakeState, type FakeToken } from './model.js';
 
 /**
- * A GitHub REST + GraphQL imitation on 127.0.0.1 for tests and the benchmark: Link
+ * A GitHub REST + GraphQL imitation on 127.0.0.1 for tests and the benchmark, built on the
+ * strict loopback base (recorded requests, latency, reset/hang/delay faults; a request it
+ * does not know fails the test naming method and path). It adds GitHub's behaviour: Link
  * pagination with absolute URLs, rate-limit headers, ETags and 304s (which cost no rate
- * limit), scope/permission headers, GitHub's error bodies, and injected faults (secondary
- * limit, 5xx bursts, truncated JSON, 401). Any request it does not know is recorded in
- * `unexpected` and answered 404; tests assert that list stays empty.
+ * limit), scope/permission headers, GitHub's error bodies, and GitHub-shaped faults
+ * (secondary/primary limit, 5xx with rate headers, truncated or altered JSON, a Link header).
  */
 export interface Fault {
   method?: string;
@@ -32,7 +32,9 @@ export interface FakeOptions {
 
 export interface RequestLog {
   method: string;
+  /** The API path (without the GHES `/api/v3` prefix). */
   path: string;
+  /** 0 while unanswered, or when the base reset or held the connection. */
   status: number;
 }
 
@@ -46,14 +48,20 @@ interface Need {
   appOnly?: boolean;
 }
 
+/** A route's answer before pagination, ETag and rate-limit headers are added. */
+interface Answer {
+  status: number;
+  json?: unknown;
+  headers?: Record<string, string>;
+}
+
 const DOCS = 'https://docs.github.com/rest';
+const error = (status: number, message: string, documentation_url = DOCS) => ({ message, documentation_url, status: String(status) });
 
 export class FakeGithub {
-  readonly log: RequestLog[] = [];
-  readonly unexpected: string[] = [];
+  /** The loopback base: every request recorded, latency and transport faults (reset, hang, delay). */
+  readonly base: LoopbackFake;
   readonly used = { core: 0, graphql: 0 };
-  private server?: Server;
-  private port = 0;
   private readonly faults: Fault[];
 
   constructor(
@@ -61,31 +69,32 @@ export class FakeGithub {
     private readonly options: FakeOptions = {},
   ) {
     this.faults = options.faults ?? [];
+    this.base = new LoopbackFake({ name: 'GitHub', latencyMs: options.latencyMs, unknownBody: () => error(500, 'Server Error') }, (req) => this.handle(req));
   }
 
   get origin(): string {
-    return `http://127.0.0.1:${this.port}`;
+    return this.base.url;
   }
   get apiUrl(): string {
     return `${this.origin}${this.options.basePath ?? ''}`;
   }
+  /** Requests the imitation did not know (`METHOD path?query`); closing fails while any is listed. */
+  get unexpected(): readonly string[] {
+    return this.base.unexpected;
+  }
+  /** Every request so far, by API path, with the status answered. */
+  get log(): RequestLog[] {
+    return this.base.requests.map((r) => ({ method: r.method, path: this.apiPath(r.path), status: r.status ?? 0 }));
+  }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => {
-      void this.handle(req, res).catch((err: unknown) => {
-        this.unexpected.push(`crash: ${String(err)}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-    });
-    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
-    this.port = (this.server.address() as AddressInfo).port;
+    await this.base.start();
     return this;
   }
 
-  async stop(): Promise<void> {
-    if (!this.server) return;
-    this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server!.close(() => resolve()));
+  /** Stops the server; strict: throws naming every unexpected request. */
+  close(): Promise<void> {
+    return this.base.close();
   }
 
   addFault(fault: Fault): void {
@@ -98,37 +107,37 @@ export class FakeGithub {
 
   // ---------------------------------------------------------------- plumbing
 
-  private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const chunks: Buffer[] = [];
-    for await (const c of req) chunks.push(c as Buffer);
-    const bodyText = Buffer.concat(chunks).toString('utf8');
-    if (this.options.latencyMs) await new Promise((r) => setTimeout(r, this.options.latencyMs));
-    const url = new URL(req.url ?? '/', this.origin);
-    const base = this.options.basePath ?? '';
-    const method = req.method ?? 'GET';
-    let path = url.pathname;
-    const graphqlPath = base ? '/api/graphql' : '/graphql';
-    const send = (status: number, body: unknown, headers: Record<string, string> = {}): void => {
-      this.log.push({ method, path, status });
-      res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': 'FAKE:1', ...headers });
-      res.end(body === undefined ? '' : typeof body === 'string' ? body : JSON.stringify(body));
-    };
-    if (base) {
-      if (path !== graphqlPath && !path.startsWith(`${base}/`)) {
-        this.unexpected.push(`${method} ${path} (outside ${base})`);
-        return send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
-      }
-      if (path !== graphqlPath) path = path.slice(base.length);
-    }
+  private get graphqlPath(): string {
+    return this.options.basePath ? '/api/graphql' : '/graphql';
+  }
 
-    const auth = req.headers.authorization ?? '';
-    const m = /^(token|bearer) (.+)$/i.exec(auth);
+  /** The path without the GHES prefix; undefined for a path outside it. */
+  private apiPath(path: string): string;
+  private apiPath(path: string, strict: true): string | undefined;
+  private apiPath(path: string, strict = false): string | undefined {
+    const base = this.options.basePath ?? '';
+    if (!base || path === this.graphqlPath) return path;
+    if (path.startsWith(`${base}/`)) return path.slice(base.length);
+    return strict ? undefined : path;
+  }
+
+  private handle(req: FakeRequest): FakeReply | undefined {
+    const path = this.apiPath(req.path, true);
+    if (path === undefined) return undefined;
+    const method = req.method;
+    const reply = (status: number, body: unknown, headers: Record<string, string> = {}): FakeReply => ({
+      status,
+      headers: { 'content-type': 'application/json; charset=utf-8', 'x-github-request-id': 'FAKE:1', ...headers },
+      body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body),
+    });
+
+    const m = /^(token|bearer) (.+)$/i.exec(req.headers.authorization ?? '');
     const rawToken = m?.[2];
     // App JWT: only for the app endpoints.
-    if (m && rawToken && rawToken.split('.').length === 3) return this.handleApp(method, path, rawToken, send);
+    if (rawToken && rawToken.split('.').length === 3) return this.handleApp(method, path, rawToken, reply);
     const token = rawToken ? this.state.tokens[rawToken] : undefined;
-    if (!token) return send(401, { message: 'Bad credentials', documentation_url: DOCS, status: '401' });
-    const resource = path === graphqlPath ? 'graphql' : 'core';
+    if (!token) return reply(401, error(401, 'Bad credentials'));
+    const resource = path === this.graphqlPath ? 'graphql' : 'core';
 
     const fault = this.faults.find((f) => f.times > 0 && (!f.method || f.method === method) && f.path.test(path));
     const rateHeaders = (): Record<string, string> => ({
@@ -143,33 +152,29 @@ export class FakeGithub {
       fault.times--;
       this.used[resource]++;
       if (fault.kind === 'secondary-limit') {
-        return send(403, { message: 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', documentation_url: `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`, status: '403' }, { ...rateHeaders(), 'retry-after': '1' });
+        return reply(403, error(403, 'You have exceeded a secondary rate limit. Please wait a few minutes before you try again.', `${DOCS}/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits`), { ...rateHeaders(), 'retry-after': '1' });
       }
       if (fault.kind === 'primary-limit') {
-        return send(403, { message: 'API rate limit exceeded for user ID 1.', documentation_url: DOCS, status: '403' }, { ...rateHeaders(), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) });
+        return reply(403, error(403, 'API rate limit exceeded for user ID 1.'), { ...rateHeaders(), 'x-ratelimit-remaining': '0', 'x-ratelimit-reset': String(Math.floor(Date.now() / 1000)) });
       }
-      return send(fault.status ?? 502, { message: 'Server Error', status: String(fault.status ?? 502) }, rateHeaders());
+      return reply(fault.status ?? 502, { message: 'Server Error', status: String(fault.status ?? 502) }, rateHeaders());
     }
 
-    let answer: { status: number; json?: unknown; headers?: Record<string, string>; unexpected?: string };
-    if (path === graphqlPath && method === 'POST') {
+    let answer: Answer | undefined;
+    if (path === this.graphqlPath && method === 'POST') {
       let parsed: { query?: unknown; variables?: unknown } = {};
       try {
-        parsed = JSON.parse(bodyText) as typeof parsed;
+        parsed = JSON.parse(req.body) as typeof parsed;
       } catch {
-        return send(400, { message: 'Problems parsing JSON', documentation_url: DOCS, status: '400' });
+        return reply(400, error(400, 'Problems parsing JSON'));
       }
       answer = answerGraphql(this.state, token, parsed);
     } else if (method === 'GET') {
-      answer = this.rest(path, url.searchParams, token);
-    } else {
-      answer = { status: 404, unexpected: `${method} ${path}` };
+      answer = this.rest(path, req.query, token);
     }
-    if (answer.unexpected) {
-      this.unexpected.push(answer.unexpected);
-      return send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
-    }
+    if (!answer) return undefined;
 
+    const url = new URL(req.url, this.origin);
     let json = answer.json;
     const headers: Record<string, string> = { ...rateHeaders(), ...answer.headers };
     // Pagination for list bodies: arrays, or `{total_count, <key>: [...]}` wrappers.
@@ -190,21 +195,17 @@ export class FakeGithub {
     if (method === 'GET' && answer.status === 200) {
       const etag = `"${createHash('sha256').update(text).digest('hex')}"`;
       headers.etag = etag;
-      if (req.headers['if-none-match'] === etag) {
-        const h = { ...headers, 'x-ratelimit-remaining': String(5000 - this.used[resource]) };
-        this.log.push({ method, path, status: 304 });
-        res.writeHead(304, h);
-        return void res.end();
-      }
+      // A revalidated answer costs no rate limit.
+      if (req.headers['if-none-match'] === etag) return { status: 304, headers: { ...headers, 'x-ratelimit-remaining': String(5000 - this.used[resource]) } };
     }
     this.used[resource]++;
     headers['x-ratelimit-remaining'] = String(5000 - this.used[resource]);
     headers['x-ratelimit-used'] = String(this.used[resource]);
     if (fault?.kind === 'truncated') {
       fault.times--;
-      return send(answer.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers);
+      return reply(answer.status, text.slice(0, Math.max(1, Math.floor(text.length / 2))), headers);
     }
-    send(answer.status, json === undefined ? undefined : text, headers);
+    return reply(answer.status, json === undefined ? undefined : text, headers);
   }
 
   private paginate(json: unknown, url: URL): { json: unknown; link?: string } {
@@ -239,7 +240,7 @@ export class FakeGithub {
     const headers: Record<string, string> = {};
     if (token.kind === 'classic') headers['x-accepted-oauth-scopes'] = need.scopes.join(', ');
     else headers['x-accepted-github-permissions'] = `${need.permission}=read`;
-    return { status: 403, json: { message, documentation_url: DOCS, status: '403' }, headers };
+    return { status: 403, json: error(403, message), headers };
   }
 
   /** Whether the token may call an endpoint; a 403/404 answer when not. */
@@ -249,7 +250,7 @@ export class FakeGithub {
     if (!granted) {
       // Classic tokens without `repo` cannot see private repositories at all.
       if (token.kind === 'classic' && repo && repo.visibility !== 'public' && !token.scopes?.includes('repo')) {
-        return { status: 404, json: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+        return { status: 404, json: error(404, 'Not Found') };
       }
       return this.forbidden(token, need);
     }
@@ -259,17 +260,17 @@ export class FakeGithub {
 
   // ---------------------------------------------------------------- App auth
 
-  private handleApp(method: string, path: string, jwt: string, send: (s: number, b: unknown, h?: Record<string, string>) => void): void {
+  private handleApp(method: string, path: string, jwt: string, send: (s: number, b: unknown) => FakeReply): FakeReply | undefined {
     const [h, p, sig] = jwt.split('.') as [string, string, string];
     let appId: string | undefined;
     try {
       appId = String((JSON.parse(Buffer.from(p, 'base64url').toString('utf8')) as { iss?: unknown }).iss);
     } catch {
-      return send(401, { message: 'A JSON web token could not be decoded', documentation_url: DOCS, status: '401' });
+      return send(401, error(401, 'A JSON web token could not be decoded'));
     }
     const pem = this.state.apps[appId];
     const ok = pem && verify('RSA-SHA256', Buffer.from(`${h}.${p}`), createPublicKey(pem), Buffer.from(sig, 'base64url'));
-    if (!ok) return send(401, { message: 'A JSON web token could not be decoded', documentation_url: DOCS, status: '401' });
+    if (!ok) return send(401, error(401, 'A JSON web token could not be decoded'));
     const org = this.state.org;
     if (method === 'GET' && path === `/orgs/${org.login}/installation`) return send(200, { id: org.installationId, account: { login: org.login }, app_id: Number(appId) });
     if (method === 'POST' && path === `/app/installations/${org.installationId}/access_tokens`) {
@@ -277,15 +278,14 @@ export class FakeGithub {
       this.state.tokens[token] = { kind: 'app', permissions: FULL_PERMISSIONS, admin: true };
       return send(201, { token, expires_at: new Date(Date.now() + 3600_000).toISOString(), permissions: FULL_PERMISSIONS, repository_selection: 'all' });
     }
-    this.unexpected.push(`${method} ${path} (app JWT)`);
-    send(404, { message: 'Not Found', documentation_url: DOCS, status: '404' });
+    return undefined;
   }
 
   // ---------------------------------------------------------------- REST routes
 
-  private rest(path: string, q: URLSearchParams, token: FakeToken): { status: number; json?: unknown; headers?: Record<string, string>; unexpected?: string } {
+  private rest(path: string, q: URLSearchParams, token: FakeToken): Answer | undefined {
     const org = this.state.org;
-    const notFound = { status: 404, json: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+    const notFound = { status: 404, json: error(404, 'Not Found') };
     const seg = path.split('/').slice(1).map(decodeURIComponent);
     if (path === '/rate_limit') return { status: 200, json: { resources: { core: { limit: 5000, used: this.used.core, remaining: 5000 - this.used.core, reset: 0 } } } };
 
@@ -302,7 +302,7 @@ export class FakeGithub {
         case 'members': {
           if ((denied = this.check(token, orgNeed('members', ['read:org', 'admin:org'])))) return denied;
           const filter = q.get('filter');
-          if (filter === '2fa_disabled' && !token.admin) return { status: 422, json: { message: 'Only owners can use this filter.', documentation_url: DOCS, status: '422' } };
+          if (filter === '2fa_disabled' && !token.admin) return { status: 422, json: error(422, 'Only owners can use this filter.') };
           let members = org.members;
           if (filter === '2fa_disabled') members = members.filter((mm) => !mm.twoFactor);
           if (q.get('role') === 'admin') members = members.filter((mm) => mm.owner);
@@ -338,7 +338,7 @@ export class FakeGithub {
             })),
           };
         default:
-          return { status: 404, unexpected: `GET ${path}` };
+          return undefined;
       }
     }
 
@@ -471,7 +471,7 @@ export class FakeGithub {
       }
       if (rest[0] === 'git' && rest[1] === 'trees' && rest.length === 3) {
         if ((denied = this.check(token, need('contents', ['repo', 'public_repo']), repo))) return denied;
-        if (!repo.defaultBranch) return { status: 409, json: { message: 'Git Repository is empty.', documentation_url: DOCS, status: '409' } };
+        if (!repo.defaultBranch) return { status: 409, json: error(409, 'Git Repository is empty.') };
         if (rest[2] !== repo.defaultBranch) return notFound;
         const dirs = new Set<string>();
         for (const p of Object.keys(repo.files)) {
@@ -498,9 +498,9 @@ export class FakeGithub {
           json: repo.outsideCollaborators.map((c, i) => ({ login: c.login, id: i, type: 'User', site_admin: false, role_name: c.permission, permissions: perms(c.permission) })),
         };
       }
-      return { status: 404, unexpected: `GET ${path}` };
+      return undefined;
     }
-    return { status: 404, unexpected: `GET ${path}` };
+    return undefined;
   }
 
   private minimal(r: FakeRepo, token: FakeToken): Record<string, unknown> {
