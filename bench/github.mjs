@@ -66,6 +66,6 @@ try {
   const ok = cold.requests / repos <= 3.2 && cold.wall < 15 && warm.points / repos <= 0.02;
   console.log(`targets (<=3.2 req/repo cold, <15 s, warm <=0.02 points/repo): ${ok ? 'met' : 'NOT met'}`);
 } finally {
-  await fake.stop();
+  await fake.close();
   rmSync(cacheDir, { recursive: true, force: true });
 }

@@ -74,6 +74,6 @@ try {
   const merge = await run(['merge', ...files, '--format', 'json=merged.json', '--format', 'sarif=merged.sarif', '--quiet'], {});
   console.log(`merge (JSON + SARIF): wall ${merge.wall.toFixed(2)} s, peak RSS ${merge.rssMb.toFixed(0)} MB, exit ${merge.status}${merge.status === 2 ? `: ${merge.stderr.split('\n')[0]}` : ''}`);
 } finally {
-  await fake.stop();
+  await fake.close();
   rmSync(cacheDir, { recursive: true, force: true });
 }

@@ -14,7 +14,7 @@ conformance({
   fact: { resourceId: 'azure-devops:acme/web/api', field: 'branchProtection' },
   followsOrigins: true,
   pages: true,
-  async start({ failFact, foreignOrigin, endlessPages }) {
+  async start({ failFact, hangFact, foreignOrigin, endlessPages }) {
     const fake = await startFakeAzureDevOps(acmeScenario({ projects: endlessPages ? 5 : 1, reposPerProject: 2 }), {
       token: PAT,
       // One project a page: five projects take more pages than the cap.
@@ -22,6 +22,7 @@ conformance({
       faults: failFact ? [{ path: POLICIES, status: failFact }] : undefined,
       ...(foreignOrigin ? { resourceAreas: 'listed', areaLocationUrl: `${foreignOrigin}/acme/` } : {}),
     });
+    if (hangFact) fake.base.inject({ path: POLICIES, fault: { kind: 'hang' } });
     const env = { AZURE_DEVOPS_TOKEN: PAT };
     const adapter = createAzureDevOpsAdapter(spec({ adoOrg: fake.orgUrl }), env, { maxWaitMs: 1500 });
     return {

@@ -11,15 +11,18 @@ conformance({
   credentials: [fakeJwt('arm'), fakeJwt('graph'), fakeJwt('vault')],
   fact: { resourceId: `azure:${SUB_A}/rg-prod/keyvault/kv-prod/secret/*`, field: 'lastRotatedAt' },
   followsOrigins: true,
-  async start({ failFact, foreignOrigin }) {
+  pages: true,
+  async start({ failFact, hangFact, foreignOrigin, endlessPages }) {
     const faults: Fault[] = [];
     if (failFact) faults.push({ host: 'arm', path: SECRETS, status: failFact });
+    if (hangFact) faults.push({ host: 'arm', path: SECRETS, status: 200, hang: true });
     if (foreignOrigin) faults.push({ host: 'arm', path: SECRETS, status: 200, body: { value: [], nextLink: `${foreignOrigin}/steal` } });
-    const harness = await startHarness(standardState(NOW), { faults });
+    // One item a page: kv-prod's four secrets take more pages than the cap.
+    const harness = await startHarness(standardState(NOW), { faults, ...(endlessPages ? { pageSize: 1 } : {}) });
     return {
       adapter: harness.adapter({}, { azureSubscription: [SUB_A] }),
       env: harness.env,
-      requests: () => harness.fake.requests.length,
+      requests: (paged) => (paged ? harness.fake.requests.filter((r) => r.host === 'arm' && SECRETS.test(r.path)).length : harness.fake.requests.length),
       unexpected: () => harness.fake.unexpected,
       close: () => harness.fake.close(),
     };

@@ -13,7 +13,7 @@ conformance({
   fact: { resourceId: 'gitlab:acme/platform/api', field: 'webhooks' },
   followsOrigins: true,
   pages: true,
-  async start({ failFact, foreignOrigin, endlessPages }) {
+  async start({ failFact, hangFact, foreignOrigin, endlessPages }) {
     const state = groupScenario({ projects: 3 });
     state.intercept = ({ url }): ReturnType<NonNullable<FakeGitlabState['intercept']>> => {
       if (!HOOKS.test(url.pathname)) return undefined;
@@ -26,6 +26,7 @@ conformance({
       return undefined;
     };
     const fake = await startFakeGitlab(state);
+    if (hangFact) fake.base.inject({ path: HOOKS, fault: { kind: 'hang' } });
     const env = { GITLAB_TOKEN: TOKENS.admin, GITLAB_URL: fake.url };
     const [adapter] = gitlab.plan(spec({ gitlabGroup: 'acme' }), env);
     return {

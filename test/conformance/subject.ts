@@ -4,6 +4,8 @@ import type { ProviderAdapter } from '../../src/providers/types.js';
 export interface RunSetup {
   /** The request behind `ConformanceSubject.fact` is answered with this status. */
   readonly failFact?: number;
+  /** The request behind `ConformanceSubject.fact` is never answered (the suite sets SECPOL_HTTP_TIMEOUT_MS). */
+  readonly hangFact?: boolean;
   /** The provider is pointed at this other origin (a Link next, redirect or discovery answer). */
   readonly foreignOrigin?: string;
   /** The paged list never ends (the suite sets SECPOL_HTTP_MAX_PAGES). */
@@ -28,7 +30,7 @@ export interface ConformanceSubject {
   /** The registered credential, in every form it travels in (e.g. a PAT and its Basic encoding). */
   readonly credentials: readonly string[];
   start(setup: RunSetup): Promise<Started>;
-  /** A fact read through the API, for the gap checks. */
+  /** A fact read through the API, for the gap checks (a failed status, and a timeout). */
   readonly fact?: {
     readonly resourceId: string;
     readonly field: string;

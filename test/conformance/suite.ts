@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { Resource } from '../../src/model/index.js';
+import { Resource, type Gap } from '../../src/model/index.js';
 import type { CollectResult } from '../../src/providers/types.js';
 import { Redactor } from '../../src/shared/redact.js';
 import { bystanders } from '../helpers/bystander.js';
@@ -21,6 +21,8 @@ interface ConformanceRun {
 }
 
 const PAGE_CAP = 3;
+/** Per request attempt when a fact's answer never comes: long enough for the fake's other answers on a busy machine. */
+const TIMEOUT_MS = 1000;
 
 /** Collects once against a fresh fake, with a cache directory, and stops the fake. */
 async function collectOnce(subject: ConformanceSubject, setup: RunSetup, signal?: AbortSignal): Promise<ConformanceRun> {
@@ -28,7 +30,12 @@ async function collectOnce(subject: ConformanceSubject, setup: RunSetup, signal?
   const cacheDir = mkdtempSync(join(tmpdir(), 'secpol-conformance-'));
   const debug: string[] = [];
   try {
-    const env = { SECPOL_HTTP_RETRY_BASE_MS: '5', ...started.env, ...(setup.endlessPages ? { SECPOL_HTTP_MAX_PAGES: String(PAGE_CAP) } : {}) };
+    const env = {
+      SECPOL_HTTP_RETRY_BASE_MS: '5',
+      ...started.env,
+      ...(setup.endlessPages ? { SECPOL_HTTP_MAX_PAGES: String(PAGE_CAP) } : {}),
+      ...(setup.hangFact ? { SECPOL_HTTP_TIMEOUT_MS: String(TIMEOUT_MS) } : {}),
+    };
     const redactor = new Redactor();
     const outcome = await started.adapter
       .collect({ now: new Date('2026-06-01T00:00:00Z'), env, signal, progress: { update: () => undefined }, redactor, cacheDir, debug: (m) => debug.push(redactor.redact(m)) })
@@ -80,8 +87,8 @@ export function conformance(subject: ConformanceSubject): void {
 
     const fact = subject.fact;
     if (fact) {
-      it.each(fact.statuses ?? [403, 404, 500, 503])(`records a gap, never a value, for ${fact.resourceId} ${fact.field} behind HTTP %i`, async (status) => {
-        const run = await collectOnce(subject, { failFact: status });
+      /** The fact's resource is still reported, without the value, with an error gap that says why. */
+      const expectFactGap = (run: ConformanceRun): Gap => {
         const resource = resultOf(run).resources.find((r) => r.id === fact.resourceId);
         expect(resource, `${fact.resourceId} is still reported`).toBeDefined();
         expect((resource as Record<string, unknown>)[fact.field]).toBeUndefined();
@@ -91,6 +98,17 @@ export function conformance(subject: ConformanceSubject): void {
         expect(['unsupported', 'not-applicable']).not.toContain(gap!.reason);
         expect(gap!.message).not.toBe('');
         expectNoCredential(subject, everything(run));
+        return gap!;
+      };
+
+      it.each(fact.statuses ?? [403, 404, 500, 503])(`records a gap, never a value, for ${fact.resourceId} ${fact.field} behind HTTP %i`, async (status) => {
+        expectFactGap(await collectOnce(subject, { failFact: status }));
+      });
+
+      it(`records a timeout gap, never a value, for ${fact.resourceId} ${fact.field} when its answer never comes`, async () => {
+        const run = await collectOnce(subject, { hangFact: true });
+        expect(expectFactGap(run).reason).toBe('timeout');
+        expect(run.unexpected).toEqual([]);
       });
     }
 

@@ -31,7 +31,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  await fake?.stop();
+  await fake?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 

@@ -71,7 +71,7 @@ beforeAll(async () => {
 
 
 afterAll(async () => {
-  await fake?.stop();
+  await fake?.close();
   if (dir) rmSync(dir, { recursive: true, force: true });
   cleanup();
 });

@@ -19,6 +19,8 @@ export interface FakeRequest {
   readonly body: string;
   /** Arrival time (ms epoch). */
   readonly at: number;
+  /** The status answered, once the answer is written (none for a reset or a hang). */
+  status?: number;
 }
 
 export interface FakeReply {
@@ -150,6 +152,11 @@ export class LoopbackFake {
   }
 
   private async answer(req: FakeRequest, res: ServerResponse): Promise<void> {
+    await this.reply(req, res);
+    if (res.headersSent) req.status = res.statusCode;
+  }
+
+  private async reply(req: FakeRequest, res: ServerResponse): Promise<void> {
     const fault = this.takeFault(req);
     const delay = this.latencyMs + (fault?.kind === 'delay' ? fault.ms : 0);
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));

@@ -11,8 +11,8 @@ import { faultReply, type Protocol, type Reply } from './wire.js';
  * does not know is answered 500 and fails the test when the fake closes.
  */
 
-/** `loop`: a JSON list answers the same continuation token again and again. */
-export type FaultKind = 'denied' | 'throttle' | '500' | 'truncated' | 'expired' | 'loop';
+/** `loop`: a JSON list answers the same continuation token again and again; `hang`: no answer ever comes. */
+export type FaultKind = 'denied' | 'throttle' | '500' | 'truncated' | 'expired' | 'loop' | 'hang';
 
 export interface Fault {
   /** `service:Operation` as on the wire, e.g. `secretsmanager:ListSecrets`, `s3:GetBucketLifecycleConfiguration`. */
@@ -54,6 +54,7 @@ export interface FakeAws {
   close(): Promise<void>;
 }
 
+const HANG = Symbol('hang');
 const SCOPE = /Credential=([^/]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
 export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
@@ -63,7 +64,7 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
   const accounts = new Map(options.accounts.map((a) => [a.id, a]));
   let issued = 0;
 
-  const route = (req: FakeRequest): Reply | undefined => {
+  const route = (req: FakeRequest): Reply | typeof HANG | undefined => {
     const body = req.body;
     const url = new URL(req.url, 'http://127.0.0.1');
     const scope = SCOPE.exec(String(req.headers.authorization ?? ''));
@@ -83,6 +84,7 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
     const fault = faults.find((f) => f.action === action && (!f.region || f.region === region) && (f.times ?? 1) > 0 && (!f.continuationOnly || paged));
     if (fault) {
       if (fault.times !== undefined) fault.times--;
+      if (fault.kind === 'hang') return HANG;
       if (fault.kind !== 'truncated' && fault.kind !== 'loop') return faultReply(protocol, service, fault.kind, action, account.id);
     }
     if (account.disabledRegions?.includes(region) && !['iam', 'sts', 's3'].includes(service)) return faultReply(protocol, service, 'unrecognized', action, account.id);
@@ -110,6 +112,8 @@ export async function startFakeAws(options: FakeOptions): Promise<FakeAws> {
 
   const fake = await new LoopbackFake({ name: 'aws', latencyMs: options.latencyMs }, (req) => {
     const reply = route(req);
+    // Held: the base writes nothing and keeps the connection open until the client gives up.
+    if (reply === HANG) return 'sent';
     return reply && { status: reply.status, headers: { ...reply.headers, 'x-amzn-requestid': 'fake' }, body: reply.body };
   }).start();
   return {

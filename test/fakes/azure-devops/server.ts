@@ -1,14 +1,13 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { LoopbackFake, type FakeReply, type FakeRequest } from '../loopback.js';
 import { locationsFor } from './locations.js';
 import type { FakeOrg, FakeProject, FakeRepo } from './state.js';
 
 /**
- * A loopback imitation of Azure DevOps Services REST 7.1 as azure-devops-node-api 17 sees it:
- * discovery (OPTIONS _apis/{area}, ResourceAreas), `{count, value}` collections with
- * x-ms-continuationtoken paging, 404 JSON errors, 401 / 203-HTML bad tokens, 429 with
- * Retry-After. Anything it does not know is recorded in `unexpected` and answered 500, so a
- * test fails on requests the provider should not make.
+ * A loopback imitation of Azure DevOps Services REST 7.1 as azure-devops-node-api 17 sees it,
+ * built on the strict loopback base (recorded requests, latency, fault injection; a request
+ * it does not know fails the test naming method and path): discovery (OPTIONS _apis/{area},
+ * ResourceAreas), `{count, value}` collections with x-ms-continuationtoken paging, 404 JSON
+ * errors, 401 / 203-HTML bad tokens, 429 with Retry-After and X-RateLimit-* headers.
  */
 export interface FakeOptions {
   token: string;
@@ -25,25 +24,23 @@ export interface FakeOptions {
   rateLimitHeaders?: { path: RegExp; headers: Record<string, string> };
   /** Answer 429 with Retry-After to the first `times` requests whose path matches. */
   throttle?: { path: RegExp; times: number; retryAfter: number }[];
-  /** Answer this status (with Azure DevOps' JSON error body) to every authorised request whose path matches. */
+  /** Answer this status (with Azure DevOps' JSON error body) to every request whose path matches. */
   faults?: { path: RegExp; status: number }[];
-}
-
-export interface RecordedRequest {
-  method: string;
-  path: string;
-  query: Record<string, string>;
-  accept: string;
 }
 
 export interface FakeAzureDevOps {
   url: string;
   orgUrl: string;
-  requests: RecordedRequest[];
-  unexpected: string[];
-  throttled: number;
+  /** The loopback base: fault injection (`base.inject`), latency. */
+  base: LoopbackFake;
+  /** Every request, in arrival order (the base's records). */
+  requests: readonly FakeRequest[];
+  unexpected: readonly string[];
+  /** Requests answered 429. */
+  readonly throttled: number;
   /** Most requests the server held at the same time. */
-  maxInFlight: number;
+  readonly maxInFlight: number;
+  /** Stops the server; strict: throws naming every unexpected request. */
   close(): Promise<void>;
 }
 
@@ -58,119 +55,86 @@ const RESOURCE_AREAS: Record<string, string> = {
   serviceendpoint: '1814ab31-2f4f-4a9f-8761-f4d77dc5a5d7',
   build: '965220d5-5bb9-42cf-8d67-9b146df2a5a4',
 };
-type Reply = { status: number; body?: Json; headers?: Record<string, string>; raw?: string };
+type Reply = { status: number; body?: Json; headers?: Record<string, string> };
+type Query = Record<string, string>;
 
 const ok = (body: Json, headers?: Record<string, string>): Reply => ({ status: 200, body, headers });
 const list = (value: Json[], headers?: Record<string, string>): Reply => ok({ count: value.length, value }, headers);
-const tfError = (status: number, message: string, typeKey: string): Reply => ({
-  status,
-  body: { $id: '1', innerException: null, message, typeName: `Microsoft.TeamFoundation.${typeKey}, Microsoft.TeamFoundation`, typeKey, errorCode: 0, eventId: 3000 },
-});
+const tfErrorBody = (message: string, typeKey: string) => ({ $id: '1', innerException: null, message, typeName: `Microsoft.TeamFoundation.${typeKey}, Microsoft.TeamFoundation`, typeKey, errorCode: 0, eventId: 3000 });
+const tfError = (status: number, message: string, typeKey: string): Reply => ({ status, body: tfErrorBody(message, typeKey) });
+/** Headers every Azure DevOps answer carries. */
+const COMMON_HEADERS = { 'content-type': 'application/json; charset=utf-8', activityid: '5d8a7c2f-0000-0000-0000-000000000000' };
 
 export async function startFakeAzureDevOps(org: FakeOrg, options: FakeOptions): Promise<FakeAzureDevOps> {
-  const requests: RecordedRequest[] = [];
-  const unexpected: string[] = [];
-  const throttles = (options.throttle ?? []).map((t) => ({ ...t, left: t.times }));
-  const state = { throttled: 0, delayed: false, inFlight: 0, maxInFlight: 0 };
+  let rateLimitSent = false;
 
-  const handle = (req: IncomingMessage): Reply => {
-    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    const query = Object.fromEntries(url.searchParams.entries());
+  const handle = (req: FakeRequest): Reply | undefined => {
+    const query: Query = Object.fromEntries(req.query.entries());
     const accept = String(req.headers.accept ?? '');
-    const method = req.method ?? 'GET';
-    requests.push({ method, path: url.pathname, query, accept });
-
+    const method = req.method;
     if (!authorised(req, options.token)) {
-      if (options.badTokenStyle === '203') return { status: 203, raw: '<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } };
-      return { status: 401, raw: 'Access Denied: The Personal Access Token used has expired.', headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="https://dev.azure.com/"' } };
+      if (options.badTokenStyle === '203') return { status: 203, body: '<!DOCTYPE html><html><head><title>Azure DevOps Services | Sign In</title></head><body>Sign in</body></html>', headers: { 'content-type': 'text/html; charset=utf-8' } };
+      return { status: 401, body: 'Access Denied: The Personal Access Token used has expired.', headers: { 'content-type': 'text/plain', 'www-authenticate': 'Basic realm="https://dev.azure.com/"' } };
     }
-    const fault = options.faults?.find((f) => f.path.test(url.pathname));
-    if (fault) return tfError(fault.status, `TF400813: injected failure (HTTP ${fault.status}).`, 'InjectedFailureException');
-    for (const t of throttles) {
-      if (t.left > 0 && t.path.test(url.pathname)) {
-        t.left--;
-        state.throttled++;
-        return {
-          status: 429,
-          headers: { 'retry-after': String(t.retryAfter), 'x-ratelimit-resource': 'ATCPU', 'x-ratelimit-limit': '200', 'x-ratelimit-remaining': '0' },
-          body: { $id: '1', message: 'TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource ATCPU in namespace User.', typeKey: 'RequestBlockedException' },
-        };
-      }
-    }
-    const parts = url.pathname.split('/').filter(Boolean).map(decodeURIComponent);
-    if (parts[0] !== org.name) return unknown(`${method} ${url.pathname}`);
+    const parts = req.path.split('/').filter(Boolean).map(decodeURIComponent);
+    if (parts[0] !== org.name) return undefined;
     const rest = parts.slice(1);
 
     if (method === 'OPTIONS' && rest[0] === '_apis' && rest.length === 2) {
       const value = locationsFor(rest[1] ?? '');
-      return value ? list(value) : unknown(`${method} ${url.pathname}`);
+      return value && list(value);
     }
-    if (method !== 'GET') return unknown(`${method} ${url.pathname}`);
+    if (method !== 'GET') return undefined;
     if (rest.join('/') === '_apis/connectionData') {
       return ok({ authenticatedUser: { id: 'b1c2d3e4-0000-4000-8000-000000000001', providerDisplayName: 'Secpol Scanner', isActive: true }, instanceId: org.instanceId, deploymentType: 'hosted' });
     }
-    if (!/api-version=\d/.test(accept)) return unknown(`${method} ${url.pathname} without api-version in Accept`);
+    // Every versioned API takes its version in Accept; a request without one is not what the node-api sends.
+    if (!/api-version=\d/.test(accept)) return undefined;
     if (rest.join('/') === '_apis/ResourceAreas') {
       if (options.resourceAreas !== 'listed') return ok({ count: 0, value: null });
       const base = options.areaLocationUrl ?? `http://${req.headers.host}/${org.name}/`;
       return list(Object.entries(RESOURCE_AREAS).map(([name, id]) => ({ id, name, locationUrl: base })));
     }
     if (rest.join('/') === '_apis/projects') return page(org.projects.map(projectJson(org)), query, options.pageSize, true);
-    if (rest[0] === '_apis') return orgLevel(org, rest.slice(1), query) ?? unknown(`${method} ${url.pathname}`);
+    if (rest[0] === '_apis') return orgLevel(org, rest.slice(1), query);
     const project = org.projects.find((p) => p.id === rest[0] || p.name.toLowerCase() === (rest[0] ?? '').toLowerCase());
     if (!project) return tfError(404, `TF200016: The following project does not exist: ${rest[0]}. Verify that the name of the project is correct and that the project exists on the specified Azure DevOps Server.`, 'ProjectDoesNotExistWithNameException');
-    return projectLevel(org, project, rest.slice(1), query, options.pageSize) ?? unknown(`${method} ${url.pathname}`);
+    return projectLevel(org, project, rest.slice(1), query, options.pageSize);
   };
 
-  const unknown = (what: string): Reply => {
-    unexpected.push(what);
-    return tfError(500, `fake Azure DevOps: unexpected request ${what}`, 'UnexpectedRequest');
-  };
-
-  const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
-    state.inFlight++;
-    state.maxInFlight = Math.max(state.maxInFlight, state.inFlight);
-    res.on('finish', () => state.inFlight--);
-    req.resume();
-    req.on('end', () => {
-      const reply = handle(req);
-      const limit = options.rateLimitHeaders;
-      if (limit && !state.delayed && reply.status === 200 && limit.path.test(req.url ?? '')) {
-        state.delayed = true;
-        reply.headers = { ...(reply.headers ?? {}), ...limit.headers };
-      }
-      const send = () => {
-        const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'activityid': '5d8a7c2f-0000-0000-0000-000000000000', ...(reply.headers ?? {}) };
-        res.writeHead(reply.status, headers);
-        res.end(reply.raw ?? (reply.body === undefined ? '' : JSON.stringify(reply.body)));
-      };
-      if (options.latencyMs) setTimeout(send, options.latencyMs);
-      else send();
-    });
+  const base = new LoopbackFake({ name: 'Azure DevOps', latencyMs: options.latencyMs, unknownBody: (req) => tfErrorBody(`fake Azure DevOps: unexpected request ${req.method} ${req.path}`, 'UnexpectedRequest') }, (req): FakeReply | undefined => {
+    const reply = handle(req);
+    if (!reply) return undefined;
+    const limit = options.rateLimitHeaders;
+    const extra = limit && !rateLimitSent && reply.status === 200 && limit.path.test(req.url) ? ((rateLimitSent = true), limit.headers) : {};
+    return { ...reply, headers: { ...COMMON_HEADERS, ...reply.headers, ...extra } };
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}`;
+  for (const fault of options.faults ?? []) {
+    base.inject({ path: fault.path, fault: { kind: 'status', status: fault.status, headers: COMMON_HEADERS, body: tfErrorBody(`TF400813: injected failure (HTTP ${fault.status}).`, 'InjectedFailureException') } });
+  }
+  for (const t of options.throttle ?? []) {
+    const headers = { ...COMMON_HEADERS, 'retry-after': String(t.retryAfter), 'x-ratelimit-resource': 'ATCPU', 'x-ratelimit-limit': '200', 'x-ratelimit-remaining': '0' };
+    const body = { $id: '1', message: 'TF400733: The request has been canceled: Request was blocked due to exceeding usage of resource ATCPU in namespace User.', typeKey: 'RequestBlockedException' };
+    base.inject({ path: t.path, times: t.times, fault: { kind: 'status', status: 429, headers, body } });
+  }
+  await base.start();
   return {
-    url: base,
-    orgUrl: `${base}/${org.name}`,
-    requests,
-    unexpected,
+    url: base.url,
+    orgUrl: `${base.url}/${org.name}`,
+    base,
+    requests: base.requests,
+    unexpected: base.unexpected,
     get throttled() {
-      return state.throttled;
+      return base.requests.filter((r) => r.status === 429).length;
     },
     get maxInFlight() {
-      return state.maxInFlight;
+      return base.maxInFlight;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    close: () => base.close(),
   };
 }
 
-function authorised(req: IncomingMessage, token: string): boolean {
+function authorised(req: FakeRequest, token: string): boolean {
   const header = String(req.headers.authorization ?? '');
   if (header.startsWith('Bearer ')) return header.slice(7) === token;
   if (!header.startsWith('Basic ')) return false;
@@ -179,7 +143,7 @@ function authorised(req: IncomingMessage, token: string): boolean {
 }
 
 /** `$top` + `continuationToken` paging; projects use an integer offset as their token, other lists an opaque one. */
-function page(items: Json[], query: Record<string, string>, serverMax = 1000, numeric = false): Reply {
+function page(items: Json[], query: Query, serverMax = 1000, numeric = false): Reply {
   const raw = query.continuationToken;
   const start = raw === undefined ? 0 : numeric ? Number(raw) : Number(/^ct-(\d+)$/.exec(raw)?.[1] ?? NaN);
   if (!Number.isInteger(start) || start < 0) return tfError(400, 'VS403415: The continuation token is invalid.', 'InvalidContinuationTokenException');
@@ -218,7 +182,7 @@ function repoJson(org: FakeOrg, p: FakeProject, r: FakeRepo) {
   return json;
 }
 
-function orgLevel(org: FakeOrg, rest: string[], query: Record<string, string>): Reply | undefined {
+function orgLevel(org: FakeOrg, rest: string[], query: Query): Reply | undefined {
   const [resource, a, b] = rest;
   if (resource === 'hooks' && a === 'subscriptions') {
     if (org.hooksStatus) return tfError(org.hooksStatus, 'TF400813: The user is not authorized to access this resource.', 'UnauthorizedRequestException');
@@ -253,7 +217,7 @@ function orgLevel(org: FakeOrg, rest: string[], query: Record<string, string>): 
   return undefined;
 }
 
-function projectLevel(org: FakeOrg, p: FakeProject, rest: string[], query: Record<string, string>, pageSize?: number): Reply | undefined {
+function projectLevel(org: FakeOrg, p: FakeProject, rest: string[], query: Query, pageSize?: number): Reply | undefined {
   const path = rest.join('/');
   const denied = (area: keyof NonNullable<FakeProject['denied']>): Reply | undefined => {
     const status = p.denied?.[area];

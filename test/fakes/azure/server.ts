@@ -25,6 +25,8 @@ export interface Fault {
   /** A body sent verbatim (malformed JSON, HTML). A `nextLink: 'SELF'` in `body` becomes the request's own URL (a paging loop). */
   raw?: string;
   body?: unknown;
+  /** Never answer (until the client gives up or the fake closes); `status` is then unused. */
+  hang?: boolean;
 }
 
 export interface FakeOptions {
@@ -59,6 +61,7 @@ export interface FakeAzure {
 
 type Reply = { status: number; body?: unknown; raw?: string; headers?: Record<string, string> };
 
+const HANG = Symbol('hang');
 const armError = (status: number, code: string, message: string): Reply => ({ status, body: { error: { code, message } } });
 const ARM_FAULT_CODES: Record<number, string> = { 403: 'AuthorizationFailed', 404: 'ResourceNotFound', 429: 'TooManyRequests', 500: 'InternalServerError', 503: 'ServiceUnavailable' };
 
@@ -80,7 +83,7 @@ export async function startFakeAzure(state: FakeAzureState, options: FakeOptions
     return { status: 200, body };
   };
 
-  const handle = (req: IncomingMessage): Reply => {
+  const handle = (req: IncomingMessage): Reply | typeof HANG => {
     const hostname = String(req.headers.host ?? '').replace(/:\d+$/, '').toLowerCase();
     const url = new URL(req.url ?? '/', `https://${req.headers.host}`);
     const host: FakeHost | undefined = hostname === 'management.localhost' ? 'arm' : hostname === 'graph.localhost' ? 'graph' : hostname.endsWith('.vault.localhost') ? 'vault' : undefined;
@@ -107,6 +110,7 @@ export async function startFakeAzure(state: FakeAzureState, options: FakeOptions
     const fault = faults.find((f) => f.host === host && f.left > 0 && f.path.test(url.pathname));
     if (fault) {
       fault.left--;
+      if (fault.hang) return HANG;
       if (fault.raw !== undefined) return { status: fault.status, raw: fault.raw, headers: fault.headers };
       if (fault.body && typeof fault.body === 'object' && (fault.body as { nextLink?: string }).nextLink === 'SELF') return { status: fault.status, body: { ...fault.body, nextLink: url.toString() } };
       return { status: fault.status, headers: fault.headers, body: fault.body ?? armError(fault.status, ARM_FAULT_CODES[fault.status] ?? 'Error', `fault at ${url.pathname}`).body };
@@ -213,6 +217,7 @@ export async function startFakeAzure(state: FakeAzureState, options: FakeOptions
 
   const server: Server = createServer({ cert: options.certificate.cert, key: options.certificate.key }, (req, res: ServerResponse) => {
     const reply = handle(req);
+    if (reply === HANG) return;
     const send = () => {
       const headers: Record<string, string> = { 'content-type': 'application/json; charset=utf-8', 'x-ms-ratelimit-remaining-subscription-reads': '249', ...reply.headers };
       res.writeHead(reply.status, headers);

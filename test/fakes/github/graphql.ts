@@ -4,8 +4,8 @@ import { rootTreeField } from './tree.js';
 /**
  * The GraphQL side of the imitation. It answers the one operation secpol sends
  * (`SecpolRepositories`, `nodes(ids:)`) with the selection it asks for; any other
- * operation is unexpected. Field-level errors follow GraphQL semantics: a failing
- * non-null field nulls its parent node and adds an error with a path.
+ * operation is unexpected (strict: it fails the test). Field-level errors follow GraphQL
+ * semantics: a failing non-null field nulls its parent node and adds an error with a path.
  */
 export interface GraphqlError {
   type: string;
@@ -137,10 +137,11 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, query: str
   return node;
 }
 
-export function answerGraphql(state: FakeState, token: FakeToken, body: { query?: unknown; variables?: unknown }): { status: number; json?: unknown; unexpected?: string } {
+export function answerGraphql(state: FakeState, token: FakeToken, body: { query?: unknown; variables?: unknown }): { status: number; json?: unknown } | undefined {
   const query = typeof body.query === 'string' ? body.query : '';
   const op = /^\s*query\s+(\w+)/.exec(query)?.[1];
-  if (op !== 'SecpolRepositories') return { status: 400, unexpected: `GraphQL operation ${op ?? '(anonymous)'}` };
+  // Another operation is a request the imitation does not know: the base fails the test.
+  if (op !== 'SecpolRepositories') return undefined;
   const ids = (body.variables as { ids?: unknown } | undefined)?.ids;
   if (!Array.isArray(ids) || ids.length > 100) return { status: 200, json: { errors: [{ message: 'ids must be a list of at most 100' }] } };
   const errors: GraphqlError[] = [];

@@ -34,15 +34,15 @@ describe('azure-devops provider against the loopback imitation (3 projects x 40 
       expect([area, fake.requests.filter((r) => r.method === "OPTIONS" && r.path === `/acme/_apis/${area}`).length]).toEqual([area, 1]);
     }
     const gets = fake.requests.filter((r) => r.method === 'GET' && !r.path.endsWith('connectionData'));
-    expect(gets.every((r) => /api-version=/.test(r.accept))).toBe(true);
-    expect(gets.some((r) => 'api-version' in r.query)).toBe(false);
+    expect(gets.every((r) => /api-version=/.test(String(r.headers.accept)))).toBe(true);
+    expect(gets.some((r) => r.query.has('api-version'))).toBe(false);
   });
 
   it('follows continuation tokens on paged lists', () => {
     const policyPages = fake.requests.filter((r) => r.path.endsWith('/_apis/policy/configurations'));
     // web has 4+1+1+2+1 policies per 5 repos = 72 + file size = 73 -> 3 pages of 25.
     const web = policyPages.filter((r) => r.path.startsWith('/acme/a0000000-0000-4000-8000-000000000001/'));
-    expect(web.map((r) => r.query.continuationToken ?? null)).toEqual([null, 'ct-25', 'ct-50']);
+    expect(web.map((r) => r.query.get('continuationToken'))).toEqual([null, 'ct-25', 'ct-50']);
     const defs = fake.requests.filter((r) => r.path.endsWith('/_apis/build/definitions'));
     expect(defs.length).toBe(2 + 2 + 2);
   });
@@ -128,9 +128,9 @@ describe('azure-devops provider against the loopback imitation (3 projects x 40 
     expect(pipeline).toMatchObject({ platform: 'azure-pipelines', repository: 'azure-devops:acme/web/api', path: 'azure-pipelines.yml' });
     expect(byId(result, 'azure-devops:acme/web/svc-001', 'repository')).toMatchObject({ buildsImages: false, hasIac: false });
     // Each repository's YAML definition file was fetched once from its default branch.
-    const reads = fake.requests.filter((r) => r.path.endsWith('/items') && r.query.path === '/azure-pipelines.yml');
+    const reads = fake.requests.filter((r) => r.path.endsWith('/items') && r.query.get('path') === '/azure-pipelines.yml');
     expect(reads).toHaveLength(120);
-    expect(reads.every((r) => r.query.includeContent === 'true' && r.query['versionDescriptor.version'] === 'main')).toBe(true);
+    expect(reads.every((r) => r.query.get('includeContent') === 'true' && r.query.get('versionDescriptor.version') === 'main')).toBe(true);
   });
 
   it('reports secret-named plaintext variables of classic definitions', () => {

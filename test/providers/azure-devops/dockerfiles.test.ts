@@ -32,7 +32,7 @@ describe('azure-devops: Dockerfiles are read through the items API and analysed'
     expect(byId(result, `${REPO}/Dockerfile`, 'container-image')).toMatchObject({ repository: REPO, user: 'node', runsAsRoot: false, baseImages: [{ ref: 'node:20', line: 1 }] });
     const worker = byId(result, `${REPO}/docker/Dockerfile.worker`, 'container-image') as ContainerImage;
     expect(worker).toMatchObject({ repository: REPO, runsAsRoot: true, baseImages: [{ ref: 'ubuntu:latest', pinning: 'latest', line: 1 }] });
-    const read = f.requests.filter((r) => r.path.endsWith('/items') && r.query.path).map((r) => r.query.path);
+    const read = f.requests.filter((r) => r.path.endsWith('/items') && r.query.has('path')).map((r) => r.query.get('path'));
     expect(read).toEqual(expect.arrayContaining(['/Dockerfile', '/docker/Dockerfile.worker']));
   });
 
