@@ -4,6 +4,7 @@ import { recogniseAzureTask, recogniseCommands, scanCategories, ScanTally, type 
 import { resolveDockerfile } from './build-commands.js';
 import { buildsInScriptNode, uniqueBuilds, type ImageBuild } from './image-builds.js';
 import { repositoryResources, unpinnedTemplates, type TemplateUse } from './azure-resources.js';
+import { listed } from './unresolved.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
 import { deref, entries, get, getEntry, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
 import type { ReadFile } from './types.js';
@@ -110,8 +111,8 @@ export async function analyseAzurePipeline(path: string, root: YamlSource, readF
   const unknown = new Set<ScanCategory>();
   if (unresolved.length > 0 || missing.length > 0) {
     const why = [
-      ...unresolved.map((u) => `template ${u} is not in this repository`),
-      ...missing.map((m) => `template ${m} could not be read`),
+      ...listed(unresolved, (u) => `template ${u}`, 'is not in this repository', 'are not in this repository'),
+      ...listed(missing, (m) => `template ${m}`, 'could not be read', 'could not be read'),
     ].join('; ');
     for (const c of scanCategories) {
       if (tally.found.has(c)) continue;

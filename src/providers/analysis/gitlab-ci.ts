@@ -12,6 +12,7 @@ import {
 import { includeList, unpinnedInclude } from './gitlab-includes.js';
 import { buildsInScriptNode, uniqueBuilds, type ImageBuild } from './image-builds.js';
 import type { UnpinnedRef } from './pinning.js';
+import { listed } from './unresolved.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
 import { asSeqItems, deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
 import type { ReadFile } from './types.js';
@@ -149,8 +150,8 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
   const unknown = new Set<ScanCategory>();
   if (unresolved.length > 0 || missing.length > 0) {
     const why = [
-      ...unresolved.map((u) => `include ${u} is not in this repository (secpol cannot tell which jobs it adds)`),
-      ...missing.map((m) => `local include ${m} could not be read`),
+      ...listed(unresolved, (u) => `include ${u}`, 'is not in this repository (secpol cannot tell which jobs it adds)', 'are not in this repository (secpol cannot tell which jobs they add)'),
+      ...listed(missing, (m) => `local include ${m}`, 'could not be read', 'could not be read'),
     ].join('; ');
     for (const c of scanCategories) {
       if (tally.found.has(c) || disabled.has(c)) continue;
