@@ -196,8 +196,8 @@ export const Pipeline = z.strictObject({
         kind: z.string().optional(),
         /** `a full commit SHA`, an image digest for `docker://`, a content digest for remote includes. */
         pinTo: z.string().optional(),
-        /** A GitLab catalog component at a full release version (`@1.4.2`): the rule's param decides whether that is pinned enough. */
-        releaseTag: z.boolean().default(false),
+        /** GitLab components: the version is a full release (`@1.4.2`); the rule's param decides whether that is pinned enough. */
+        releaseTag: z.boolean().optional(),
       }),
     )
     .optional(),

@@ -24,7 +24,8 @@ export interface UnpinnedSpec {
  * pipeline's own (a local include or template), since the pipeline's path is the default.
  */
 export function unpinnedAt(src: YamlSource, node: unknown, spec: UnpinnedSpec, path?: string): UnpinnedRef {
-  const ref: UnpinnedRef = { uses: spec.uses, kind: spec.kind, pinTo: spec.pinTo, releaseTag: spec.releaseTag ?? false };
+  const ref: UnpinnedRef = { uses: spec.uses, kind: spec.kind, pinTo: spec.pinTo };
+  if (spec.releaseTag !== undefined) ref.releaseTag = spec.releaseTag;
   if (path !== undefined) ref.path = path;
   const pos = src.position(node);
   if (pos) {
