@@ -107,6 +107,7 @@ function renderRule(rule, file) {
   }
   lines.push('## Result message', '', '```text', String(rule.message).trim(), '```', '');
   for (const m of rule.messages ?? []) lines.push(`When \`${cell(JSON.stringify(m.when))}\`:`, '', '```text', String(m.text).trim(), '```', '');
+  for (const m of rule.passMessages ?? []) lines.push(`A pass, when \`${cell(JSON.stringify(m.when))}\`:`, '', '```text', String(m.text).trim(), '```', '');
   if (rule.evidence) lines.push('Each offending element is listed as evidence:', '', '```text', String(rule.evidence).trim(), '```', '');
   lines.push('## Remediation', '', String(rule.remediation ?? '').trim(), '');
   lines.push('## Controls', '');

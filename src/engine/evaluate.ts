@@ -28,6 +28,8 @@ interface PreparedRule {
   render: RenderTemplate;
   /** `messages` of the rule, compiled: the first whose condition is true renders a failure. */
   cases: { when: Condition; render: RenderTemplate }[];
+  /** `passMessages` of the rule, compiled: the first whose condition is true renders a pass. */
+  passCases: { when: Condition; render: RenderTemplate }[];
   renderEvidence?: RenderTemplate;
   include?: Matcher;
   exclude?: Matcher;
@@ -51,6 +53,7 @@ function prepare(rule: Rule): PreparedRule {
       rule,
       render: compileTemplate(rule.message),
       cases: (rule.messages ?? []).map((m) => ({ when: m.when, render: compileTemplate(m.text) })),
+      passCases: (rule.passMessages ?? []).map((m) => ({ when: m.when, render: compileTemplate(m.text) })),
       include: matcher(rule.match?.include),
       exclude: matcher(rule.match?.exclude),
       notApplicable: `not applicable: the resource is outside the scope of ${rule.id} (its where condition is false)`,
@@ -267,7 +270,15 @@ function evaluateOne(p: PreparedRule, resource: Resource, ref: Result['resource'
   }
 
   const t = evalCondition(rule.assert, resource, now);
-  if (t === TRUE) return result;
+  if (t === TRUE) {
+    const special = p.passCases.length > 0 ? p.passCases.find((c) => evalCondition(c.when, resource, now) === TRUE) : undefined;
+    if (special) {
+      p.ctx.resource = resource;
+      result.message = special.render(p.ctx);
+      p.ctx.resource = undefined;
+    }
+    return result;
+  }
   if (t === UNKNOWN) return unknown(result, rule, rule.assert, resource, now);
 
   result.status = 'fail';

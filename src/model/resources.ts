@@ -182,8 +182,40 @@ export const Pipeline = z.strictObject({
       offendingJobs: z.array(z.strictObject({ job: z.string(), line: z.number().int().positive().optional(), why: z.string() })),
     })
     .optional(),
+  /** Remote code not pinned to an immutable version: actions, `docker://` images, GitLab includes, Azure repository resources. */
   unpinnedActions: z
-    .array(z.strictObject({ uses: z.string(), line: z.number().int().positive().optional(), /** `a full commit SHA`, or an image digest for `docker://`. */ pinTo: z.string().optional() }))
+    .array(
+      z.strictObject({
+        /** The reference as written, prefixed by what it is for includes and resources (`include: project acme/ci (ref: main)`). */
+        uses: z.string(),
+        /** The file it is written in when that is not the pipeline's own file (a local include or template). */
+        path: z.string().optional(),
+        line: z.number().int().positive().optional(),
+        column: z.number().int().positive().optional(),
+        /** action, reusable-workflow, docker-image, include, component, repository-resource, template. */
+        kind: z.string().optional(),
+        /** `a full commit SHA`, an image digest for `docker://`, a content digest for remote includes. */
+        pinTo: z.string().optional(),
+        /** GitLab components: the version is a full release (`@1.4.2`); the rule's param decides whether that is pinned enough. */
+        releaseTag: z.boolean().optional(),
+      }),
+    )
+    .optional(),
+  /** Image builds in this pipeline that set `org.opencontainers.image.*` labels at build time. */
+  imageBuilds: z
+    .array(
+      z.strictObject({
+        /** Repository-relative Dockerfile, when the build names one (`-f`, `file:`, `context:`); absent when it cannot be told. */
+        dockerfile: z.string().optional(),
+        /** The OCI label keys the build sets. */
+        labelKeys: z.array(z.string()),
+        /** How: `docker/metadata-action`, `docker build --label`, `build-push-action labels` ... */
+        via: z.string(),
+        path: z.string().optional(),
+        line: z.number().int().positive().optional(),
+        column: z.number().int().positive().optional(),
+      }),
+    )
     .optional(),
   dangerousTriggers: z
     .array(z.strictObject({ trigger: z.string(), line: z.number().int().positive().optional(), why: z.string() }))
@@ -215,6 +247,20 @@ export const ContainerImage = z.strictObject({
     .array(z.strictObject({ instruction: z.string(), name: z.string(), line: z.number().int().positive().optional() }))
     .optional(),
   labels: z.record(z.string(), z.string()).optional(),
+  /** Labels a CI build sets on this image (`docker build --label`, `docker/metadata-action`), with where. */
+  labelsFromCi: z
+    .array(
+      z.strictObject({
+        /** `path:line:column (via)`, how messages name it. */
+        name: z.string(),
+        keys: z.array(z.string()),
+        via: z.string(),
+        path: z.string(),
+        line: z.number().int().positive().optional(),
+        column: z.number().int().positive().optional(),
+      }),
+    )
+    .optional(),
   /** Every key of `labels`: a key missing from this list is a label known to be unset (conditions cannot test map keys). */
   labelKeys: z.array(z.string()).optional(),
 });

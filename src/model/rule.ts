@@ -71,6 +71,8 @@ export interface Rule {
   message: string;
   /** Failure messages for particular cases (first `when` that is true wins), before `message`. */
   messages?: { when: Condition; text: string }[];
+  /** Messages for passing results (first `when` that is true wins), before the title. */
+  passMessages?: { when: Condition; text: string }[];
   /** Template per offending array element (`{{ item.<field> }}`), for fail evidence. */
   evidence?: string;
   remediation?: string;

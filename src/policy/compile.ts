@@ -82,6 +82,10 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
     checkTemplate(m.text, ['messages', i, 'text'], TEMPLATE_ROOTS.message, params, report);
     return { when: compileCondition(m.when, ['messages', i, 'when']), text: m.text };
   });
+  const passMessages = (spec.passMessages ?? []).map((m, i) => {
+    checkTemplate(m.text, ['passMessages', i, 'text'], TEMPLATE_ROOTS.message, params, report);
+    return { when: compileCondition(m.when, ['passMessages', i, 'when']), text: m.text };
+  });
 
   const staticText = (key: 'title' | 'description' | 'remediation'): string | undefined => {
     const text = spec[key];
@@ -96,7 +100,7 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
   checkTemplate(spec.message, ['message'], TEMPLATE_ROOTS.message, params, report);
   if (spec.evidence !== undefined) checkTemplate(spec.evidence, ['evidence'], TEMPLATE_ROOTS.evidence, params, report);
 
-  if (diagnostics.some((d) => d.severity === 'error') || !assert || (spec.where !== undefined && !where) || messages.some((m) => !m.when)) return { diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error') || !assert || (spec.where !== undefined && !where) || [...messages, ...passMessages].some((m) => !m.when)) return { diagnostics };
 
   const examples: RuleExample[] = (spec.examples ?? []).map((ex, i) => {
     const example: RuleExample = { resource: ex.resource, expect: ex.expect, at: def.locate(['examples', i]) };
@@ -127,6 +131,7 @@ export function compileRule(def: RuleDefinition, override?: RuleOverride): { rul
   if (spec.helpUri !== undefined) rule.helpUri = spec.helpUri;
   if (spec.evidence !== undefined) rule.evidence = spec.evidence;
   if (messages.length > 0) rule.messages = messages.map((m) => ({ when: m.when as Condition, text: m.text }));
+  if (passMessages.length > 0) rule.passMessages = passMessages.map((m) => ({ when: m.when as Condition, text: m.text }));
   if (override?.resources && (override.resources.include?.length || override.resources.exclude?.length)) {
     rule.match = {};
     if (override.resources.include?.length) rule.match.include = override.resources.include;

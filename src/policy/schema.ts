@@ -51,6 +51,8 @@ export const RuleSpecSchema = z.strictObject({
   message: z.string().min(1),
   /** Messages for particular failures, the first whose `when` holds wins; `message` otherwise. */
   messages: z.array(z.strictObject({ when: ConditionInput, text: z.string().min(1) })).min(1).optional(),
+  /** Messages for passes that need saying how (e.g. labels set by CI), the first whose `when` holds wins; the title otherwise. */
+  passMessages: z.array(z.strictObject({ when: ConditionInput, text: z.string().min(1) })).min(1).optional(),
   evidence: z.string().min(1).optional(),
   remediation: z.string().optional(),
   controls: ControlsSchema.optional(),

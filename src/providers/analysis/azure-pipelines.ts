@@ -1,11 +1,15 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Gaps, Pipeline } from '../../model/index.js';
 import { recogniseAzureTask, recogniseCommands, scanCategories, ScanTally, type ScanCategory } from './scans-catalogue.js';
+import { resolveDockerfile } from './build-commands.js';
+import { buildsInScriptNode, uniqueBuilds, type ImageBuild } from './image-builds.js';
+import { repositoryResources, unpinnedTemplates, type TemplateUse } from './azure-resources.js';
+import { listed } from './unresolved.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
-import { deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
+import { deref, entries, get, getEntry, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
 import type { ReadFile } from './types.js';
 
-type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'plaintextSecrets' | 'gaps'>;
+type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'plaintextSecrets' | 'unpinnedActions' | 'imageBuilds' | 'gaps'>;
 
 const SCRIPT_KEYS = new Set(['script', 'bash', 'pwsh', 'powershell']);
 const MAX_TEMPLATES = 100;
@@ -25,6 +29,8 @@ export async function analyseAzurePipeline(path: string, root: YamlSource, readF
   const unresolved: string[] = [];
   const missing: string[] = [];
   const seen = new Set<string>([path]);
+  const templateUses: TemplateUse[] = [];
+  const builds: ImageBuild[] = [];
 
   const walkFile = async (filePath: string, src: YamlSource, primary: boolean, depth: number): Promise<void> => {
     const templates: string[] = [];
@@ -46,15 +52,22 @@ export async function analyseAzurePipeline(path: string, root: YamlSource, readF
         tally.add(recogniseAzureTask(task, inputs));
         const scriptInput = inputs.script ?? inputs.inlineScript ?? inputs.scriptSource;
         if (scriptInput) for (const r of recogniseCommands(scriptInput)) tally.add(r);
+        const inputsNode = get(src, n, 'inputs');
+        for (const key of ['script', 'inlineScript']) builds.push(...buildsInScriptNode(src, get(src, inputsNode, key), primary ? undefined : filePath));
+        builds.push(...dockerTaskBuilds(src, task, inputsNode, inputs, primary ? undefined : filePath));
         collectSecrets(src, get(src, n, 'inputs'), plaintext, primary ? undefined : filePath);
       }
       for (const e of entries(src, n)) {
         if (SCRIPT_KEYS.has(e.key)) {
           const script = scalarText(src, e.value);
           if (script) for (const r of recogniseCommands(script)) tally.add(r);
+          builds.push(...buildsInScriptNode(src, e.value, primary ? undefined : filePath));
         } else if (e.key === 'template') {
           const t = scalarText(src, e.value);
-          if (t) templates.push(t);
+          if (t) {
+            templates.push(t);
+            templateUses.push({ text: t, node: e.value, src, path: primary ? undefined : filePath });
+          }
         } else if (e.key === 'variables') {
           collectVariables(src, e.value, plaintext, primary ? undefined : filePath);
         } else if (e.key === 'env') {
@@ -98,8 +111,8 @@ export async function analyseAzurePipeline(path: string, root: YamlSource, readF
   const unknown = new Set<ScanCategory>();
   if (unresolved.length > 0 || missing.length > 0) {
     const why = [
-      ...unresolved.map((u) => `template ${u} is not in this repository`),
-      ...missing.map((m) => `template ${m} could not be read`),
+      ...listed(unresolved, (u) => `template ${u}`, 'is not in this repository', 'are not in this repository'),
+      ...listed(missing, (m) => `template ${m}`, 'could not be read', 'could not be read'),
     ].join('; ');
     for (const c of scanCategories) {
       if (tally.found.has(c)) continue;
@@ -107,9 +120,43 @@ export async function analyseAzurePipeline(path: string, root: YamlSource, readF
       gaps[`scans.${c}`] = { reason: missing.length > 0 ? 'not-found' : 'unsupported', message: why };
     }
   }
-  const facts: Facts = { scans: tally.scans(unknown), scanTools: [...tally.tools].sort(), plaintextSecrets: plaintext };
+  const facts: Facts = { scans: tally.scans(unknown), scanTools: [...tally.tools].sort(), plaintextSecrets: plaintext, imageBuilds: uniqueBuilds(builds) };
+  // Repository resources are declared by the pipeline itself (templates cannot declare them).
+  const resources = repositoryResources(root);
+  const { findings, undeclared } = unpinnedTemplates(templateUses, resources);
+  const unpinned = [...[...resources.values()].flatMap((r) => (r.unpinned ? [r.unpinned] : [])), ...findings];
+  if (unpinned.length > 0 || undeclared.length === 0) facts.unpinnedActions = unpinned;
+  else {
+    gaps.unpinnedActions = {
+      reason: 'unsupported',
+      message: `template ${undeclared[0]} names a repository resource this file does not declare (the pipeline that uses this template declares it)`,
+    };
+  }
   if (Object.keys(gaps).length > 0) facts.gaps = gaps;
   return facts;
+}
+
+/**
+ * The `Docker@2` task building with `arguments: --label org.opencontainers.image.*`; its
+ * `Dockerfile` input is a path, or a glob (the default) that names no one file.
+ */
+function dockerTaskBuilds(src: YamlSource, task: string, inputsNode: unknown, inputs: Record<string, string>, path: string | undefined): ImageBuild[] {
+  if (!/^docker@/i.test(task.trim()) || !/^(build|buildAndPush)$/i.test(inputs.command ?? 'buildAndPush')) return [];
+  const args = getEntry(src, inputsNode, 'arguments');
+  if (!args) return [];
+  const keys = [...(inputs.arguments ?? '').matchAll(/--label[\s=]+['"]?(org\.opencontainers\.image\.[\w.-]+)=/g)].map((m) => m[1]!);
+  if (keys.length === 0) return [];
+  const build: ImageBuild = { labelKeys: [...new Set(keys)].sort(), via: 'Docker@2 task arguments --label' };
+  const file = inputs.Dockerfile ?? inputs.dockerfile;
+  const dockerfile = file && !/[*?]/.test(file) ? resolveDockerfile(file, undefined) : undefined;
+  if (dockerfile !== undefined) build.dockerfile = dockerfile;
+  if (path !== undefined) build.path = path;
+  const pos = src.position(args.value);
+  if (pos) {
+    build.line = pos.line;
+    build.column = pos.column;
+  }
+  return [build];
 }
 
 /** `variables:` as a mapping or as a list of `{name, value}` / `{group}` / `{template}`. */

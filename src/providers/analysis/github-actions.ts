@@ -1,12 +1,13 @@
 import { isMap, isScalar, isSeq } from 'yaml';
 import type { Pipeline } from '../../model/index.js';
 import { recogniseAction, recogniseCommands, ScanTally } from './scans-catalogue.js';
+import { resolveDockerfile } from './build-commands.js';
+import { buildsInScriptNode, labelKeysInInput, METADATA_ACTION_LABELS, type ImageBuild } from './image-builds.js';
+import { COMMIT_SHA, FULL_SHA, IMAGE_DIGEST, unpinnedAt } from './pinning.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
 import { asSeqItems, deref, entries, get, getEntry, scalarText, type YamlSource } from './yaml-ast.js';
 
-type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'tokenPermissions' | 'unpinnedActions' | 'dangerousTriggers' | 'plaintextSecrets' | 'gaps'>;
-
-const FULL_SHA = /^[0-9a-fA-F]{40}$/;
+type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'tokenPermissions' | 'unpinnedActions' | 'dangerousTriggers' | 'plaintextSecrets' | 'imageBuilds' | 'gaps'>;
 
 /** Expressions an outsider controls (titles, bodies, branch names, commit messages). */
 const UNTRUSTED_INPUT =
@@ -36,8 +37,9 @@ interface Step {
   node: unknown;
   line: number | undefined;
   uses?: string;
-  usesLine?: number;
+  usesNode?: unknown;
   run?: string;
+  id?: string;
   inputs: Record<string, string>;
 }
 
@@ -52,6 +54,7 @@ export function analyseGithubWorkflow(src: YamlSource): Facts | { malformed: str
   const unpinned: NonNullable<Pipeline['unpinnedActions']> = [];
   const dangerous: NonNullable<Pipeline['dangerousTriggers']> = [];
   const plaintext: NonNullable<Pipeline['plaintextSecrets']> = [];
+  const imageBuilds: ImageBuild[] = [];
 
   const topPermissions = getEntry(src, root, 'permissions');
   const topLevel = topPermissions ? describePermissions(src, topPermissions.value) : null;
@@ -76,7 +79,7 @@ export function analyseGithubWorkflow(src: YamlSource): Facts | { malformed: str
     const jobUses = getEntry(src, job.value, 'uses');
     const jobUsesText = jobUses ? scalarText(src, jobUses.value) : undefined;
     if (jobUsesText !== undefined) {
-      if (!isPinned(jobUsesText)) unpinned.push({ uses: jobUsesText, line: src.line(jobUses!.value), pinTo: pinTarget(jobUsesText) });
+      if (!isPinned(jobUsesText)) unpinned.push(unpinnedAt(src, jobUses!.value, { uses: jobUsesText, kind: 'reusable-workflow', pinTo: COMMIT_SHA }));
       tally.add(recogniseAction(jobUsesText, stringInputs(src, get(src, job.value, 'with'))));
       collectPlaintext(src, get(src, job.value, 'with'), plaintext);
       collectPlaintext(src, get(src, job.value, 'secrets'), plaintext);
@@ -93,9 +96,11 @@ export function analyseGithubWorkflow(src: YamlSource): Facts | { malformed: str
 
     const steps = readSteps(src, get(src, job.value, 'steps'));
     let prCheckout: Step | undefined;
+    const metadataSteps = new Set<string>();
     for (const step of steps) {
+      imageBuilds.push(...imageBuildsOf(src, step, metadataSteps));
       if (step.uses !== undefined) {
-        if (!isPinned(step.uses)) unpinned.push({ uses: step.uses, line: step.usesLine, pinTo: pinTarget(step.uses) });
+        if (!isPinned(step.uses)) unpinned.push(unpinnedAt(src, step.usesNode, actionSpec(step.uses)));
         tally.add(recogniseAction(step.uses, step.inputs));
         if (/^actions\/github-script@/i.test(step.uses) && step.inputs.script) checkInjection(step.inputs.script, step.line, triggers, dangerous);
       }
@@ -130,7 +135,50 @@ export function analyseGithubWorkflow(src: YamlSource): Facts | { malformed: str
     unpinnedActions: unpinned,
     dangerousTriggers: dangerous,
     plaintextSecrets: plaintext,
+    imageBuilds,
   };
+}
+
+/**
+ * A step that builds an image with OCI labels: `docker/build-push-action` or
+ * `docker/bake-action` fed by an earlier `docker/metadata-action` step's labels or given
+ * `org.opencontainers.image.*` labels, or a `run:` script with `docker build --label`.
+ */
+function imageBuildsOf(src: YamlSource, step: Step, metadataSteps: Set<string>): ImageBuild[] {
+  if (step.run !== undefined) return buildsInScriptNode(src, get(src, step.node, 'run'));
+  if (step.uses === undefined) return [];
+  const action = step.uses.split('@')[0]!.toLowerCase();
+  if (action === 'docker/metadata-action') {
+    if (step.id) metadataSteps.add(step.id);
+    return [];
+  }
+  const fromMetadata = (text: string | undefined, output: RegExp): boolean =>
+    [...(text ?? '').matchAll(/steps\.([\w-]+)\.outputs\.([\w-]+)/g)].some((m) => metadataSteps.has(m[1]!) && output.test(m[2]!));
+  let keys: string[];
+  let via: string;
+  let dockerfile: string | undefined;
+  if (action === 'docker/build-push-action') {
+    const metadata = fromMetadata(step.inputs.labels, /^labels$/);
+    keys = [...new Set([...(metadata ? METADATA_ACTION_LABELS : []), ...labelKeysInInput(step.inputs.labels)])];
+    via = metadata ? 'docker/metadata-action labels into docker/build-push-action' : 'docker/build-push-action labels';
+    dockerfile = resolveDockerfile(step.inputs.file, step.inputs.context ?? '.');
+  } else if (action === 'docker/bake-action') {
+    const metadata = fromMetadata(step.inputs.files, /^bake-file(-labels)?$/);
+    const set = [...(step.inputs.set ?? '').matchAll(/\.labels\.(org\.opencontainers\.image\.[\w.-]+)=/g)].map((m) => m[1]!);
+    keys = [...new Set([...(metadata ? METADATA_ACTION_LABELS : []), ...set])];
+    via = metadata ? 'docker/metadata-action bake file into docker/bake-action' : 'docker/bake-action set labels';
+  } else {
+    return [];
+  }
+  if (keys.length === 0) return [];
+  const build: ImageBuild = { labelKeys: keys.sort(), via };
+  if (dockerfile !== undefined) build.dockerfile = dockerfile;
+  const pos = src.position(step.usesNode);
+  if (pos) {
+    build.line = pos.line;
+    build.column = pos.column;
+  }
+  return [build];
 }
 
 function readTriggers(src: YamlSource, node: unknown): { name: string; line: number | undefined }[] {
@@ -149,12 +197,12 @@ function describePermissions(src: YamlSource, node: unknown): string {
   return items.map((e) => `${e.key}: ${scalarText(src, e.value) ?? '?'}`).join(', ');
 }
 
-/** Pinned: a full commit SHA, a local action, or a Docker image by digest. */
-/** What a reference must be pinned to: an image digest for `docker://` steps, a commit otherwise. */
-function pinTarget(uses: string): string {
-  return uses.startsWith('docker://') ? 'an image digest (@sha256:...)' : 'a full commit SHA';
+/** What a step reference is and must be pinned to: an image digest for `docker://` steps, a commit otherwise. */
+function actionSpec(uses: string): { uses: string; kind: string; pinTo: string } {
+  return uses.startsWith('docker://') ? { uses, kind: 'docker-image', pinTo: IMAGE_DIGEST } : { uses, kind: 'action', pinTo: COMMIT_SHA };
 }
 
+/** Pinned: a full commit SHA, a local action, or a Docker image by digest. */
 export function isPinned(uses: string): boolean {
   if (uses.startsWith('./') || uses.startsWith('../')) return true;
   if (uses.startsWith('docker://')) return /@sha256:[0-9a-f]{64}$/i.test(uses);
@@ -170,9 +218,11 @@ function readSteps(src: YamlSource, node: unknown): Step[] {
     const uses = usesEntry ? scalarText(src, usesEntry.value) : undefined;
     if (uses !== undefined) {
       step.uses = uses.trim();
-      step.usesLine = src.line(usesEntry!.value);
+      step.usesNode = usesEntry!.value;
     }
     if (run !== undefined) step.run = run;
+    const id = scalarText(src, get(src, stepNode, 'id'));
+    if (id !== undefined) step.id = id;
     return step;
   });
 }

@@ -9,11 +9,18 @@ import {
   ScanTally,
   type ScanCategory,
 } from './scans-catalogue.js';
+import { includeList, unpinnedInclude } from './gitlab-includes.js';
+import { buildsInScriptNode, uniqueBuilds, type ImageBuild } from './image-builds.js';
+import type { UnpinnedRef } from './pinning.js';
+import { listed } from './unresolved.js';
 import { isReference, knownTokenIn, looksLikeSecretName } from './secret-names.js';
 import { asSeqItems, deref, entries, get, parseYaml, scalarText, type YamlSource } from './yaml-ast.js';
 import type { ReadFile } from './types.js';
 
-type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'plaintextSecrets' | 'gaps'>;
+type Facts = Pick<Pipeline, 'scans' | 'scanTools' | 'plaintextSecrets' | 'unpinnedActions' | 'imageBuilds' | 'gaps'>;
+
+/** GitLab-maintained template folders whose jobs are known: the scanners among them are in the catalogue, the rest scan nothing. */
+const KNOWN_TEMPLATE_FOLDERS = /^(Security|Jobs|Workflows)\//;
 
 const KEYWORDS = new Set([
   'default',
@@ -55,13 +62,23 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
   const units: Unit[] = [{ path, src: root }];
   const seen = new Set<string>([path]);
   const disabled = new Set<ScanCategory>();
+  const unpinned: UnpinnedRef[] = [];
+  const builds: ImageBuild[] = [];
+  const scriptsOf = (unit: Unit, node: unknown): void => {
+    tallyScripts(unit.src, node, tally);
+    builds.push(...buildsInScriptNode(unit.src, node, unit === units[0] ? undefined : unit.path));
+  };
 
   const visit = async (unit: Unit, depth: number): Promise<void> => {
     const includes = includeList(unit.src, get(unit.src, unit.src.doc.contents, 'include'));
     for (const inc of includes) {
+      const finding = unpinnedInclude(unit.src, inc, unit === units[0] ? undefined : unit.path);
+      if (finding) unpinned.push(finding);
       if (inc.template) {
         const t = gitlabTemplateScanners.find((s) => s.template.test(inc.template!));
         if (t) tally.add({ tool: t.tool, categories: t.categories });
+        // Other templates (language and deployment templates) may include scanners of their own.
+        else if (!KNOWN_TEMPLATE_FOLDERS.test(inc.template)) unresolved.push(`template ${inc.template}`);
       } else if (inc.component) {
         const hits = gitlabComponentScanners.filter((c) => c.component.test(inc.component!));
         for (const h of hits) tally.add({ tool: inc.component.replace(/@.*$/, ''), categories: h.categories });
@@ -87,6 +104,10 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
         const child: Unit = { path: localPath, src: parsed.source };
         units.push(child);
         await visit(child, depth + 1);
+      } else if (inc.project !== undefined) {
+        unresolved.push(`project ${inc.project}`);
+      } else if (inc.remote !== undefined) {
+        unresolved.push(`remote ${inc.remote}`);
       } else if (inc.other) {
         unresolved.push(inc.other);
       }
@@ -107,15 +128,20 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
       const value = scalarText(unit.src, isMap(v.value) ? get(unit.src, v.value, 'value') : v.value);
       if (cat && value && /^(true|1|yes)$/i.test(value.trim())) disabled.add(cat);
     }
-    for (const key of ['before_script', 'after_script']) tallyScripts(unit.src, get(unit.src, unit.src.doc.contents, key), tally);
+    for (const key of ['before_script', 'after_script']) scriptsOf(unit, get(unit.src, unit.src.doc.contents, key));
     const dflt = get(unit.src, unit.src.doc.contents, 'default');
-    for (const key of ['before_script', 'after_script']) tallyScripts(unit.src, get(unit.src, dflt, key), tally);
+    for (const key of ['before_script', 'after_script']) scriptsOf(unit, get(unit.src, dflt, key));
   }
   for (const [name, job] of jobs) {
     collectVariables(job.unit, get(job.unit.src, job.node, 'variables'), plaintext, job.unit === units[0]);
+    // Child pipelines (`trigger: include:`) run included code too.
+    for (const inc of includeList(job.unit.src, get(job.unit.src, get(job.unit.src, job.node, 'trigger'), 'include'))) {
+      const finding = unpinnedInclude(job.unit.src, inc, job.unit === units[0] ? undefined : job.unit.path);
+      if (finding) unpinned.push(finding);
+    }
     if (name.startsWith('.')) continue;
     for (const part of withExtends(jobs, name)) {
-      for (const key of ['script', 'before_script', 'after_script']) tallyScripts(part.unit.src, get(part.unit.src, part.node, key), tally);
+      for (const key of ['script', 'before_script', 'after_script']) scriptsOf(part.unit, get(part.unit.src, part.node, key));
     }
   }
   for (const cat of disabled) tally.remove(cat);
@@ -124,8 +150,8 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
   const unknown = new Set<ScanCategory>();
   if (unresolved.length > 0 || missing.length > 0) {
     const why = [
-      ...unresolved.map((u) => `include ${u} is not in this repository`),
-      ...missing.map((m) => `local include ${m} could not be read`),
+      ...listed(unresolved, (u) => `include ${u}`, 'is not in this repository (secpol cannot tell which jobs it adds)', 'are not in this repository (secpol cannot tell which jobs they add)'),
+      ...listed(missing, (m) => `local include ${m}`, 'could not be read', 'could not be read'),
     ].join('; ');
     for (const c of scanCategories) {
       if (tally.found.has(c) || disabled.has(c)) continue;
@@ -133,39 +159,9 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
       gaps[`scans.${c}`] = { reason: missing.length > 0 ? 'not-found' : 'unsupported', message: why };
     }
   }
-  const facts: Facts = { scans: tally.scans(unknown), scanTools: [...tally.tools].sort(), plaintextSecrets: plaintext };
+  const facts: Facts = { scans: tally.scans(unknown), scanTools: [...tally.tools].sort(), plaintextSecrets: plaintext, unpinnedActions: unpinned, imageBuilds: uniqueBuilds(builds) };
   if (Object.keys(gaps).length > 0) facts.gaps = gaps;
   return facts;
-}
-
-interface Include {
-  local?: string;
-  template?: string;
-  component?: string;
-  other?: string;
-}
-
-function includeList(src: YamlSource, node: unknown): Include[] {
-  const n = deref(src, node);
-  if (n === undefined || n === null) return [];
-  const items = isSeq(n) ? n.items.map((i) => deref(src, i)) : [n];
-  return items.map((item): Include => {
-    if (isScalar(item)) {
-      const s = String(item.value);
-      return /^https?:\/\//.test(s) ? { other: `remote ${s}` } : { local: s };
-    }
-    const local = scalarText(src, get(src, item, 'local'));
-    if (local !== undefined) return { local };
-    const template = scalarText(src, get(src, item, 'template'));
-    if (template !== undefined) return { template };
-    const component = scalarText(src, get(src, item, 'component'));
-    if (component !== undefined) return { component };
-    const project = scalarText(src, get(src, item, 'project'));
-    if (project !== undefined) return { other: `project ${project}` };
-    const remote = scalarText(src, get(src, item, 'remote'));
-    if (remote !== undefined) return { other: `remote ${remote}` };
-    return { other: 'of an unknown form' };
-  });
 }
 
 /** The job and every template it extends (depth-limited, cycles ignored). */

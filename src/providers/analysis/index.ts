@@ -15,6 +15,7 @@ import { parseYaml } from './yaml-ast.js';
 export type { FileInput, ReadFile, ResourceIds } from './types.js';
 export { looksLikeSecretName } from './secret-names.js';
 export { isPinned } from './github-actions.js';
+export { applyCiImageLabels } from './image-builds.js';
 export { parseDockerfile, pinningOf } from './dockerfile.js';
 export * as scansCatalogue from './scans-catalogue.js';
 
@@ -90,7 +91,6 @@ export async function analysePipelineFile(file: FileInput, ids: ResourceIds, rea
   if (platform !== 'github-actions') {
     const what = NOT_APPLICABLE_TO[platform] ?? platform;
     gaps.tokenPermissions = { reason: 'not-applicable', message: `${what} has no per-workflow GITHUB_TOKEN permissions` };
-    gaps.unpinnedActions = { reason: 'not-applicable', message: `${what} has no marketplace actions to pin` };
     gaps.dangerousTriggers = { reason: 'not-applicable', message: `${what} has no pull_request_target/workflow_run triggers` };
   }
   if (Object.keys(gaps).length > 0) pipeline.gaps = gaps;

@@ -8,6 +8,8 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type D
 export interface YamlSource {
   doc: Document.Parsed;
   line(node: unknown): number | undefined;
+  /** 1-based line and column where a node starts. */
+  position(node: unknown): { line: number; column: number } | undefined;
 }
 
 export interface YamlError {
@@ -48,7 +50,13 @@ export function parseYaml(text: string): ParsedYaml {
     const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
     return range ? lineCounter.linePos(range[0]).line : undefined;
   };
-  return { ok: true, source: { doc, line }, documents: docs };
+  const position = (node: unknown): { line: number; column: number } | undefined => {
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (!range) return undefined;
+    const pos = lineCounter.linePos(range[0]);
+    return { line: pos.line, column: pos.col };
+  };
+  return { ok: true, source: { doc, line, position }, documents: docs };
 }
 
 /**

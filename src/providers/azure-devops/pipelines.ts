@@ -45,8 +45,8 @@ export async function analyseYamlDefinition(
   defs: BuildDefinition[],
   readFile: ReadFile,
 ): Promise<Pipeline> {
-  const pipeline = await analysePipelineFile({ path, text }, { provider: PROVIDER, idPrefix: repoResourceId, repository: repoResourceId }, readFile);
-  if (pipeline.platform === 'other') pipeline.platform = 'azure-pipelines';
+  // A definition's YAML file is Azure Pipelines whatever it is called (`.pipelines/ci.yml`, `eng/build.yml`).
+  const pipeline = await analysePipelineFile({ path, text }, { provider: PROVIDER, idPrefix: repoResourceId, repository: repoResourceId }, readFile, 'azure-pipelines');
   const extra = defs.flatMap(plaintextVariables);
   if (extra.length) pipeline.plaintextSecrets = [...(pipeline.plaintextSecrets ?? []), ...extra];
   if (!pipeline.url && defs[0]) pipeline.url = `${scope.orgUrl}/${encodeURIComponent(project.name)}/_build?definitionId=${defs[0].id}`;

@@ -1,5 +1,5 @@
-import type { Gap, Gaps, Pipeline, Repository, Resource } from '../../model/index.js';
-import { summariseCiScans } from '../analysis/index.js';
+import type { ContainerImage, Gap, Gaps, Pipeline, Repository, Resource } from '../../model/index.js';
+import { applyCiImageLabels, summariseCiScans } from '../analysis/index.js';
 import type { Fetched } from './client.js';
 import type { OrgContext, PolicyState } from './context.js';
 import { analyseDockerfiles } from './dockerfiles.js';
@@ -89,6 +89,7 @@ export async function collectRepository(
     pipelines.push(await analyseYamlDefinition(scope, project, resource.id, path, text.value, ds, readFile));
   }
   out.push(...pipelines);
+  applyCiImageLabels(images.resources.filter((r): r is ContainerImage => r.kind === 'container-image'), pipelines);
   resource.pipelineFiles = pipelines.map((p) => p.path ?? p.name);
   if (failures.length) gapsFor(['ciScans'], failures[0] as Gap, gaps);
   else resource.ciScans = summariseCiScans(pipelines);

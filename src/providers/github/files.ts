@@ -1,5 +1,5 @@
 import type { ContainerImage, Gap, Pipeline } from '../../model/index.js';
-import { analyseDockerfile, analysePipelineFile, ciScanGaps, isDockerfilePath, isIacPath, summariseCiScans } from '../analysis/index.js';
+import { analyseDockerfile, analysePipelineFile, applyCiImageLabels, ciScanGaps, isDockerfilePath, isIacPath, summariseCiScans } from '../analysis/index.js';
 import type { GithubClient } from './client.js';
 import { pathSegment } from './ids.js';
 import type { GqlRepository } from './schema.js';
@@ -137,5 +137,6 @@ export async function collectFiles(ctx: Ctx, gql: Pick<GqlRepository, 'workflows
     const image = await analyseDockerfile({ path, text: read.text ?? '' }, ids);
     facts.images.push(withSafeId(image, ctx, path));
   }
+  applyCiImageLabels(facts.images, facts.pipelines);
   return facts;
 }

@@ -2,6 +2,7 @@ import type { ContainerImage, Gaps, Pipeline, Repository } from '../../model/ind
 import {
   analyseDockerfile,
   analysePipelineFile,
+  applyCiImageLabels,
   ciScanGaps,
   isDockerfilePath,
   isIacPath,
@@ -66,6 +67,7 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
   presence('codeowners', (p) => CODEOWNERS.test(p));
 
   const ciPath = project.ci_config_path || '.gitlab-ci.yml';
+  let pipelines: Pipeline[] = [];
   if (ciPath.includes('@') || /^[a-z]+:\/\//i.test(ciPath)) {
     const gap = { reason: 'unsupported' as const, message: `the CI configuration lives outside the project (${ciPath})` };
     gaps.ciScans = gap;
@@ -74,7 +76,7 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
     const ids = { provider: 'gitlab', idPrefix: repoId, repository: repoId };
     try {
       const text = complete && !blobs.includes(ciPath) ? undefined : await readFile(ciPath);
-      const pipelines = text === undefined ? [] : [await analyseGitlabCi(ciPath, text, ids, readFile)];
+      pipelines = text === undefined ? [] : [await analyseGitlabCi(ciPath, text, ids, readFile)];
       facts.resources.push(...pipelines);
       facts.fields.pipelineFiles = pipelines.map((p) => p.path ?? ciPath);
       facts.fields.ciScans = summariseCiScans(pipelines);
@@ -100,6 +102,7 @@ export async function collectPipelineFacts(run: Run, project: GitlabProject, rep
       facts.resources.push({ id: `${repoId}/${path}`, kind: 'container-image', provider: 'gitlab', name: path, path, repository: repoId, gaps: { '*': gap } });
     }
   }
+  applyCiImageLabels(facts.resources.filter((r): r is ContainerImage => r.kind === 'container-image'), pipelines);
   return facts;
 }
 

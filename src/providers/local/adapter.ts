@@ -5,6 +5,7 @@ import { formatBytes, LIMITS } from '../../shared/limits.js';
 import type { CollectContext, CollectResult, ProviderAdapter } from '../types.js';
 import {
   analyseDockerfile,
+  applyCiImageLabels,
   analysePipelineFile,
   azureTemplateRefs,
   isComposePath,
@@ -146,6 +147,8 @@ export class LocalAdapter implements ProviderAdapter {
         images.push(text !== undefined ? await analyseDockerfile({ path, text }, ids).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, skipped));
       }
     }
+
+    applyCiImageLabels(images, pipelines);
 
     const repository: Repository = {
       id: repoId,

@@ -42,9 +42,18 @@ tf:
     ]);
     expect(p.gaps).toEqual({
       tokenPermissions: { reason: 'not-applicable', message: expect.any(String) },
-      unpinnedActions: { reason: 'not-applicable', message: expect.any(String) },
       dangerousTriggers: { reason: 'not-applicable', message: expect.any(String) },
     });
+    expect(p.unpinnedActions).toEqual([
+      {
+        uses: 'include: component $CI_SERVER_FQDN/components/container-scanning/container-scanning@2.0.0',
+        line: 4,
+        column: 16,
+        kind: 'component',
+        pinTo: 'a full commit SHA (or a release tag, if the policy accepts them)',
+        releaseTag: true,
+      },
+    ]);
     expect(p.tokenPermissions).toBeUndefined();
   });
 
@@ -61,7 +70,7 @@ test:
       { 'ci/a.yml': 'include: /ci/b.yml\n', 'ci/b.yml': 'include:\n  - local: ci/a.yml\naudit:\n  script: npm audit\n' },
     );
     expect(p.scans).toEqual({ dependency: true });
-    expect(p.gaps?.['scans.sast']).toEqual({ reason: 'unsupported', message: 'include project acme/templates is not in this repository' });
+    expect(p.gaps?.['scans.sast']).toEqual({ reason: 'unsupported', message: 'include project acme/templates is not in this repository (secpol cannot tell which jobs it adds)' });
   });
 
   it('reports a missing local include as not-found for unfound scans', async () => {
@@ -114,7 +123,7 @@ stages:
       { key: 'dbPassword', line: 3 },
       { key: 'NPM_TOKEN', line: 19 },
     ]);
-    expect(p.gaps?.unpinnedActions?.reason).toBe('not-applicable');
+    expect(p.unpinnedActions).toEqual([]);
   });
 
   it('reads local templates relative to the file and leaves remote ones unknown', async () => {

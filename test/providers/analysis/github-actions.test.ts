@@ -49,8 +49,8 @@ describe('GitHub Actions: pinning', () => {
       `on: push\npermissions: {}\njobs:\n  call:\n    uses: acme/shared/.github/workflows/build.yml@main\n  a:\n    steps:\n      - uses: actions/checkout@v4\n      - uses: actions/setup-node@${SHA}\n      - uses: ./local\n`,
     );
     expect(p.unpinnedActions).toEqual([
-      { uses: 'acme/shared/.github/workflows/build.yml@main', line: 5, pinTo: 'a full commit SHA' },
-      { uses: 'actions/checkout@v4', line: 8, pinTo: 'a full commit SHA' },
+      { uses: 'acme/shared/.github/workflows/build.yml@main', line: 5, column: 11, kind: 'reusable-workflow', pinTo: 'a full commit SHA' },
+      { uses: 'actions/checkout@v4', line: 8, column: 15, kind: 'action', pinTo: 'a full commit SHA' },
     ]);
   });
 });

@@ -191,7 +191,8 @@ describe('bad input', () => {
     expect(p.scans).toEqual({ sast: true, dependency: true, container: false, iac: false, secrets: true });
     expect(p.plaintextSecrets).toEqual([{ key: 'DEPLOY_TOKEN', line: 5 }]);
     expect(p.gaps?.tokenPermissions?.reason).toBe('not-applicable');
-    expect(p.gaps?.unpinnedActions?.reason).toBe('not-applicable');
+    // Local includes and GitLab's own templates are not remote code.
+    expect(p.unpinnedActions).toEqual([]);
     expect(repoOf(result).ciScans).toEqual({ sast: true, dependency: true, container: false, iac: false, secrets: true });
   });
 

@@ -129,9 +129,9 @@ describe('local provider on a repository that fails every rule', async () => {
       offendingJobs: [{ job: 'build', line: 7, why: expect.stringMatching(/no permissions block/) }],
     });
     expect(ci.unpinnedActions).toEqual([
-      { uses: 'actions/checkout@v4', line: 10, pinTo: 'a full commit SHA' },
-      { uses: 'some-org/some-action@main', line: 11, pinTo: 'a full commit SHA' },
-      { uses: 'docker://alpine:3.20', line: 12, pinTo: 'an image digest (@sha256:...)' },
+      { uses: 'actions/checkout@v4', line: 10, column: 15, kind: 'action', pinTo: 'a full commit SHA' },
+      { uses: 'some-org/some-action@main', line: 11, column: 15, kind: 'action', pinTo: 'a full commit SHA' },
+      { uses: 'docker://alpine:3.20', line: 12, column: 15, kind: 'docker-image', pinTo: 'an image digest (@sha256:...)' },
     ]);
     expect(ci.plaintextSecrets).toEqual([
       { key: 'DB_PASSWORD', line: 4 },

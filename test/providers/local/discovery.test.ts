@@ -70,8 +70,8 @@ describe('pipeline and Dockerfile discovery', () => {
     commitAll(root);
     const p = (await collect(root)).resources.find((r) => r.kind === 'pipeline') as Pipeline;
     expect(p.unpinnedActions).toEqual([
-      { uses: 'docker://alpine:3.20', line: 7, pinTo: 'an image digest (@sha256:...)' },
-      { uses: 'actions/checkout@v4', line: 8, pinTo: 'a full commit SHA' },
+      { uses: 'docker://alpine:3.20', line: 7, column: 15, kind: 'docker-image', pinTo: 'an image digest (@sha256:...)' },
+      { uses: 'actions/checkout@v4', line: 8, column: 15, kind: 'action', pinTo: 'a full commit SHA' },
     ]);
   });
 });
