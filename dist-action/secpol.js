@@ -7,16 +7,16 @@ const __dirname = __secpolDirname(__filename);
 import {
   processIo,
   runCli
-} from "./chunk-AUKK3REB.js";
-import "./chunk-3QSART2K.js";
+} from "./chunk-ZSJJA4VP.js";
+import "./chunk-YZEJPH4U.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-M4ZKVZ6P.js";
+import "./chunk-FEYKXXMS.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
 import "./chunk-L26WBE74.js";
 import "./chunk-2473HE6L.js";
-import "./chunk-VLIIBWI3.js";
+import "./chunk-S4LFGLRT.js";
 import "./chunk-7AH5QC2N.js";
 import "./chunk-7Z2SP4JL.js";
 import "./chunk-KZOSQBF2.js";

@@ -47,7 +47,7 @@ describe('remote code, unresolved includes and CI-set labels (local provider)', 
       // Found in the local include, located in that file.
       'ci/build.yml:2:13 include: remote https://ci.example.com/nested.yml is not pinned to a content digest (integrity: sha256-...)',
     ]);
-    expect(r.message).toContain('6 remote code reference(s)');
+    expect(r.message).toContain('6 remote code references (actions, includes, repository resources) not pinned');
   });
 
   it('accepts component release versions only when the param says so, never ~latest', () => {
