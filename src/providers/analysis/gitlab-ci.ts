@@ -3,6 +3,7 @@ import type { Gaps, Pipeline } from '../../model/index.js';
 import {
   gitlabComponentScanners,
   gitlabDisableVariables,
+  gitlabScannerJobs,
   gitlabTemplateScanners,
   recogniseCommands,
   scanCategories,
@@ -144,7 +145,12 @@ export async function analyseGitlabCi(path: string, root: YamlSource, readFile?:
       for (const key of ['script', 'before_script', 'after_script']) scriptsOf(part.unit, get(part.unit.src, part.node, key));
     }
   }
-  for (const cat of disabled) tally.remove(cat);
+  for (const cat of disabled) {
+    // Kept when the repository re-declares the scanner's job with rules of its own.
+    const redeclared = [...jobs].some(([name, job]) => gitlabScannerJobs[cat].test(name) && get(job.unit.src, job.node, 'rules') !== undefined);
+    if (redeclared && tally.found.has(cat)) disabled.delete(cat);
+    else tally.remove(cat);
+  }
 
   const gaps: Gaps = {};
   const unknown = new Set<ScanCategory>();

@@ -144,6 +144,19 @@ export const gitlabComponentScanners: readonly { component: RegExp; categories: 
   { component: /\/components\/container-scanning\//, categories: ['container'] },
 ];
 
+/**
+ * The jobs GitLab's security templates and components define, by category. A repository that
+ * redefines one of them with its own `rules:` replaces the template's rules, and with them
+ * the `*_DISABLED` variable check, so that variable no longer switches the job off.
+ */
+export const gitlabScannerJobs: Readonly<Record<ScanCategory, RegExp>> = {
+  sast: /^(sast|(?!(kics-)?iac-sast$)[a-z0-9-]+-sast)$/,
+  iac: /^(iac-sast|kics-iac-sast)$/,
+  dependency: /^(dependency[-_]scanning|gemnasium(-maven|-python)?-dependency[-_]scanning)$/,
+  container: /^container[-_]scanning$/,
+  secrets: /^secret[-_]detection$/,
+};
+
 /** GitLab variables that switch an included scanner off. */
 export const gitlabDisableVariables: Readonly<Record<string, ScanCategory>> = {
   SAST_DISABLED: 'sast',

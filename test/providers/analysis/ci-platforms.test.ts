@@ -57,6 +57,26 @@ tf:
     expect(p.tokenPermissions).toBeUndefined();
   });
 
+  it('a scanner job re-declared with its own rules runs although its *_DISABLED variable is set', async () => {
+    const pipeline = (job: string) => `include:
+  - component: \${CI_SERVER_FQDN}/components/dependency-scanning/main@1.1.1
+  - component: \${CI_SERVER_FQDN}/components/sast/sast@3.4.0
+variables:
+  DEPENDENCY_SCANNING_DISABLED: "true"
+  SAST_DISABLED: "true"
+${job}
+`;
+    // The rules replace the component's, and with them its check of the variable.
+    const redeclared = await analyse('.gitlab-ci.yml', pipeline('dependency-scanning:\n  rules:\n    - if: $CI_MERGE_REQUEST_IID'));
+    expect(redeclared.scans).toMatchObject({ dependency: true, sast: false });
+    // Without its own rules the job keeps the component's, which honour the variable.
+    const variablesOnly = await analyse('.gitlab-ci.yml', pipeline('dependency-scanning:\n  variables:\n    FF_X: "false"'));
+    expect(variablesOnly.scans).toMatchObject({ dependency: false, sast: false });
+    // A job of another category does not lift the switch.
+    const other = await analyse('.gitlab-ci.yml', pipeline('secret_detection:\n  rules:\n    - when: always'));
+    expect(other.scans).toMatchObject({ dependency: false, sast: false });
+  });
+
   it('follows local includes (with cycles) and leaves unfound scans unknown when an include is out of reach', async () => {
     const p = await analyse(
       '.gitlab-ci.yml',
