@@ -11,11 +11,11 @@ import "./chunk-PIRLZGEN.js";
 import {
   processIo,
   runCli
-} from "./chunk-DDQSUQDT.js";
-import "./chunk-ZJUMQLH4.js";
+} from "./chunk-MNVEFFN3.js";
+import "./chunk-YQET5QLY.js";
 import "./chunk-DQJKIYIQ.js";
 import "./chunk-6DMZHOSZ.js";
-import "./chunk-KBL64CWL.js";
+import "./chunk-6TDDEGUQ.js";
 import "./chunk-FXNNR3OJ.js";
 import "./chunk-SDQONHYZ.js";
 import "./chunk-L26WBE74.js";

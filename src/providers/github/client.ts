@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import type { Redactor } from '../../shared/redact.js';
+import { EndpointBudget, endpointOf } from './endpoint-budget.js';
 import { CredentialOrigins, findCause, type Fetched, HttpCore, httpSettings, NetworkError, OffOriginError, PageGuard, PagingError, nextLink } from '../http/index.js';
 import { EtagCache, tokenIdentity } from './cache.js';
 import { accessGap, errorGap, malformedGap, type AccessArea } from './permissions.js';
@@ -150,6 +151,7 @@ export class GithubClient {
       identity = tokenIdentity('app', `${settings.apiUrl} ${creds.appId} ${installationId}`);
     }
     const client = new GithubClient(octokit, settings, deps, http);
+    if (settings.endpointRate > 0) client.paceEndpoints(new EndpointBudget(settings.endpointRate));
     if (holder.client) Object.assign(client.counts, holder.client.counts);
     holder.client = client;
     if (creds.kind === 'app') {
@@ -179,6 +181,19 @@ export class GithubClient {
     if (scopes !== null) this.oauthScopes = scopes;
     const expiry = res.headers.get('github-authentication-token-expiration');
     if (expiry) this.tokenExpiration = expiry;
+  }
+
+  /** Spaces REST requests so no endpoint gets more than its budget a minute (GraphQL is paced by the throttling plugin). */
+  private paceEndpoints(budget: EndpointBudget): void {
+    let told = false;
+    this.octokit.hook.before('request', async (options) => {
+      if (typeof options.url !== 'string' || options.url === '/graphql' || options.url.startsWith(this.settings.graphqlUrl)) return;
+      const waited = await budget.take(endpointOf(options.method, options.url), this.deps.signal);
+      if (waited > 0 && !told) {
+        told = true;
+        this.deps.debug(`github: pacing ${endpointOf(options.method, options.url)} to ${budget.limit} requests a minute (GitHub's secondary limit per endpoint)`);
+      }
+    });
   }
 
   private installCache(cache: EtagCache): void {

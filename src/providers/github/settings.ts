@@ -25,6 +25,8 @@ export interface GithubSettings {
   includeForks: boolean;
   shard?: Shard;
   concurrency: number;
+  /** Requests a minute to one REST endpoint (GitHub's secondary limit); 0 = not paced. */
+  endpointRate: number;
 }
 
 const REPO_RE = /^([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100})$/;
@@ -36,6 +38,21 @@ const ORG_RE = /^[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})$/;
  */
 const DEFAULT_CONCURRENCY = 32;
 const MAX_CONCURRENCY = 64;
+/**
+ * github.com and GHE.com limit each REST endpoint to 900 points a minute; GitHub Enterprise
+ * Server has no such limit unless its admin sets one (then SECPOL_GITHUB_ENDPOINT_RATE).
+ */
+const GITHUB_COM_ENDPOINT_RATE = 900;
+
+function endpointRateFor(apiHost: string, env: Readonly<Record<string, string | undefined>>): number {
+  const asked = env.SECPOL_GITHUB_ENDPOINT_RATE;
+  if (asked !== undefined && asked !== '') {
+    const n = Number(asked);
+    if (!Number.isInteger(n) || n < 0) throw new UserError('github: SECPOL_GITHUB_ENDPOINT_RATE must be a whole number of requests a minute (0 = not paced)');
+    return n;
+  }
+  return apiHost === 'api.github.com' || apiHost.endsWith('.ghe.com') ? GITHUB_COM_ENDPOINT_RATE : 0;
+}
 
 /** `https://github.com/acme/api(.git)`, `git@github.com:acme/api.git`, `ssh://git@host:22/acme/api.git`. */
 export function parseOriginUrl(url: string): { host: string; owner: string; name: string } | undefined {
@@ -144,5 +161,6 @@ export function resolveSettings(spec: ProviderTargets, env: Env): GithubSettings
     includeForks: spec.filters.includeForks ?? false,
     ...(spec.filters.shard ? { shard: spec.filters.shard } : {}),
     concurrency: Number.isInteger(concurrency) && concurrency > 0 ? Math.min(concurrency, MAX_CONCURRENCY) : DEFAULT_CONCURRENCY,
+    endpointRate: endpointRateFor(parsedApi.hostname, env),
   };
 }

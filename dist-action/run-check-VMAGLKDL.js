@@ -1,0 +1,42 @@
+import { createRequire as __secpolCreateRequire } from 'node:module';
+import { dirname as __secpolDirname } from 'node:path';
+import { fileURLToPath as __secpolFileURLToPath } from 'node:url';
+const require = __secpolCreateRequire(import.meta.url);
+const __filename = __secpolFileURLToPath(import.meta.url);
+const __dirname = __secpolDirname(__filename);
+import {
+  runCheck
+} from "./chunk-OMA3L75O.js";
+import "./chunk-VW64GXUL.js";
+import "./chunk-7NLIHTQY.js";
+import "./chunk-T7QXCAYB.js";
+import "./chunk-BG6CYCRT.js";
+import "./chunk-2HMKCC2K.js";
+import "./chunk-ZFJGHTO2.js";
+import "./chunk-76WBRSYH.js";
+import "./chunk-4MWBEDBQ.js";
+import "./chunk-YQET5QLY.js";
+import "./chunk-DQJKIYIQ.js";
+import "./chunk-6TDDEGUQ.js";
+import "./chunk-FXNNR3OJ.js";
+import "./chunk-SDQONHYZ.js";
+import "./chunk-YEOTJIAI.js";
+import "./chunk-L26WBE74.js";
+import "./chunk-2473HE6L.js";
+import "./chunk-S4LFGLRT.js";
+import "./chunk-7AH5QC2N.js";
+import "./chunk-66KPFJW4.js";
+import "./chunk-7Z2SP4JL.js";
+import "./chunk-KZOSQBF2.js";
+import "./chunk-AFOK5BK5.js";
+import "./chunk-TY6H2BNP.js";
+import "./chunk-SUSKIWMK.js";
+import "./chunk-RVV4H2YY.js";
+import "./chunk-CGRYLPHP.js";
+import "./chunk-XCJ6UWEH.js";
+import "./chunk-6HNUAN2P.js";
+import "./chunk-BM5TH3ZM.js";
+import "./chunk-W373M6OA.js";
+export {
+  runCheck
+};
