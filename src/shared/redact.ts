@@ -40,7 +40,8 @@ export class Redactor {
    *
    * The input is never changed. Plain objects and arrays in which nothing needed redacting are
    * returned as they are rather than copied (a 250,000-result report is mostly such parts, and
-   * renderers cache by identity what results share); a part shared in the input stays shared.
+   * renderers cache by identity what results share); a part shared in the input stays shared,
+   * redacted or not.
    */
   redactDeep<T>(value: T): T {
     return this.redactValue(value, new Map(), new Map()) as T;
@@ -88,7 +89,9 @@ export class Redactor {
       }
       out = copy ?? value;
     }
-    objects.set(value, out);
+    // Only copies are remembered (so a shared part stays shared): most parts are not copied,
+    // and remembering each of them would cost more memory than walking a shared one again.
+    if (out !== value) objects.set(value, out);
     return out;
   }
 
