@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { packageRoot } from './package-root.js';
+import type { CiPlatform } from './ci-platforms.js';
 
 export const starterConfig = `# secpol configuration: https://github.com/secpol/secpol/blob/main/docs/configuration.md
 failOn: high
@@ -22,10 +23,6 @@ waivers: []
 #    expires: 2027-03-31
 #    approvedBy: security-team
 `;
-
-export const platforms = ['github', 'gitlab', 'azure-devops'] as const;
-/** The CI systems `init` writes a job for (the platforms hosting the repository). */
-export type CiPlatform = (typeof platforms)[number];
 
 /** Where secpol's own repository lives: the Action, and what the GitLab and Azure jobs clone. */
 export const SECPOL_REPOSITORY = 'secpol/secpol';

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import type { Report, Result } from '../model/index.js';
+import type { Controls, Report, Result } from '../model/index.js';
 import { BaselineFile, ReportFile, SNAPSHOT_SCHEMA } from '../model/index.js';
 import { UserError } from '../shared/errors.js';
 import { parseLocatedJson } from '../shared/json-locate.js';
@@ -44,12 +44,40 @@ export async function readRunInput(file: string, displayName: string): Promise<R
   return { kind: 'report', report: toReport(value as ReportFile) };
 }
 
-/** A JSON report as the reporters take it: remediation, written once per rule, back on each result (in place). */
+/**
+ * A JSON report as the reporters take it (in place): remediation, written once per rule, back
+ * on each result; and the parts results share when `check` renders them (a rule's ids, title
+ * and controls, a resource's reference) shared again, where equal, instead of held once per
+ * result as JSON.parse made them. A merged org scan then holds millions of strings and objects
+ * fewer, and the redactor and the writers do per-rule and per-resource work once.
+ */
 export function toReport(file: ReportFile): Report {
-  const remediation = new Map(file.rules.map((r) => [r.id, r.remediation]));
+  const rules = new Map(file.rules.map((r) => [r.id, r]));
+  const resources = new Map<string, Result['resource']>();
   for (const r of file.results as Result[]) {
-    const fix = remediation.get(r.ruleId);
-    if (fix !== undefined) r.remediation = fix;
+    const rule = rules.get(r.ruleId);
+    if (rule !== undefined) {
+      if (rule.remediation !== undefined) r.remediation = rule.remediation;
+      r.ruleId = rule.id;
+      if (r.policyId === rule.policyId) r.policyId = rule.policyId;
+      if (r.title === rule.title) r.title = rule.title;
+      if (sameControls(r.controls, rule.controls)) r.controls = rule.controls;
+    }
+    const ref = resources.get(r.resource.id);
+    if (ref === undefined) resources.set(r.resource.id, r.resource);
+    else if (ref.kind === r.resource.kind && ref.provider === r.resource.provider && ref.name === r.resource.name) r.resource = ref;
   }
   return file as Report;
+}
+
+/** The same frameworks in the same order with the same control ids. */
+function sameControls(a: Controls, b: Controls): boolean {
+  const keys = Object.keys(a) as (keyof Controls)[];
+  const other = Object.keys(b);
+  if (keys.length !== other.length) return false;
+  return keys.every((key, i) => {
+    const x = a[key];
+    const y = b[key];
+    return other[i] === key && x !== undefined && y !== undefined && x.length === y.length && x.every((id, j) => id === y[j]);
+  });
 }

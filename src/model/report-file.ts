@@ -10,7 +10,10 @@ import { statuses } from './result.js';
  */
 const text = z.string();
 const Location = z.object({ path: text, line: z.number().int().optional(), column: z.number().int().optional() });
-const Controls = z.partialRecord(z.enum(frameworks), z.array(text));
+// The frameworks as optional keys of a strict object rather than a partial record over an
+// enum: the same values pass, and zod checks an object several times faster (a record's
+// keys go one by one through the enum; 250,000 results per merged shard).
+const Controls = z.strictObject(Object.fromEntries(frameworks.map((f) => [f, z.array(text).optional()])) as Record<(typeof frameworks)[number], z.ZodOptional<z.ZodArray<z.ZodString>>>);
 const ResourceRef = z.object({ id: text, kind: z.enum(resourceKinds), provider: text, name: text });
 const Source = z.object({ file: text, line: z.number().int(), column: z.number().int() });
 const Severity = z.enum(severities);

@@ -16,16 +16,24 @@ import { parseLocated } from './yaml-locate.js';
  * JSON.parse would silently resolve to the last one, are found by a separate linear scan;
  * text that is not JSON goes through the full YAML parse.
  */
-export function parseLocatedJson(text: string, file: string): LocatedDocument {
-  if (findNul(text) >= 0) return parseLocated(text, file);
+export function parseLocatedJson(text: string, file: string): LocatedDocument;
+/**
+ * `yamlFallback: false`: text that is not JSON gives undefined instead of the YAML parse (which
+ * takes minutes on a large file), without parsing the JSON twice to find out.
+ */
+export function parseLocatedJson(text: string, file: string, options: { yamlFallback: false }): LocatedDocument | undefined;
+export function parseLocatedJson(text: string, file: string, options?: { yamlFallback: false }): LocatedDocument | undefined {
+  const notJson = () => (options?.yamlFallback === false ? undefined : parseLocated(text, file));
+  if (findNul(text) >= 0) return notJson();
   const source = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   const first = source.trimStart()[0];
-  if (first !== '{' && first !== '[') return parseLocated(text, file);
+  // A scalar is no snapshot or report; the YAML parse says what it is (when it is JSON at all).
+  if (first !== '{' && first !== '[') return options?.yamlFallback === false && !isJson(source) ? undefined : parseLocated(text, file);
   let value: unknown;
   try {
     value = JSON.parse(source);
   } catch {
-    return parseLocated(text, file);
+    return notJson();
   }
   const duplicate = findDuplicateJsonKey(source);
   if (duplicate) {
@@ -41,6 +49,15 @@ export function parseLocatedJson(text: string, file: string): LocatedDocument {
       return locator.locate(path, target);
     },
   };
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 interface JsonMember {

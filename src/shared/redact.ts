@@ -1,13 +1,21 @@
+import { SecretMatcher } from './secret-matcher.js';
+
 /**
  * Secrets we were handed (tokens, keys) are registered here so that every message that
  * leaves the process can be scrubbed, whatever path it took.
  */
 export class Redactor {
   private readonly secrets = new Set<string>();
+  /** Built on first use after a change; undefined while nothing is registered. */
+  private matcher: SecretMatcher | undefined;
+  private stale = false;
 
   add(secret: string | undefined): void {
     // Very short values would turn ordinary words into asterisks.
-    if (secret && secret.length >= 6) this.secrets.add(secret);
+    if (secret && secret.length >= 6 && !this.secrets.has(secret)) {
+      this.secrets.add(secret);
+      this.stale = true;
+    }
   }
 
   /** True when `text` holds a registered secret as is or JSON-escaped (for caches that must refuse it). */
@@ -16,27 +24,74 @@ export class Redactor {
     return false;
   }
 
+  /** Every registered secret replaced in one pass over the text (the longest where several start at one place), then common shapes. */
   redact(text: string): string {
-    let out = text;
-    for (const s of this.secrets) out = out.split(s).join('[REDACTED]');
-    return scrubCommonSecrets(out);
+    if (this.stale) {
+      this.matcher = new SecretMatcher([...this.secrets], '[REDACTED]');
+      this.stale = false;
+    }
+    return scrubCommonSecrets(this.matcher ? this.matcher.replace(text) : text);
   }
 
   /**
-   * A copy of plain data (a report, a snapshot) with every string and every key redacted. Runs
-   * on the raw values, before any format escapes them: once Markdown has turned `ghp_` into
-   * `ghp\_`, or HTML `&` into `&amp;`, no pattern or registered value matches any more.
+   * Plain data (a report, a snapshot) with every string and every key redacted. Runs on the
+   * raw values, before any format escapes them: once Markdown has turned `ghp_` into `ghp\_`,
+   * or HTML `&` into `&amp;`, no pattern or registered value matches any more.
+   *
+   * The input is never changed. Plain objects and arrays in which nothing needed redacting are
+   * returned as they are rather than copied (a 250,000-result report is mostly such parts, and
+   * renderers cache by identity what results share); a part shared in the input stays shared,
+   * redacted or not.
    */
   redactDeep<T>(value: T): T {
-    return this.redactValue(value) as T;
+    return this.redactValue(value, new Map(), new Map()) as T;
   }
 
-  private redactValue(value: unknown): unknown {
-    if (typeof value === 'string') return value.length < 6 ? value : this.redact(value);
+  private redactValue(value: unknown, strings: Map<string, string>, objects: Map<object, unknown>): unknown {
+    if (typeof value === 'string') {
+      if (value.length < 6) return value;
+      let redacted = strings.get(value);
+      if (redacted === undefined) {
+        redacted = this.redact(value);
+        strings.set(value, redacted);
+      }
+      return redacted;
+    }
     if (value === null || typeof value !== 'object') return value;
-    if (Array.isArray(value)) return value.map((item) => this.redactValue(item));
-    const out: Record<string, unknown> = {};
-    for (const [key, item] of Object.entries(value)) out[key.length < 6 ? key : this.redact(key)] = this.redactValue(item);
+    const done = objects.get(value);
+    if (done !== undefined) return done;
+    let out: unknown;
+    if (Array.isArray(value)) {
+      let copy: unknown[] | undefined;
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        const redacted = this.redactValue(item, strings, objects);
+        if (copy === undefined && redacted !== item) copy = value.slice(0, i);
+        copy?.push(redacted);
+      }
+      out = copy ?? value;
+    } else {
+      // Anything but a plain object (a Date, a Map) becomes a plain copy of its own entries, as it always has.
+      const proto: unknown = Object.getPrototypeOf(value);
+      let copy: Record<string, unknown> | undefined = proto === Object.prototype || proto === null ? undefined : {};
+      const keys = Object.keys(value);
+      const source = value as Record<string, unknown>;
+      for (let i = 0; i < keys.length; i++) {
+        const key = keys[i]!;
+        const item = source[key];
+        const redactedKey = key.length < 6 ? key : (this.redactValue(key, strings, objects) as string);
+        const redacted = this.redactValue(item, strings, objects);
+        if (copy === undefined && (redacted !== item || redactedKey !== key)) {
+          copy = {};
+          for (let j = 0; j < i; j++) copy[keys[j]!] = source[keys[j]!];
+        }
+        if (copy !== undefined) copy[redactedKey] = redacted;
+      }
+      out = copy ?? value;
+    }
+    // Only copies are remembered (so a shared part stays shared): most parts are not copied,
+    // and remembering each of them would cost more memory than walking a shared one again.
+    if (out !== value) objects.set(value, out);
     return out;
   }
 

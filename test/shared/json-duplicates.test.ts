@@ -18,4 +18,13 @@ describe('findDuplicateJsonKey', () => {
     const deep = `${'['.repeat(100_000)}${']'.repeat(100_000)}`;
     expect(findDuplicateJsonKey(deep)).toBeUndefined();
   });
+
+  it('finds a repeat among many keys of one object as among few', () => {
+    for (const width of [3, 16, 17, 40]) {
+      const keys = Array.from({ length: width }, (_, i) => `"k${i}": ${i}`);
+      const text = `{"outer": {${keys.join(', ')}, "k${width - 1}": 0}}`;
+      expect(findDuplicateJsonKey(text)).toEqual({ key: `k${width - 1}`, offset: text.lastIndexOf(`"k${width - 1}"`) });
+      expect(findDuplicateJsonKey(`{"outer": {${keys.join(', ')}}, "k0": 1}`)).toBeUndefined();
+    }
+  });
 });

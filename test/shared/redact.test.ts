@@ -132,3 +132,31 @@ describe('Redactor.redactDeep', () => {
     expect(input.name).toBe(`x ${ghp}`);
   });
 });
+
+describe('Redactor with many secrets', () => {
+  it('removes each of thousands of registered secrets in one pass, the longest where two start at one place', () => {
+    const r = new Redactor();
+    for (let i = 0; i < 2000; i++) r.add(`variable-value-${i}-xyz`);
+    r.add('variable-value-1-xyz-and-more');
+    expect(r.redact('a variable-value-1999-xyz b variable-value-1-xyz-and-more c variable-value-1-xyz')).toBe('a [REDACTED] b [REDACTED] c [REDACTED]');
+  });
+});
+
+describe('Redactor.redactDeep sharing', () => {
+  it('returns parts with nothing to redact as they are, and keeps shared parts shared', () => {
+    const r = new Redactor();
+    r.add('my-very-secret-pat');
+    const controls = { soc2: ['CC6.1'] };
+    const resource = { id: 'github:acme/api', name: 'acme/api my-very-secret-pat' };
+    const clean = { results: [{ message: 'fine', controls }], stats: { n: 1 } };
+    expect(r.redactDeep(clean)).toBe(clean);
+    const dirty = { results: [{ resource, controls }, { resource, controls }], stats: clean.stats };
+    const out = r.redactDeep(dirty);
+    expect(out).not.toBe(dirty);
+    expect(out.results[0]!.resource).toEqual({ id: 'github:acme/api', name: 'acme/api [REDACTED]' });
+    expect(out.results[0]!.resource).toBe(out.results[1]!.resource);
+    expect(out.results[0]!.controls).toBe(controls);
+    expect(out.stats).toBe(clean.stats);
+    expect(dirty.results[0]!.resource.name).toBe('acme/api my-very-secret-pat');
+  });
+});

@@ -1,5 +1,4 @@
 import type { Command } from 'commander';
-import { runDoctor } from '../../app/doctor.js';
 import { providerNames } from '../../app/providers.js';
 import { stripControl } from '../../report/escape.js';
 import type { Io } from '../io.js';
@@ -16,6 +15,8 @@ export function registerDoctor(program: Command, io: Io, setExit: (code: number)
     .option('--repo <owner/name...>', 'repositories to probe')
     .option('--state <file...>', 'state files to check (snapshot)');
   addProviderOptions(cmd).action(async (provider: string | undefined, flags: CollectFlags) => {
+    // Loaded when doctor runs: `--version` and `--help` never pay for settings, config and plans.
+    const { runDoctor } = await import('../../app/doctor.js');
     const outcome = await runDoctor(provider, commonOptions('.', flags), { cwd: io.cwd, env: io.env });
     const line = (text: string) => io.out(`${stripControl(text)}\n`);
     const { name, report, credential } = outcome;

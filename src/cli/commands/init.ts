@@ -2,10 +2,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { gitOriginUrl } from '../../app/origin.js';
-import { originProvider } from '../../app/providers.js';
-import { ciFilesPlatforms, ciJob, type CiPlatform, platformFromHostName, platforms, starterConfig } from '../../app/init-templates.js';
-import { secpolReleaseCommit, secpolVersion } from '../../app/package-root.js';
+import { type CiPlatform, platforms } from '../../app/ci-platforms.js';
 import { UserError } from '../../shared/errors.js';
 import type { Io } from '../io.js';
 
@@ -25,6 +22,8 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
     .option('--force', 'overwrite existing files')
     .action(async (path: string, flags: InitFlags) => {
       const root = resolve(io.cwd, path);
+      // Loaded when init runs: `--version` and `--help` never pay for templates, git and providers.
+      const [{ ciJob, starterConfig }, { secpolReleaseCommit, secpolVersion }] = await Promise.all([import('../../app/init-templates.js'), import('../../app/package-root.js')]);
       const platform = flags.platform ?? (await detectPlatform(root, io.env));
       if (!(platforms as readonly string[]).includes(platform)) throw new UserError(`--platform must be one of ${platforms.join(', ')}`);
       if (flags.actionRef !== undefined && !/^[0-9a-f]{40}$/.test(flags.actionRef)) throw new UserError('--action-ref must be a full 40-character commit SHA');
@@ -58,6 +57,11 @@ export function registerInit(program: Command, io: Io, setExit: (code: number) =
  * usage error rather than a guess.
  */
 async function detectPlatform(root: string, env: Io['env']): Promise<string> {
+  const [{ gitOriginUrl }, { originProvider }, { ciFilesPlatforms, platformFromHostName }] = await Promise.all([
+    import('../../app/origin.js'),
+    import('../../app/providers.js'),
+    import('../../app/init-templates.js'),
+  ]);
   const origin = await gitOriginUrl(root);
   const fromOrigin = origin ? (ciPlatformOf(originProvider(origin, env)) ?? platformFromHostName(origin)) : undefined;
   const fromFiles = ciFilesPlatforms(root);

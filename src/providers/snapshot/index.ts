@@ -35,11 +35,12 @@ export async function loadStateFile(file: string, displayName: string): Promise<
   if (read.text === undefined) return result;
 
   // Above the YAML limit a .json file is JSON or nothing: the YAML fallback would take minutes on it.
-  if (!yaml && read.text.length > LIMITS.yamlStateFile && !isJson(read.text)) {
+  const jsonOnly = !yaml && read.text.length > LIMITS.yamlStateFile;
+  const doc = yaml ? parseLocated(read.text, displayName) : jsonOnly ? parseLocatedJson(read.text, displayName, { yamlFallback: false }) : parseLocatedJson(read.text, displayName);
+  if (doc === undefined) {
     diagnostics.push({ severity: 'error', file: displayName, message: `not valid JSON, and larger than the ${formatBytes(LIMITS.yamlStateFile)} limit for YAML state` });
     return result;
   }
-  const doc = yaml ? parseLocated(read.text, displayName) : parseLocatedJson(read.text, displayName);
   for (const d of doc.diagnostics) diagnostics.push(d);
   if (doc.value === undefined) return result;
 
@@ -74,15 +75,6 @@ export async function loadStateFile(file: string, displayName: string): Promise<
   });
   result.stats = { resources: result.resources.length };
   return result;
-}
-
-function isJson(text: string): boolean {
-  try {
-    JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 export const implementation: ProviderImplementation = {
