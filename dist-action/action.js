@@ -6,37 +6,29 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   escapeData
-} from "./chunk-V6FS3RS2.js";
-import "./chunk-PIRLZGEN.js";
+} from "./chunk-3ITZJXIF.js";
+import "./chunk-IBXEJTIP.js";
 import {
   processIo,
   runCli
-} from "./chunk-MNVEFFN3.js";
-import "./chunk-YQET5QLY.js";
-import "./chunk-DQJKIYIQ.js";
-import "./chunk-6DMZHOSZ.js";
-import "./chunk-6TDDEGUQ.js";
-import "./chunk-FXNNR3OJ.js";
+} from "./chunk-WC7NYP7Z.js";
+import "./chunk-PG5C3FY5.js";
 import "./chunk-SDQONHYZ.js";
-import "./chunk-L26WBE74.js";
-import "./chunk-2473HE6L.js";
-import "./chunk-S4LFGLRT.js";
+import "./chunk-6DMZHOSZ.js";
+import "./chunk-PC4BAM7X.js";
+import "./chunk-LS7IB64P.js";
 import "./chunk-7AH5QC2N.js";
-import "./chunk-7Z2SP4JL.js";
-import "./chunk-KZOSQBF2.js";
-import "./chunk-AFOK5BK5.js";
-import "./chunk-TY6H2BNP.js";
+import "./chunk-L5QX7PQ4.js";
+import "./chunk-VTOSPDMA.js";
+import "./chunk-6WQEB4TW.js";
 import "./chunk-7GBTORYK.js";
-import "./chunk-ZSQFSEXC.js";
-import "./chunk-SUSKIWMK.js";
+import "./chunk-336B3YIU.js";
 import "./chunk-RVV4H2YY.js";
-import "./chunk-CGRYLPHP.js";
-import "./chunk-XCJ6UWEH.js";
+import "./chunk-B7DHMJ7P.js";
 import {
   UserError,
   isUserError
 } from "./chunk-6HNUAN2P.js";
-import "./chunk-BM5TH3ZM.js";
 import "./chunk-W373M6OA.js";
 
 // src/action.ts
