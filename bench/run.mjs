@@ -26,9 +26,12 @@ function timeCommand(args, runs = 15) {
 if (only.length === 0 || only.includes('startup')) {
   const base = timeCommand(['-e', '0']);
   const cli = timeCommand(['bin/secpol.js', '--version']);
+  // --help builds every command and provider option: the CLI's real start-up.
+  const help = timeCommand(['bin/secpol.js', '--help']);
   console.log('== startup (median of 15)');
   console.log(`node -e 0              ${base.toFixed(1)} ms`);
   console.log(`secpol --version       ${cli.toFixed(1)} ms  (${(cli / base).toFixed(2)}x node; target <= 2x)`);
+  console.log(`secpol --help          ${help.toFixed(1)} ms  (${(help / base).toFixed(2)}x node)`);
 }
 
 const benches = readdirSync(join(root, 'bench'))

@@ -5,16 +5,18 @@ const require = __secpolCreateRequire(import.meta.url);
 const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
+  runCli
+} from "./chunk-IDUUBD25.js";
+import "./chunk-PG5C3FY5.js";
+import "./chunk-SDQONHYZ.js";
+import {
   escapeData
 } from "./chunk-3ITZJXIF.js";
 import "./chunk-IBXEJTIP.js";
-import {
-  processIo,
-  runCli
-} from "./chunk-WC7NYP7Z.js";
-import "./chunk-PG5C3FY5.js";
-import "./chunk-SDQONHYZ.js";
 import "./chunk-6DMZHOSZ.js";
+import {
+  processIo
+} from "./chunk-H4MPYACI.js";
 import "./chunk-PC4BAM7X.js";
 import "./chunk-LS7IB64P.js";
 import "./chunk-7AH5QC2N.js";

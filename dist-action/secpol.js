@@ -5,22 +5,8 @@ const require = __secpolCreateRequire(import.meta.url);
 const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
-  processIo,
-  runCli
-} from "./chunk-WC7NYP7Z.js";
-import "./chunk-PG5C3FY5.js";
-import "./chunk-SDQONHYZ.js";
-import "./chunk-6DMZHOSZ.js";
-import "./chunk-PC4BAM7X.js";
-import "./chunk-LS7IB64P.js";
-import "./chunk-7AH5QC2N.js";
-import "./chunk-L5QX7PQ4.js";
-import "./chunk-VTOSPDMA.js";
-import "./chunk-6WQEB4TW.js";
-import "./chunk-336B3YIU.js";
-import "./chunk-RVV4H2YY.js";
-import "./chunk-B7DHMJ7P.js";
-import "./chunk-6HNUAN2P.js";
+  processIo
+} from "./chunk-H4MPYACI.js";
 import "./chunk-W373M6OA.js";
 
 // src/bin.ts
@@ -28,4 +14,11 @@ process.stdout.on("error", (err) => {
   if (err.code === "EPIPE") process.exit(process.exitCode ?? 0);
   throw err;
 });
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+var argv = process.argv.slice(2);
+if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
+  process.stdout.write(`${"0.1.0"}
+`);
+} else {
+  const { runCli } = await import("./program-MJ72FEGZ.js");
+  process.exitCode = await runCli(argv, processIo());
+}

@@ -1,5 +1,4 @@
 import { processIo } from './cli/io.js';
-import { runCli } from './cli/program.js';
 
 // A closed pipe (`secpol check | head`) is the reader's choice, not an error worth a stack trace.
 process.stdout.on('error', (err: NodeJS.ErrnoException) => {
@@ -7,5 +6,13 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
   throw err;
 });
 
-// The only place that sets the exit code: commands return it, they never exit.
-process.exitCode = await runCli(process.argv.slice(2), processIo());
+const argv = process.argv.slice(2);
+// `secpol --version` is what scripts and CI logs run most: answer it before loading the CLI
+// (commander, the provider registry and their schemas), as commander would print it.
+if (argv.length === 1 && (argv[0] === '--version' || argv[0] === '-V')) {
+  process.stdout.write(`${__SECPOL_VERSION__}\n`);
+} else {
+  const { runCli } = await import('./cli/program.js');
+  // The only place that sets the exit code: commands return it, they never exit.
+  process.exitCode = await runCli(argv, processIo());
+}

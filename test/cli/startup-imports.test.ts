@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 
-/** The modules `secpol --version` and `--help` load: src/bin.ts and what it imports statically, each with the chain that pulls it in. */
-async function startupModules(): Promise<Map<string, string[]>> {
+/** The modules a start-up from `from` loads: it and what it imports statically, each with the chain that pulls it in. */
+async function startupModules(from = 'src/bin.ts'): Promise<Map<string, string[]>> {
   const { metafile } = await build({
     absWorkingDir: root,
     entryPoints: ['src/bin.ts'],
@@ -19,8 +19,8 @@ async function startupModules(): Promise<Map<string, string[]>> {
     logLevel: 'silent',
     define: { __SECPOL_VERSION__: '"0.0.0"', __SECPOL_RELEASE_COMMIT__: '""' },
   });
-  const chains = new Map<string, string[]>([['src/bin.ts', ['src/bin.ts']]]);
-  const queue = ['src/bin.ts'];
+  const chains = new Map<string, string[]>([[from, [from]]]);
+  const queue = [from];
   while (queue.length > 0) {
     const file = queue.shift()!;
     for (const imported of metafile.inputs[file]?.imports ?? []) {
@@ -34,9 +34,14 @@ async function startupModules(): Promise<Map<string, string[]>> {
 }
 
 describe('start-up', () => {
-  it('loads no command implementation, config loader, report writer, provider implementation or YAML/glob parser', async () => {
-    const modules = await startupModules();
-    expect(modules.has('src/cli/program.ts')).toBe(true);
+  it('`--version` loads the entry and its stream wrapper only', async () => {
+    expect([...(await startupModules()).keys()].sort()).toEqual(['src/bin.ts', 'src/cli/io.ts']);
+  });
+
+  it('`--help` and commands load no command implementation, config loader, report writer, provider implementation or YAML/glob parser', async () => {
+    // src/bin.ts imports the program dynamically once it is not `--version`.
+    const modules = await startupModules('src/cli/program.ts');
+    expect(modules.has('src/cli/options.ts')).toBe(true);
     const unwanted = [...modules.keys()].filter((path) =>
       [
         /^src\/app\/(run-|doctor|settings|plan|collect|policies|merge|diff|baseline|init-templates|origin)/,
