@@ -42,17 +42,23 @@ function expectGithubUploadable(log: Sarif.Log): void {
       if (rule.id === NOT_EVALUATED_RULE) expect(rule.properties?.['security-severity']).toBeUndefined();
       else expect(['9.5', '8.0', '5.5', '3.0']).toContain(rule.properties?.['security-severity']);
     }
-    for (const result of r.results ?? []) {
-      expect(result.ruleId && ruleIds.has(result.ruleId)).toBe(true);
-      expect(r.tool.driver.rules?.[result.ruleIndex ?? -1]?.id).toBe(result.ruleId);
-      expect(result.locations?.length).toBe(1);
+    // Checked in plain code and asserted once: an expect() per field of 25,000 results costs seconds.
+    const broken = (r.results ?? []).flatMap((result, i) => {
       const physical = result.locations?.[0]?.physicalLocation;
-      expect(physical?.artifactLocation?.uri).toBeTruthy();
-      expect(physical?.artifactLocation?.uriBaseId).toBe('%SRCROOT%');
-      expect(physical?.artifactLocation?.uri).not.toMatch(/^(?:[a-z]+:|\/)/i);
-      expect(physical?.region?.startLine).toBeGreaterThanOrEqual(1);
-      expect(result.partialFingerprints?.[FINGERPRINT_KEY]).toMatch(/^[0-9a-f]{32}:\d+$/);
-    }
+      const uri = physical?.artifactLocation?.uri;
+      const problems = [
+        !(result.ruleId && ruleIds.has(result.ruleId)) && 'ruleId not among the rules',
+        r.tool.driver.rules?.[result.ruleIndex ?? -1]?.id !== result.ruleId && 'ruleIndex does not point at ruleId',
+        result.locations?.length !== 1 && 'not exactly one location',
+        !uri && 'no artifact uri',
+        physical?.artifactLocation?.uriBaseId !== '%SRCROOT%' && 'uriBaseId is not %SRCROOT%',
+        uri && /^(?:[a-z]+:|\/)/i.test(uri) && 'uri is absolute',
+        !((physical?.region?.startLine ?? 0) >= 1) && 'startLine below 1',
+        !/^[0-9a-f]{32}:\d+$/.test(String(result.partialFingerprints?.[FINGERPRINT_KEY])) && 'fingerprint malformed',
+      ].filter((p): p is string => typeof p === 'string');
+      return problems.length > 0 ? [`result ${i} (${result.ruleId}): ${problems.join(', ')}`] : [];
+    });
+    expect(broken.slice(0, 5)).toEqual([]);
   }
 }
 
