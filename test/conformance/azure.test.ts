@@ -15,7 +15,7 @@ conformance({
   async start({ failFact, hangFact, foreignOrigin, endlessPages }) {
     const faults: Fault[] = [];
     if (failFact) faults.push({ host: 'arm', path: SECRETS, status: failFact });
-    if (hangFact) faults.push({ host: 'arm', path: SECRETS, status: 200, hang: true });
+    if (hangFact) faults.push({ host: 'arm', path: SECRETS, hang: true });
     if (foreignOrigin) faults.push({ host: 'arm', path: SECRETS, status: 200, body: { value: [], nextLink: `${foreignOrigin}/steal` } });
     // One item a page: kv-prod's four secrets take more pages than the cap.
     const harness = await startHarness(standardState(NOW), { faults, ...(endlessPages ? { pageSize: 1 } : {}) });

@@ -1,4 +1,6 @@
+import { get } from 'node:https';
 import { afterEach, describe, expect, it } from 'vitest';
+import { makeCertificate } from './azure/tls.js';
 import { LoopbackFake } from './loopback.js';
 
 const fakes: LoopbackFake[] = [];
@@ -47,5 +49,25 @@ describe('the loopback fake base', () => {
     const started = Date.now();
     expect((await fetch(`${f.url}/ok`)).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(100);
+  });
+
+  it('limits a fault by a predicate on the request and builds its body from the request', async () => {
+    const f = await fake();
+    f.inject({ path: '/ok', where: (req) => req.headers['x-tenant'] === 'b', fault: { kind: 'status', status: 403, body: (req: { url: string }) => ({ denied: req.url }) } });
+    expect((await fetch(`${f.url}/ok`, { headers: { 'x-tenant': 'a' } })).status).toBe(200);
+    const denied = await fetch(`${f.url}/ok?q=2`, { headers: { 'x-tenant': 'b' } });
+    expect([denied.status, await denied.json()]).toEqual([403, { denied: '/ok?q=2' }]);
+  });
+
+  it('serves https with the given certificate and names requests with its label', async () => {
+    const certificate = await makeCertificate();
+    const f = await new LoopbackFake({ name: 'tls', tls: certificate, label: (req) => `${req.method} ${req.headers.host}${req.url}` }, () => undefined).start();
+    const port = f.port;
+    expect(f.url).toBe(`https://127.0.0.1:${port}`);
+    const status = await new Promise<number>((resolve, reject) => {
+      get(`${f.url}/x`, { ca: certificate.cert }, (res) => resolve(res.resume().statusCode ?? 0)).on('error', reject);
+    });
+    expect(status).toBe(500);
+    await expect(f.close()).rejects.toThrow(`tls fake: unexpected request: GET 127.0.0.1:${port}/x`);
   });
 });

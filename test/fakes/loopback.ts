@@ -1,8 +1,10 @@
 import { createServer, type IncomingHttpHeaders, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer, type Server as TlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 
 /**
- * The one base every loopback platform imitation is built on: a server on 127.0.0.1 that
+ * The one base every loopback platform imitation is built on: a server on 127.0.0.1 (http, or
+ * https with a given certificate for clients that refuse tokens over http) that
  * records each request, answers through the platform's handler, injects latency and faults,
  * and is strict: a request the handler does not know is recorded with its method and path,
  * answered 500, and fails the test when the fake is closed (or `assertExpected()` is called).
@@ -37,7 +39,7 @@ export interface FakeReply {
 export type FakeHandler = (req: FakeRequest, res: ServerResponse) => FakeReply | 'sent' | undefined | Promise<FakeReply | 'sent' | undefined>;
 
 export type FaultKind =
-  /** Answer with this status (and headers/body) instead of the platform. */
+  /** Answer with this status (and headers/body) instead of the platform; a function body is made from the request (e.g. a link to itself). */
   | { kind: 'status'; status: number; headers?: Record<string, string>; body?: unknown }
   /** Destroy the connection without an answer. */
   | { kind: 'reset' }
@@ -50,6 +52,8 @@ export interface Fault {
   method?: string;
   /** Matches the path (not the query). */
   path?: string | RegExp;
+  /** Any further condition on the request (its host, its credential). */
+  where?: (req: FakeRequest) => boolean;
   /** How many matching requests get the fault (default: all). */
   times?: number;
   fault: FaultKind;
@@ -61,6 +65,10 @@ export interface LoopbackOptions {
   latencyMs?: number;
   /** Body of the 500 answer to an unknown request, in the platform's error shape. */
   unknownBody?: (req: FakeRequest) => unknown;
+  /** How failure messages name a request (default `METHOD path?query`; a fake serving several hosts adds the host). */
+  label?: (req: FakeRequest) => string;
+  /** Serve https with this key and certificate (PEM) instead of http. */
+  tls?: { key: string; cert: string };
 }
 
 export class LoopbackFake {
@@ -69,7 +77,7 @@ export class LoopbackFake {
   readonly unexpected: string[] = [];
   latencyMs: number;
   private readonly faults: { fault: Fault; left: number }[] = [];
-  private server?: Server;
+  private server?: Server | TlsServer;
   private inFlight = 0;
   /** Most requests held at the same time. */
   maxInFlight = 0;
@@ -81,13 +89,19 @@ export class LoopbackFake {
     this.latencyMs = options.latencyMs ?? 0;
   }
 
-  get url(): string {
+  get port(): number {
     if (!this.server) throw new Error(`${this.options.name} fake: not started`);
-    return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    return (this.server.address() as AddressInfo).port;
+  }
+
+  get url(): string {
+    return `${this.options.tls ? 'https' : 'http'}://127.0.0.1:${this.port}`;
   }
 
   async start(): Promise<this> {
-    this.server = createServer((req, res) => this.receive(req, res));
+    const listener = (req: IncomingMessage, res: ServerResponse) => this.receive(req, res);
+    const { tls } = this.options;
+    this.server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
     await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
     return this;
   }
@@ -162,23 +176,27 @@ export class LoopbackFake {
     if (delay > 0) await new Promise((r) => setTimeout(r, delay));
     if (fault?.kind === 'reset') return void res.socket?.destroy();
     if (fault?.kind === 'hang') return;
-    if (fault?.kind === 'status') return send(res, { status: fault.status, headers: fault.headers, body: fault.body });
+    if (fault?.kind === 'status') return send(res, { status: fault.status, headers: fault.headers, body: typeof fault.body === 'function' ? (fault.body as (r: FakeRequest) => unknown)(req) : fault.body });
     try {
       const reply = await this.handler(req, res);
       if (reply === 'sent') return;
       if (reply === undefined) {
-        this.unexpected.push(`${req.method} ${req.url}`);
+        this.unexpected.push(this.label(req));
         return send(res, { status: 500, body: this.options.unknownBody?.(req) ?? { message: `${this.options.name} fake: unexpected request ${req.method} ${req.path}` } });
       }
       send(res, reply);
     } catch (err) {
-      this.unexpected.push(`${req.method} ${req.url} (handler threw: ${String(err)})`);
+      this.unexpected.push(`${this.label(req)} (handler threw: ${String(err)})`);
       if (!res.headersSent) send(res, { status: 500, body: { message: 'fake crashed' } });
     }
   }
 
+  private label(req: FakeRequest): string {
+    return this.options.label?.(req) ?? `${req.method} ${req.url}`;
+  }
+
   private takeFault(req: FakeRequest): FaultKind | undefined {
-    const found = this.faults.find(({ fault, left }) => left > 0 && (!fault.method || fault.method === req.method) && (!fault.path || matches(fault.path, req.path)));
+    const found = this.faults.find(({ fault, left }) => left > 0 && (!fault.method || fault.method === req.method) && (!fault.path || matches(fault.path, req.path)) && (!fault.where || fault.where(req)));
     if (!found) return undefined;
     found.left -= 1;
     return found.fault.fault;

@@ -38,7 +38,7 @@ describe('azure provider failures become named gaps, never passes', () => {
   });
 
   it('a malformed body is a malformed gap', async () => {
-    harness = await startHarness(standardState(NOW), { faults: [{ host: 'arm', path: /kv-prod\/secrets$/, status: 200, raw: '{"value": [{"name": ' }] });
+    harness = await startHarness(standardState(NOW), { faults: [{ host: 'arm', path: /kv-prod\/secrets$/, status: 200, body: '{"value": [{"name": ' }] });
     const result = await harness.collect({}, { azureSubscription: [SUB_A] });
     const stand = byId(result, `${A}/keyvault/kv-prod/secret/*`, 'secret');
     expect(stand.gaps?.lastRotatedAt?.reason).toBe('malformed');
