@@ -11,8 +11,8 @@ import { TREE_FIELD } from './tree.js';
  *
  * One GraphQL query per batch of repositories (by node id) for everything GraphQL exposes:
  * default branch, classic protection rules, rulesets, outside collaborators, deploy keys,
- * Dependabot alerts, security policy, the workflow files' text and the shallow file tree.
- * REST does the rest.
+ * Dependabot alerts, security policy, environments and their protection rules, the workflow
+ * files' text and the shallow file tree. REST does the rest.
  */
 const BASIC_FIELDS = `
   id databaseId nameWithOwner viewerPermission isSecurityPolicyEnabled
@@ -44,7 +44,10 @@ const BASIC_FIELDS = `
       }
     }
   }
-  environments(first: 1) { totalCount }
+  environments(first: 5) {
+    totalCount pageInfo { hasNextPage }
+    nodes { name protectionRules(first: 3) { pageInfo { hasNextPage } nodes { type timeout reviewers(first: 1) { totalCount } } } }
+  }
   workflows: object(expression: "HEAD:.github/workflows") {
     ... on Tree { entries { name path type object { ... on Blob { text isBinary isTruncated } } } }
   }
@@ -91,8 +94,8 @@ const FIELD_TO_MODEL: Record<string, string[]> = {
   hasVulnerabilityAlertsEnabled: ['dependencyAlerts'],
   isSecurityPolicyEnabled: ['securityPolicy'],
   workflows: ['pipelineFiles', 'ciScans'],
-  environments: ['environments'],
-  // A tree GitHub could not list is asked over REST, not a gap.
+  // A tree or an environment list GitHub could not give is asked over REST, not a gap.
+  environments: [],
   tree: [],
 };
 
