@@ -6,8 +6,9 @@ import { GqlRepository, type GqlRepository as GqlRepositoryT } from './schema.js
 import { TREE_FIELD } from './tree.js';
 
 /**
- * Connection sizes keep a 50-repository query near 25 points of GraphQL rate limit
- * (cost = requests implied by nested `first:` values / 100); longer lists overflow to REST.
+ * Connection sizes keep a 100-repository query near 65 points of GraphQL rate limit (cost =
+ * requests implied by nested `first:` values / 100; environments, their rules and reviewer
+ * counts take 20 of them); longer lists overflow to REST.
  *
  * One GraphQL query per batch of repositories (by node id) for everything GraphQL exposes:
  * default branch, classic protection rules, rulesets, outside collaborators, deploy keys,
