@@ -131,12 +131,15 @@ async function runBatch(
   }
   const nodes = (result.data as { nodes?: unknown } | null)?.nodes;
   const fieldErrors = new Map<number, Record<string, Gap>>();
+  // The first error of each node, even one REST makes up for: it says why a node is null.
+  const nodeErrors = new Map<number, Gap>();
   for (const e of result.errors) {
     const [head, index, field] = e.path ?? [];
     if (head !== 'nodes' || typeof index !== 'number') continue;
     const gaps = fieldErrors.get(index) ?? {};
     const what = typeof field === 'string' ? field : 'repository';
     const gap = gapForGraphqlError(e.type, e.message, `GraphQL ${what}`, explicit);
+    if (!nodeErrors.has(index)) nodeErrors.set(index, gap);
     for (const f of (typeof field === 'string' ? FIELD_TO_MODEL[field] : undefined) ?? WHOLE_NODE) gaps[f] ??= gap;
     fieldErrors.set(index, gaps);
   }
@@ -149,7 +152,7 @@ async function runBatch(
         retryBasic.push(ref);
         return;
       }
-      const gap: Gap = Object.values(errs)[0] ?? { reason: 'error', message: `GraphQL returned no data for ${ref.fullName}` };
+      const gap: Gap = Object.values(errs)[0] ?? nodeErrors.get(i) ?? { reason: 'error', message: `GraphQL returned no data for ${ref.fullName}` };
       out.set(ref.nodeId, { admin, gaps: Object.fromEntries(WHOLE_NODE.map((f) => [f, gap])) });
       return;
     }

@@ -105,4 +105,19 @@ describe('github provider: environments from the GraphQL batch', () => {
     expect((envs[0] as Environment).branchRestricted).toBeUndefined();
     expect(run.byId('github:acme/svc').gaps?.environments).toBeDefined();
   });
+
+  it('names the GraphQL error that nulled a repository, and still reads its environments over REST', async () => {
+    // `environments` is non-null: GitHub nulls the whole node when it fails (admin query, then the retry without admin fields).
+    const nulled = (body: unknown): unknown => {
+      const b = body as { data: { nodes: unknown[] }; errors?: unknown[] };
+      b.errors = b.data.nodes.map((_, i) => ({ type: 'FORBIDDEN', path: ['nodes', i, 'environments'], message: 'Resource not accessible by integration' }));
+      b.data.nodes = b.data.nodes.map(() => null);
+      return body;
+    };
+    const fake = await startFake(stateWith(WITHOUT_POLICY), { faults: [{ method: 'POST', path: /^\/graphql$/, kind: 'malformed', times: 2, mutate: nulled }] });
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    expect(run.byId('github:acme/svc').gaps?.branchProtection).toMatchObject({ reason: 'forbidden', message: expect.stringMatching(/GraphQL environments: Resource not accessible/) });
+    expect(fake.count(ENV_LIST)).toBe(2);
+    expect(run.byId('github:acme/svc/environment/production')).toMatchObject({ requiredReviewers: 2, waitTimerMinutes: 30 });
+  });
 });
