@@ -1,17 +1,61 @@
 import type { Environment, Gap } from '../../model/index.js';
 import type { GithubClient } from './client.js';
 import { idSegment } from './ids.js';
-import { BranchPolicyList, EnvironmentList } from './schema.js';
+import { BranchPolicyList, EnvironmentList, type GqlEnvironments } from './schema.js';
 
 export interface EnvironmentsResult {
   environments: Environment[];
   gap?: Gap;
 }
 
+type Where = { owner: string; repo: string; repoId: string; htmlUrl: string };
+
 const PRODUCTION = /prod/i;
 
-/** Deployment environments and their protection rules (required reviewers, branch policy). */
-export async function collectEnvironments(client: GithubClient, where: { owner: string; repo: string; repoId: string; htmlUrl: string }): Promise<EnvironmentsResult> {
+/** Sorted by name whatever the source, so that GraphQL and REST give the same report. */
+const byName = (a: { name: string }, b: { name: string }): number => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0);
+
+function environment(name: string, where: Where): Environment {
+  return {
+    id: `${where.repoId}/environment/${idSegment(name)}`,
+    kind: 'environment',
+    provider: 'github',
+    name,
+    url: `${where.htmlUrl}/settings/environments`,
+    repository: where.repoId,
+    production: PRODUCTION.test(name),
+  };
+}
+
+/** The rule types whose facts GraphQL gives exactly; any other (or a truncated page) is read over REST. */
+const GRAPHQL_RULES = new Set(['REQUIRED_REVIEWERS', 'WAIT_TIMER']);
+type GqlEnvironment = NonNullable<GqlEnvironments['nodes'][number]>;
+type GqlRule = NonNullable<GqlEnvironment['protectionRules']['nodes'][number]>;
+
+/**
+ * Environments from the GraphQL batch, or undefined when REST must read them: a truncated page,
+ * a rule type we do not know, or a deployment branch policy (GitHub lists a BRANCH_POLICY rule
+ * exactly when `deployment_branch_policy` is set, but only REST says protected branches or
+ * which custom patterns). Without that rule no branch policy is set: branchRestricted is false.
+ */
+export function environmentsFromGraphql(envs: GqlEnvironments, where: Where): Environment[] | undefined {
+  const nodes = envs.nodes.filter((n): n is GqlEnvironment => n !== null && !n.protectionRules.pageInfo.hasNextPage);
+  if (envs.pageInfo.hasNextPage || nodes.length !== envs.totalCount) return undefined;
+  const out: Environment[] = [];
+  for (const node of nodes.sort(byName)) {
+    const rules = node.protectionRules.nodes.filter((r): r is GqlRule => r !== null && GRAPHQL_RULES.has(r.type));
+    if (rules.length !== node.protectionRules.nodes.length) return undefined;
+    const env = environment(node.name, where);
+    env.requiredReviewers = rules.filter((r) => r.type === 'REQUIRED_REVIEWERS').reduce((n, r) => n + r.reviewers.totalCount, 0);
+    env.waitTimerMinutes = rules.find((r) => r.type === 'WAIT_TIMER')?.timeout ?? 0;
+    env.branchRestricted = false;
+    out.push(env);
+  }
+  return out;
+}
+
+/** Deployment environments and their protection rules (required reviewers, branch policy) over REST. */
+export async function collectEnvironments(client: GithubClient, where: Where): Promise<EnvironmentsResult> {
   const res = await client.list('environments', 'GET /repos/{owner}/{repo}/environments', { owner: where.owner, repo: where.repo }, EnvironmentList, 'environments');
   if (!res.ok) {
     // Stands in for the environments we could not list, so deployment rules report why.
@@ -19,16 +63,8 @@ export async function collectEnvironments(client: GithubClient, where: { owner: 
     return { environments: [unknown], gap: res.gap };
   }
   const environments: Environment[] = [];
-  for (const e of res.value) {
-    const env: Environment = {
-      id: `${where.repoId}/environment/${idSegment(e.name)}`,
-      kind: 'environment',
-      provider: 'github',
-      name: e.name,
-      url: `${where.htmlUrl}/settings/environments`,
-      repository: where.repoId,
-      production: PRODUCTION.test(e.name),
-    };
+  for (const e of [...res.value].sort(byName)) {
+    const env = environment(e.name, where);
     const rules = e.protection_rules;
     if (rules) {
       env.requiredReviewers = rules.filter((r) => r.type === 'required_reviewers').reduce((n, r) => n + (r.reviewers?.length ?? 0), 0);

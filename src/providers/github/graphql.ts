@@ -6,13 +6,14 @@ import { GqlRepository, type GqlRepository as GqlRepositoryT } from './schema.js
 import { TREE_FIELD } from './tree.js';
 
 /**
- * Connection sizes keep a 50-repository query near 25 points of GraphQL rate limit
- * (cost = requests implied by nested `first:` values / 100); longer lists overflow to REST.
+ * Connection sizes keep a 100-repository query near 65 points of GraphQL rate limit (cost =
+ * requests implied by nested `first:` values / 100; environments, their rules and reviewer
+ * counts take 20 of them); longer lists overflow to REST.
  *
  * One GraphQL query per batch of repositories (by node id) for everything GraphQL exposes:
  * default branch, classic protection rules, rulesets, outside collaborators, deploy keys,
- * Dependabot alerts, security policy, the workflow files' text and the shallow file tree.
- * REST does the rest.
+ * Dependabot alerts, security policy, environments and their protection rules, the workflow
+ * files' text and the shallow file tree. REST does the rest.
  */
 const BASIC_FIELDS = `
   id databaseId nameWithOwner viewerPermission isSecurityPolicyEnabled
@@ -44,7 +45,10 @@ const BASIC_FIELDS = `
       }
     }
   }
-  environments(first: 1) { totalCount }
+  environments(first: 5) {
+    totalCount pageInfo { hasNextPage }
+    nodes { name protectionRules(first: 3) { pageInfo { hasNextPage } nodes { type timeout reviewers(first: 1) { totalCount } } } }
+  }
   workflows: object(expression: "HEAD:.github/workflows") {
     ... on Tree { entries { name path type object { ... on Blob { text isBinary isTruncated } } } }
   }
@@ -91,8 +95,8 @@ const FIELD_TO_MODEL: Record<string, string[]> = {
   hasVulnerabilityAlertsEnabled: ['dependencyAlerts'],
   isSecurityPolicyEnabled: ['securityPolicy'],
   workflows: ['pipelineFiles', 'ciScans'],
-  environments: ['environments'],
-  // A tree GitHub could not list is asked over REST, not a gap.
+  // A tree or an environment list GitHub could not give is asked over REST, not a gap.
+  environments: [],
   tree: [],
 };
 
@@ -127,12 +131,15 @@ async function runBatch(
   }
   const nodes = (result.data as { nodes?: unknown } | null)?.nodes;
   const fieldErrors = new Map<number, Record<string, Gap>>();
+  // The first error of each node, even one REST makes up for: it says why a node is null.
+  const nodeErrors = new Map<number, Gap>();
   for (const e of result.errors) {
     const [head, index, field] = e.path ?? [];
     if (head !== 'nodes' || typeof index !== 'number') continue;
     const gaps = fieldErrors.get(index) ?? {};
     const what = typeof field === 'string' ? field : 'repository';
     const gap = gapForGraphqlError(e.type, e.message, `GraphQL ${what}`, explicit);
+    if (!nodeErrors.has(index)) nodeErrors.set(index, gap);
     for (const f of (typeof field === 'string' ? FIELD_TO_MODEL[field] : undefined) ?? WHOLE_NODE) gaps[f] ??= gap;
     fieldErrors.set(index, gaps);
   }
@@ -145,7 +152,7 @@ async function runBatch(
         retryBasic.push(ref);
         return;
       }
-      const gap: Gap = Object.values(errs)[0] ?? { reason: 'error', message: `GraphQL returned no data for ${ref.fullName}` };
+      const gap: Gap = Object.values(errs)[0] ?? nodeErrors.get(i) ?? { reason: 'error', message: `GraphQL returned no data for ${ref.fullName}` };
       out.set(ref.nodeId, { admin, gaps: Object.fromEntries(WHOLE_NODE.map((f) => [f, gap])) });
       return;
     }

@@ -1,6 +1,6 @@
 import type { Gap, Permission, Repository, Resource, Token } from '../../model/index.js';
 import type { GithubClient } from './client.js';
-import { collectEnvironments } from './environments.js';
+import { collectEnvironments, environmentsFromGraphql } from './environments.js';
 import { collectFiles } from './files.js';
 import type { RepoDetails } from './graphql.js';
 import { repoId as makeRepoId } from './ids.js';
@@ -218,16 +218,16 @@ async function accessSection(ctx: RepoContext, ref: RepoRef, repo: Repository, g
   return out;
 }
 
-/** Environments (REST, only where GraphQL counts some) and their secrets. */
+/** Environments (from the GraphQL batch, REST where it cannot give every fact) and their secrets (REST). */
 async function environmentsSection(ctx: RepoContext, gaps: Gaps, gql: Gql, where: Where): Promise<Resource[]> {
-  const envCount = gql?.environments.totalCount;
-  if (envCount === 0) return [];
-  const out: Resource[] = [];
-  const envs = await collectEnvironments(ctx.client, where);
+  if (gql?.environments.totalCount === 0) return [];
+  const fromGraphql = gql && environmentsFromGraphql(gql.environments, where);
+  const envs = fromGraphql ? { environments: fromGraphql } : await collectEnvironments(ctx.client, where);
   if (envs.gap) {
     gaps.environments = envs.gap;
     return envs.environments;
   }
+  const out: Resource[] = [];
   const secrets = await Promise.all(envs.environments.map((env) => collectSecrets(ctx.client, { ...where, environment: env.name })));
   envs.environments.forEach((env, i) => {
     const envSecrets = secrets[i]!;

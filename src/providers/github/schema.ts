@@ -208,6 +208,28 @@ export const GqlRuleset = z.object({
 });
 export type GqlRuleset = z.infer<typeof GqlRuleset>;
 
+/**
+ * `Repository.environments` (ordered by name) with each environment's protection rules.
+ * GraphQL has no deployment branch policy details (protected branches or custom patterns):
+ * only a BRANCH_POLICY rule saying that one is set. Connection items may be null.
+ */
+export const GqlEnvironments = z.object({
+  totalCount: z.number(),
+  pageInfo,
+  nodes: z.array(
+    z
+      .object({
+        name: z.string(),
+        protectionRules: z.object({
+          pageInfo,
+          nodes: z.array(z.object({ type: z.string(), timeout: z.number(), reviewers: z.object({ totalCount: z.number() }) }).nullable()),
+        }),
+      })
+      .nullable(),
+  ),
+});
+export type GqlEnvironments = z.infer<typeof GqlEnvironments>;
+
 const connection = <T extends z.ZodType>(node: T) => z.object({ totalCount: z.number(), pageInfo, nodes: z.array(node) });
 
 export const GqlRepository = z.object({
@@ -220,7 +242,7 @@ export const GqlRepository = z.object({
   defaultBranchRef: z.object({ name: z.string() }).nullable(),
   branchProtectionRules: connection(GqlBranchProtectionRule).optional(),
   rulesets: connection(GqlRuleset).nullable(),
-  environments: z.object({ totalCount: z.number() }),
+  environments: GqlEnvironments,
   collaborators: z
     .object({
       totalCount: z.number(),

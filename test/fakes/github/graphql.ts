@@ -1,4 +1,5 @@
 import type { FakeRepo, FakeRuleset, FakeState, FakeToken } from './model.js';
+import { environmentsField, paginationError } from './environments.js';
 import { rootTreeField } from './tree.js';
 
 /**
@@ -87,7 +88,7 @@ function repoNode(state: FakeState, repo: FakeRepo, token: FakeToken, query: str
       const first = Number(/rulesets\(first: (\d+)/.exec(query)?.[1] ?? 100);
       return { totalCount: all.length, pageInfo: { hasNextPage: all.length > first }, nodes: all.slice(0, first).map((rs) => rulesetNode(rs, repo, state.org.login)) };
     })(),
-    environments: { totalCount: repo.environments.length },
+    ...environmentsField(repo, query),
     workflows: (() => {
       const entries = Object.entries(repo.files)
         .filter(([p]) => /^\.github\/workflows\/[^/]+$/.test(p))
@@ -142,6 +143,8 @@ export function answerGraphql(state: FakeState, token: FakeToken, body: { query?
   const op = /^\s*query\s+(\w+)/.exec(query)?.[1];
   // Another operation is a request the imitation does not know: the base fails the test.
   if (op !== 'SecpolRepositories') return undefined;
+  const unbounded = paginationError(query);
+  if (unbounded) return { status: 200, json: { data: null, errors: [{ ...unbounded, path: ['query SecpolRepositories'], locations: [{ line: 1, column: 1 }] }] } };
   const ids = (body.variables as { ids?: unknown } | undefined)?.ids;
   if (!Array.isArray(ids) || ids.length > 100) return { status: 200, json: { errors: [{ message: 'ids must be a list of at most 100' }] } };
   const errors: GraphqlError[] = [];
