@@ -6,8 +6,8 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   runCli
-} from "./chunk-IDUUBD25.js";
-import "./chunk-PG5C3FY5.js";
+} from "./chunk-5ZRHFGRW.js";
+import "./chunk-LX3TBYTS.js";
 import "./chunk-SDQONHYZ.js";
 import {
   escapeData
