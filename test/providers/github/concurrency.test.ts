@@ -12,8 +12,9 @@ function orgOf(repos: number) {
 
 describe('github provider: requests in flight', () => {
   it('keeps more than 10 requests in flight at once (the throttling plugin alone would cap it at 10), never more than the configured concurrency', async () => {
-    // Each request is held 40 ms by the imitation, so requests overlap as far as the provider lets them.
-    const fake = await startFake(orgOf(80), { latencyMs: 40 });
+    // Each request is held 250 ms by the imitation, so requests overlap as far as the provider
+    // lets them, even when a busy machine slows down how fast the provider sends them.
+    const fake = await startFake(orgOf(80), { latencyMs: 250 });
     await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
     expect(fake.base.maxInFlight).toBeGreaterThan(10);
     expect(fake.base.maxInFlight).toBeLessThanOrEqual(32);
