@@ -6,8 +6,8 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   runCli
-} from "./chunk-5ZRHFGRW.js";
-import "./chunk-LX3TBYTS.js";
+} from "./chunk-QC2WMBQT.js";
+import "./chunk-KXPSBOF2.js";
 import "./chunk-SDQONHYZ.js";
 import {
   escapeData

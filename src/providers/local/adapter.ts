@@ -150,6 +150,21 @@ export class LocalAdapter implements ProviderAdapter {
 
     applyCiImageLabels(images, pipelines);
 
+    // A part of a monorepo is built by the repository's pipelines, which sit outside the checked
+    // directory (`.github/workflows`, `.gitlab-ci.yml` at the top): they decide the CI scan facts
+    // of this part too, though they are reported as resources only when the top is checked.
+    const outerPipelines: Pipeline[] = [];
+    if (scope) {
+      for (const path of includable) {
+        const platform = listed.has(path) ? undefined : pipelinePlatformOf(path);
+        if (!platform) continue;
+        const text = await readFile(path);
+        const skeleton = skeletonPipeline(path, platform, ids);
+        outerPipelines.push(text !== undefined ? await analysePipelineFile({ path, text }, ids, readFile, platform).catch((err) => failed(skeleton, path, err)) : unreadable(skeleton, path, 'unreadable'));
+      }
+    }
+    const buildPipelines = [...pipelines, ...outerPipelines];
+
     const repository: Repository = {
       id: repoId,
       kind: 'repository',
@@ -165,10 +180,10 @@ export class LocalAdapter implements ProviderAdapter {
       unscannedFiles,
       buildsImages: images.length > 0,
       hasIac,
-      ciScans: summariseCiScans(pipelines),
-      pipelineFiles: pipelines.map((p) => p.path ?? p.name),
+      ciScans: summariseCiScans(buildPipelines),
+      pipelineFiles: buildPipelines.map((p) => p.path ?? p.name),
     };
-    const gaps: Gaps = ciScanGaps(pipelines);
+    const gaps: Gaps = ciScanGaps(buildPipelines);
     // The top's .gitignore, also when a subdirectory is checked (it is then outside the listing).
     const rootGitignore = keep.get('.gitignore') ?? (scope && includable.has('.gitignore') ? await readFile('.gitignore') : undefined);
     const envIgnored = envIgnoredBy(rootGitignore);

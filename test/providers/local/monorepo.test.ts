@@ -33,6 +33,23 @@ describe('a subdirectory of a git repository', () => {
     expect(result.scanned).toBe(`services/api of repository at ${realpathSync(root)} (working tree)`);
   });
 
+  it("takes its CI scan facts from the repository's pipelines at the top, which build it too", async () => {
+    const root = tempDir('secpol-mono-ci-');
+    writeFiles(root, {
+      '.gitlab-ci.yml': 'include:\n  - local: ci/scans.yml\n',
+      'ci/scans.yml': 'include:\n  - template: Jobs/SAST.gitlab-ci.yml\n',
+      '.github/workflows/deps.yml': 'on: pull_request\njobs:\n  deps:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: actions/dependency-review-action@3b139cfc5fae8b618d3eae3675e383bb1769c019\n',
+      'services/api/src/index.js': 'export {};\n',
+    });
+    commitAll(root);
+    const result = await collect(root, {}, 'services/api', undefined, root);
+    const repo = result.resources.find((r) => r.kind === 'repository') as Repository;
+    expect(repo.ciScans).toMatchObject({ sast: true, dependency: true, container: false });
+    expect(repo.pipelineFiles?.sort()).toEqual(['.github/workflows/deps.yml', '.gitlab-ci.yml']);
+    // Reported as resources only when the top is checked.
+    expect(result.resources.filter((r) => r.kind === 'pipeline')).toEqual([]);
+  });
+
   it('at the top, ids and paths are as before', async () => {
     const root = tempDir('secpol-top-');
     writeFiles(root, { 'src/aws.js': KEY });
