@@ -1,9 +1,8 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ContainerImage, Repository } from '../../../src/model/index.js';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';
-import { startFakeAzureDevOps, type FakeAzureDevOps, type FakeOptions } from '../../fakes/azure-devops/server.js';
 import type { FakeOrg } from '../../fakes/azure-devops/state.js';
-import { byId, collect, PAT } from './helpers.js';
+import { byId, collect, fakeAzureDevOpsPerTest } from './helpers.js';
 
 const REPO = 'azure-devops:acme/web/api';
 
@@ -16,14 +15,7 @@ function scenario(files: Record<string, string>): FakeOrg {
 }
 
 describe('azure-devops: Dockerfiles are read through the items API and analysed', () => {
-  let fake: FakeAzureDevOps | undefined;
-  afterEach(async () => {
-    const f = fake;
-    fake = undefined;
-    await f?.close();
-    expect(f?.unexpected ?? []).toEqual([]);
-  });
-  const start = async (org: FakeOrg, options: Partial<FakeOptions> = {}) => (fake = await startFakeAzureDevOps(org, { token: PAT, ...options }));
+  const start = fakeAzureDevOpsPerTest();
 
   it('analyses the root Dockerfile and those the tree names elsewhere, like GitHub and GitLab', async () => {
     const f = await start(scenario({ 'docker/Dockerfile.worker': 'FROM ubuntu:latest\nRUN apt-get update\n' }));

@@ -1,27 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { implementation as azureDevOpsProvider, createAzureDevOpsAdapter } from '../../../src/providers/azure-devops/index.js';
 import { adoOrigins } from '../../../src/providers/azure-devops/client.js';
 import { UserError } from '../../../src/shared/errors.js';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';
-import { startFakeAzureDevOps, type FakeAzureDevOps, type FakeOptions } from '../../fakes/azure-devops/server.js';
+import { startFakeAzureDevOps } from '../../fakes/azure-devops/server.js';
 import type { FakeOrg } from '../../fakes/azure-devops/state.js';
-import { byId, collect, context, PAT, spec } from './helpers.js';
+import { byId, collect, context, fakeAzureDevOpsPerTest, PAT, spec } from './helpers.js';
 
 const small = (): FakeOrg => acmeScenario({ projects: 1, reposPerProject: 5 });
 
 describe('azure-devops provider failure handling', () => {
-  let fake: FakeAzureDevOps | undefined;
-  afterEach(async () => {
-    const f = fake;
-    fake = undefined;
-    await f?.close();
-    // Every request the provider made was one the imitation knows.
-    expect(f?.unexpected ?? []).toEqual([]);
-  });
-  const start = async (org: FakeOrg, options: Partial<FakeOptions> = {}) => {
-    fake = await startFakeAzureDevOps(org, { token: PAT, ...options });
-    return fake;
-  };
+  const start = fakeAzureDevOpsPerTest();
 
   it('stops at the first request when the PAT is rejected with 401, naming the variable, never the token', async () => {
     const f = await start(small());

@@ -1,3 +1,6 @@
+import { afterEach, expect } from 'vitest';
+import { startFakeAzureDevOps, type FakeAzureDevOps, type FakeOptions } from '../../fakes/azure-devops/server.js';
+import type { FakeOrg } from '../../fakes/azure-devops/state.js';
 import type { ProviderTargets } from '../../../src/providers/contract.js';
 import type { CollectContext, CollectResult } from '../../../src/providers/types.js';
 import { providerTargets, type TargetsShorthand } from '../../helpers/targets.js';
@@ -31,4 +34,19 @@ export function byId<K extends Resource['kind']>(result: CollectResult, id: stri
   const found = result.resources.find((r) => r.id === id && (!kind || r.kind === kind));
   if (!found) throw new Error(`no resource ${id}; have ${result.resources.map((r) => r.id).slice(0, 20).join(', ')}`);
   return found as Extract<Resource, { kind: K }>;
+}
+
+/**
+ * A fake per test, closed after it: `close()` fails on any request the imitation does not
+ * know, and every request the provider made must have been one it knows.
+ */
+export function fakeAzureDevOpsPerTest(): (org: FakeOrg, options?: Partial<FakeOptions>) => Promise<FakeAzureDevOps> {
+  let fake: FakeAzureDevOps | undefined;
+  afterEach(async () => {
+    const f = fake;
+    fake = undefined;
+    await f?.close();
+    expect(f?.unexpected ?? []).toEqual([]);
+  });
+  return async (org, options = {}) => (fake = await startFakeAzureDevOps(org, { token: PAT, ...options }));
 }

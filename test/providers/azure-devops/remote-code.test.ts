@@ -1,8 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { acmeScenario } from '../../fakes/azure-devops/scenario.js';
-import { startFakeAzureDevOps, type FakeAzureDevOps } from '../../fakes/azure-devops/server.js';
 import { yamlDefinition } from '../../fakes/azure-devops/state.js';
-import { byId, collect, PAT } from './helpers.js';
+import { byId, collect, fakeAzureDevOpsPerTest } from './helpers.js';
 
 const REPO = 'azure-devops:acme/web/api';
 const SRC = 'org.opencontainers.image.source';
@@ -14,13 +13,7 @@ const SRC = 'org.opencontainers.image.source';
  * image it builds.
  */
 describe('azure-devops: remote code in repository resources and CI-set labels', () => {
-  let fake: FakeAzureDevOps | undefined;
-  afterEach(async () => {
-    const f = fake;
-    fake = undefined;
-    await f?.close();
-    expect(f?.unexpected ?? []).toEqual([]);
-  });
+  const start = fakeAzureDevOpsPerTest();
 
   it('flags the repository resource and its template, leaves scans unknown, labels the built image', async () => {
     const org = acmeScenario({ projects: 1, reposPerProject: 1 });
@@ -44,7 +37,7 @@ steps:
 `,
     };
     project.definitions = [yamlDefinition(900, 'api-release', api, '.pipelines/ci.yml')];
-    fake = await startFakeAzureDevOps(org, { token: PAT });
+    const fake = await start(org);
     const result = await collect(fake.orgUrl);
 
     const pipeline = byId(result, `${REPO}/.pipelines/ci.yml`, 'pipeline');
