@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { EndpointBudget, endpointOf } from '../../../src/providers/github/endpoint-budget.js';
 import { resolveSettings } from '../../../src/providers/github/settings.js';
 import { isUserError } from '../../../src/shared/errors.js';
-import { spec } from './helpers.js';
+import { implementation as githubProvider } from '../../../src/providers/github/index.js';
+import { Redactor } from '../../../src/shared/redact.js';
+import { makeRepo } from '../../fakes/github/model.js';
+import { ADMIN_TOKEN, fakeGithubPerTest, spec, standardState } from './helpers.js';
 
 /** A budget on a clock the test moves; waiting advances the clock, as sleeping would. */
 function clocked(limit: number, windowMs = 1000) {
@@ -64,5 +67,25 @@ describe('github: requests per endpoint are spaced to the secondary limit', () =
       err = e;
     }
     expect(isUserError(err)).toBe(true);
+  });
+});
+
+describe('github: the endpoint budget holds real requests', () => {
+  const startFake = fakeGithubPerTest();
+
+  it('sends two hooks requests a minute at SECPOL_GITHUB_ENDPOINT_RATE=2, holding the third until cancelled', async () => {
+    const state = standardState();
+    state.repos = ['a', 'b', 'c'].map((name) => makeRepo('acme', name));
+    const fake = await startFake(state);
+    const env = { GITHUB_API_URL: fake.apiUrl, GITHUB_TOKEN: ADMIN_TOKEN, SECPOL_GITHUB_ENDPOINT_RATE: '2' };
+    const [adapter] = githubProvider.plan(spec({ githubOrg: 'acme' }), env);
+    const controller = new AbortController();
+    // Without the budget all three hooks requests go out at once; with it, the third waits a minute.
+    setTimeout(() => controller.abort(new Error('cancelled by the test')), 1500);
+    const redactor = new Redactor();
+    await adapter!
+      .collect({ now: new Date('2026-06-01T00:00:00Z'), env, progress: { update: () => {} }, redactor, signal: controller.signal, debug: () => {} })
+      .catch(() => undefined);
+    expect(fake.log.filter((r) => /^\/repos\/acme\/[abc]\/hooks/.test(r.path))).toHaveLength(2);
   });
 });
