@@ -6,8 +6,8 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   runCli
-} from "./chunk-QC2WMBQT.js";
-import "./chunk-KXPSBOF2.js";
+} from "./chunk-PNWENGX4.js";
+import "./chunk-K4LFICJJ.js";
 import "./chunk-SDQONHYZ.js";
 import {
   escapeData

@@ -102,6 +102,9 @@ const FIELD_TO_MODEL: Record<string, string[]> = {
 
 const WHOLE_NODE = ['defaultBranch', 'branchProtection', 'securityPolicy', 'dependencyAlerts', 'collaborators', 'deployKeys', 'pipelineFiles', 'ciScans', 'environments'];
 
+/** A failed query of more repositories than this is halved (100 -> 50 -> 25: at most 7 queries) before its repositories get gaps. */
+const MIN_SPLIT_BATCH = 25;
+
 /** One batch (at most 100 ids): admin fields where the token may be admin, without them otherwise. */
 export async function fetchRepoDetails(client: GithubClient, refs: RepoRef[], explicit: boolean): Promise<Map<string, RepoDetails>> {
   const out = new Map<string, RepoDetails>();
@@ -125,6 +128,14 @@ async function runBatch(
     result = await client.graphql(repoQuery(admin), { ids: batch.map((r) => r.nodeId) });
   } catch (err) {
     if (err instanceof Error && err.name === 'UserError') throw err;
+    // GitHub ends a query that runs past its time limit as a whole (a 502 on every retry): the
+    // same repositories in smaller queries usually pass, so halve before recording gaps.
+    if (batch.length > MIN_SPLIT_BATCH && !/JSON/i.test(String(err))) {
+      const half = Math.ceil(batch.length / 2);
+      await runBatch(client, batch.slice(0, half), admin, explicit, out, retryBasic);
+      await runBatch(client, batch.slice(half), admin, explicit, out, retryBasic);
+      return;
+    }
     const gap: Gap = /JSON/i.test(String(err)) ? { reason: 'malformed', message: 'GraphQL: malformed response' } : { reason: 'error', message: `GraphQL: ${String(err instanceof Error ? err.message : err).split('\n')[0]}` };
     for (const r of batch) out.set(r.nodeId, { admin, gaps: Object.fromEntries(WHOLE_NODE.map((f) => [f, gap])) });
     return;

@@ -69,6 +69,18 @@ describe('github provider: faults', () => {
     expect(run.debug.join('\n')).toMatch(/secondary rate limit/);
   });
 
+  it("halves a GraphQL batch that fails every retry (a query past GitHub's time limit) before recording gaps", async () => {
+    const state = standardState();
+    state.repos = Array.from({ length: 30 }, (_, i) => makeRepo('acme', `svc-${i}`));
+    // The first query (30 repositories) fails on all four attempts; the halves then pass.
+    const fake = await startFake(state, { faults: [{ method: 'POST', path: /graphql$/, kind: 'status', status: 502, times: 4 }] });
+    const run = await collect(fake, spec({ githubOrg: 'acme' }), { GITHUB_TOKEN: ADMIN_TOKEN });
+    const repos = run.result.resources.filter((r) => r.kind === 'repository') as Repository[];
+    expect(repos).toHaveLength(30);
+    expect(repos.filter((r) => r.gaps?.branchProtection || r.gaps?.defaultBranch).map((r) => r.id)).toEqual([]);
+    expect(fake.log.filter((r) => r.method === 'POST').map((r) => r.status)).toEqual([502, 502, 502, 502, 200, 200]);
+  });
+
   it('records a malformed gap for truncated JSON and for a field of the wrong type', async () => {
     const fake = await startFake(standardState(), {
       faults: [
