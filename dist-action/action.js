@@ -6,8 +6,8 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   runCli
-} from "./chunk-PNWENGX4.js";
-import "./chunk-K4LFICJJ.js";
+} from "./chunk-MWLI2XZ5.js";
+import "./chunk-MQ472GN4.js";
 import "./chunk-SDQONHYZ.js";
 import {
   escapeData

@@ -49,14 +49,7 @@ async function secretsOf(scan: AzureScan, vault: KeyVault, scope: ArmScope): Pro
     return [unreadableSecrets(azureId(scope, 'keyvault', vault.name, 'secret', '*'), `${vault.name}/*`, SECRET_STORE, azureGap(err, what, READER, scan.settings.explicit))];
   }
   return secrets.map((s) => {
-    const base: Secret = {
-      id: azureId(scope, 'keyvault', vault.name, 'secret', s.name),
-      kind: 'secret',
-      provider: 'azure',
-      name: `${vault.name}/${s.name}`,
-      store: SECRET_STORE,
-      scope: vault.name,
-    };
+    const base = vaultItem(scope, vault, 'secret', s.name, SECRET_STORE);
     const facts = versionFacts(s.properties.attributes, `secret ${base.name}`);
     if (facts.enabled === false) return { ...base, enabled: false, ...(facts.expiresAt !== undefined ? { expiresAt: facts.expiresAt } : {}), gaps: { '*': DISABLED } };
     const automation = scan.settings.secretRotation(vault.name, s.name);
@@ -73,6 +66,11 @@ async function secretsOf(scan: AzureScan, vault: KeyVault, scope: ArmScope): Pro
   });
 }
 
+/** A Key Vault secret or key as the model's secret, before its dates and rotation are read. */
+function vaultItem(scope: ArmScope, vault: KeyVault, type: 'secret' | 'key', name: string, store: Secret['store']): Secret {
+  return { id: azureId(scope, 'keyvault', vault.name, type, name), kind: 'secret', provider: 'azure', name: `${vault.name}/${name}`, store, scope: vault.name };
+}
+
 async function keysOf(scan: AzureScan, vault: KeyVault, scope: ArmScope): Promise<Secret[]> {
   const what = `keys of Key Vault ${vault.name}`;
   let keys: VaultKey[];
@@ -83,14 +81,7 @@ async function keysOf(scan: AzureScan, vault: KeyVault, scope: ArmScope): Promis
   }
   const client = keyClientFor(scan, vault);
   const one = async (k: VaultKey): Promise<Secret> => {
-    const base: Secret = {
-      id: azureId(scope, 'keyvault', vault.name, 'key', k.name),
-      kind: 'secret',
-      provider: 'azure',
-      name: `${vault.name}/${k.name}`,
-      store: KEY_STORE,
-      scope: vault.name,
-    };
+    const base = vaultItem(scope, vault, 'key', k.name, KEY_STORE);
     const facts = versionFacts(k.properties.attributes, `key ${base.name}`);
     if (facts.enabled === false) return { ...base, enabled: false, gaps: { '*': DISABLED } };
     const rotation = await rotationOf(scan, client, k.name, base.name);

@@ -5,8 +5,8 @@ import type { z } from 'zod';
 import type { Gap } from '../../model/index.js';
 import { UserError } from '../../shared/errors.js';
 import type { Redactor } from '../../shared/redact.js';
-import { EndpointBudget, endpointOf } from './endpoint-budget.js';
-import { CredentialOrigins, findCause, type Fetched, HttpCore, httpSettings, NetworkError, OffOriginError, PageGuard, PagingError, nextLink } from '../http/index.js';
+import { endpointOf } from './endpoint.js';
+import { CredentialOrigins, findCause, WindowBudget, type Fetched, HttpCore, httpSettings, NetworkError, OffOriginError, PageGuard, PagingError, nextLink } from '../http/index.js';
 import { EtagCache, tokenIdentity } from './cache.js';
 import { accessGap, errorGap, malformedGap, type AccessArea } from './permissions.js';
 import type { GithubSettings } from './settings.js';
@@ -151,7 +151,7 @@ export class GithubClient {
       identity = tokenIdentity('app', `${settings.apiUrl} ${creds.appId} ${installationId}`);
     }
     const client = new GithubClient(octokit, settings, deps, http);
-    if (settings.endpointRate > 0) client.paceEndpoints(new EndpointBudget(settings.endpointRate));
+    if (settings.endpointRate > 0) client.paceEndpoints(new WindowBudget(settings.endpointRate));
     if (holder.client) Object.assign(client.counts, holder.client.counts);
     holder.client = client;
     if (creds.kind === 'app') {
@@ -183,8 +183,13 @@ export class GithubClient {
     if (expiry) this.tokenExpiration = expiry;
   }
 
-  /** Spaces REST requests so no endpoint gets more than its budget a minute (GraphQL is paced by the throttling plugin). */
-  private paceEndpoints(budget: EndpointBudget): void {
+  /**
+   * GitHub's secondary limit allows 900 points a minute to one REST endpoint (a GET costs 1): an
+   * org scan asks every repository's hooks and secrets, so past 900 repositories a fast scan would
+   * collect `retry-after` answers, and repeated ones can get a token blocked. REST requests are
+   * spaced per endpoint instead (GraphQL is paced by the throttling plugin).
+   */
+  private paceEndpoints(budget: WindowBudget): void {
     let told = false;
     this.octokit.hook.before('request', async (options) => {
       if (typeof options.url !== 'string' || options.url === '/graphql' || options.url.startsWith(this.settings.graphqlUrl)) return;

@@ -36,3 +36,4 @@ export { Limiter, mapLimit } from './limiter.js';
 export { carriesCredential, CredentialOrigins, originOf, safeOrigin } from './origin.js';
 export { DEFAULT_MAX_PAGES, LinkChains, nextLink, PageGuard } from './pages.js';
 export { httpSettings, type HttpEnvSettings } from './settings.js';
+export { WindowBudget } from './window-budget.js';

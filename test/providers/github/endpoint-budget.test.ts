@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EndpointBudget, endpointOf } from '../../../src/providers/github/endpoint-budget.js';
+import { WindowBudget } from '../../../src/providers/http/index.js';
+import { endpointOf } from '../../../src/providers/github/endpoint.js';
 import { resolveSettings } from '../../../src/providers/github/settings.js';
 import { isUserError } from '../../../src/shared/errors.js';
 import { implementation as githubProvider } from '../../../src/providers/github/index.js';
@@ -11,7 +12,7 @@ import { ADMIN_TOKEN, fakeGithubPerTest, spec, standardState } from './helpers.j
 function clocked(limit: number, windowMs = 1000) {
   let now = 0;
   const waits: number[] = [];
-  const budget = new EndpointBudget(
+  const budget = new WindowBudget(
     limit,
     windowMs,
     () => now,
