@@ -6,8 +6,8 @@ const __filename = __secpolFileURLToPath(import.meta.url);
 const __dirname = __secpolDirname(__filename);
 import {
   runCli
-} from "./chunk-MWLI2XZ5.js";
-import "./chunk-MQ472GN4.js";
+} from "./chunk-OXWX3THP.js";
+import "./chunk-D37RCNAY.js";
 import "./chunk-SDQONHYZ.js";
 import {
   escapeData

@@ -19,6 +19,6 @@ if (argv.length === 1 && (argv[0] === "--version" || argv[0] === "-V")) {
   process.stdout.write(`${"0.1.0"}
 `);
 } else {
-  const { runCli } = await import("./program-7CU5ABIR.js");
+  const { runCli } = await import("./program-5YT6LVTW.js");
   process.exitCode = await runCli(argv, processIo());
 }

@@ -1,7 +1,7 @@
 import { posix } from 'node:path';
 
 /**
- * Image builds in shell scripts that set OCI labels (`docker build --label
+ * Image builds in shell scripts, and the OCI labels they set (`docker build --label
  * org.opencontainers.image.source=...`, `docker buildx build`, `podman build`, `buildah bud`,
  * kaniko's executor, `docker buildx bake --set *.labels.org.opencontainers.image.x=...`),
  * and which Dockerfile each builds when the command says so.
@@ -22,7 +22,13 @@ const BUILD_COMMAND = /(?:^|[\s;&|(])((?:sudo\s+)?(?:docker|podman)\s+(?:buildx\
 /** Working-directory prefixes CI systems put before repository paths. */
 const WORKSPACE_PREFIX = /^(\$CI_PROJECT_DIR|\$\{CI_PROJECT_DIR\}|\$\(Build\.SourcesDirectory\)|\$\(System\.DefaultWorkingDirectory\)|\$\(Pipeline\.Workspace\)\/s|\$\{\{\s*github\.workspace\s*\}\}|\$GITHUB_WORKSPACE|\$\{GITHUB_WORKSPACE\})(\/|$)/;
 
+/** The builds in a script that set OCI labels. */
 export function labelledBuildsInScript(script: string): ScriptBuild[] {
+  return buildsInScript(script).filter((b) => b.labelKeys.length > 0);
+}
+
+/** Every image build in a script (or a CI file's text), with its labels and its Dockerfile where the command tells. */
+export function buildsInScript(script: string): ScriptBuild[] {
   const out: ScriptBuild[] = [];
   const lines = script.split('\n');
   for (let i = 0; i < lines.length; i++) {
@@ -35,7 +41,6 @@ export function labelledBuildsInScript(script: string): ScriptBuild[] {
     const tool = m[1]!.replace(/^sudo\s+/, '').replace(/\s+/g, ' ');
     const args = tokens(command.slice(m.index + m[0].length));
     const build = parseArgs(tool, args);
-    if (build.labelKeys.length === 0) continue;
     const result: ScriptBuild = { labelKeys: build.labelKeys, via: `${tool.replace(/^\S*\/kaniko\/executor$/, 'kaniko executor')} --label`, lineOffset: start };
     if (build.dockerfile !== undefined) result.dockerfile = build.dockerfile;
     out.push(result);

@@ -1,9 +1,10 @@
 import { posix } from 'node:path';
+import { buildsInScript } from './build-commands.js';
 
 /**
  * Pipelines and Dockerfiles found wherever a repository keeps them: Azure Pipelines
  * definitions by their shape (eng/ci/, .azure-pipelines/, build/, .pipelines/ ...), the
- * Dockerfiles that compose files and CI `docker build -f` lines name.
+ * Dockerfiles that compose files and CI image builds name.
  */
 const TOP_LEVEL_BODY = /^(stages|jobs|steps|extends):/m;
 /** Keys and list items that only Azure Pipelines uses this way. */
@@ -34,7 +35,7 @@ export function isComposePath(path: string): boolean {
 
 /**
  * Dockerfile paths named by a compose file (`build.dockerfile`, relative to `build.context`)
- * or by `docker build -f` / `--file` in a CI file. Paths are repository-relative; the caller
+ * or by an image build in a CI file (`docker build -f`, `--file`, a context's `Dockerfile`). Paths are repository-relative; the caller
  * keeps those that exist.
  */
 export function referencedDockerfiles(path: string, text: string): string[] {
@@ -49,9 +50,7 @@ export function referencedDockerfiles(path: string, text: string): string[] {
       if (dockerfile && !dockerfile.includes('$')) out.push(posix.normalize(posix.join(dir, context, dockerfile)));
     }
   }
-  for (const m of text.matchAll(/docker(?:\s+buildx)?\s+build\b[^\n]*?\s(?:-f|--file)[\s=]+['"]?([^'"\s;&|]+)/g)) {
-    const file = m[1]!;
-    if (!file.includes('$') && file !== '-') out.push(posix.normalize(file.replace(/^\.\//, '')));
-  }
+  // The same command parser that finds CI-set labels: `-f`, `--file`, kaniko's context, `<context>/Dockerfile`.
+  for (const build of buildsInScript(text)) if (build.dockerfile) out.push(build.dockerfile);
   return out.filter((p) => !p.startsWith('../') && !posix.isAbsolute(p));
 }
