@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, chownSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, cpSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Repository } from '../../../src/model/index.js';
-import { cliPath } from '../../helpers/cli.js';
+import { cliPath, repoRoot } from '../../helpers/cli.js';
 import { cleanup, collect, commitAll, fake, tempDir, writeFiles } from './repo.js';
 
 afterAll(cleanup, 300_000);
@@ -27,6 +27,17 @@ function utf32(text: string, little: boolean): Buffer {
   const out = Buffer.alloc(cps.length * 4);
   cps.forEach((cp, i) => (little ? out.writeUInt32LE(cp, i * 4) : out.writeUInt32BE(cp, i * 4)));
   return out;
+}
+
+/**
+ * The built CLI copied where the unprivileged user can read it: the checkout may sit in a
+ * directory only root can enter (a `mktemp -d` clone is mode 0700).
+ */
+function cliReadableByNobody(): string {
+  const home = tempDir();
+  chmodSync(home, 0o755);
+  for (const part of ['bin', 'dist', 'policies', 'package.json']) cpSync(join(repoRoot, part), join(home, part), { recursive: true });
+  return join(home, 'bin', 'secpol.js');
 }
 
 describe('secret scanning coverage', () => {
@@ -99,7 +110,7 @@ describe('secret scanning coverage', () => {
     // Root reads any file: run the CLI as an unprivileged user when the tests run as root.
     const asRoot = process.getuid?.() === 0;
     if (asRoot) chownSync(root, 65534, 65534);
-    const run = spawnSync(process.execPath, [cliPath, 'check', root, '--format', 'json'], {
+    const run = spawnSync(process.execPath, [asRoot ? cliReadableByNobody() : cliPath, 'check', root, '--format', 'json'], {
       encoding: 'utf8',
       env: { PATH: process.env.PATH ?? '', HOME: root, NO_COLOR: '1', SECPOL_CACHE_DIR: join(root, '.cache'), GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_CEILING_DIRECTORIES: '/' },
       ...(asRoot ? { uid: 65534, gid: 65534 } : {}),
